@@ -1,0 +1,71 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Every Swift target is built in Swift 6 language mode with strict concurrency.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Gleaner",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Gleaner", targets: ["Gleaner"]),
+        .executable(name: "gleaner", targets: ["gleaner"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // C libraries, each behind a prefixed module name.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+
+        // The record and error types every stage shares.
+        .target(name: "GleanerModel"),
+        // The only libxml2 user: documents, nodes, charset detection.
+        .target(name: "GleanerHTML", dependencies: ["CLibXML2", "GleanerModel"]),
+        // Text clean-up shared by extraction and later normalizers.
+        .target(name: "GleanerNormalize", dependencies: ["GleanerModel"]),
+        // Bytes (+ URL, headers) -> Article. Never imports a fetcher or a sink.
+        .target(
+            name: "GleanerExtract",
+            dependencies: [
+                "GleanerHTML", "GleanerModel", "GleanerNormalize",
+            ]
+        ),
+        // Record writers: JSON lines first.
+        .target(
+            name: "GleanerSinks",
+            dependencies: ["GleanerModel", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Input discovery, gzip, the ordered parallel batch runner, JSON lines output.
+        .target(
+            name: "GleanerCLI",
+            dependencies: ["Gleaner", "CZlib"]
+        ),
+        // The public library face: `import Gleaner`.
+        .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks"]),
+        .executableTarget(
+            name: "gleaner",
+            dependencies: [
+                "Gleaner", "GleanerCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GleanerTests", dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML", "GleanerExtract"], exclude: []),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Gleaner
+
+/// The work of `gleaner extract`: inputs in, one JSON line per input out, in order.
+public struct ExtractCommandRunner: Sendable {
+    public var inputs: [InputSource]
+    public var baseURL: String?
+    public var jobs: Int
+    public var extractor: ArticleExtractor
+    public var reader: InputReader
+
+    public init(inputs: [InputSource], baseURL: String?, jobs: Int, extractor: ArticleExtractor = ArticleExtractor(), reader: InputReader = InputReader()) {
+        self.inputs = inputs
+        self.baseURL = baseURL
+        self.jobs = jobs
+        self.extractor = extractor
+        self.reader = reader
+    }
+
+    /// Counts of what a run produced, for the exit status and the stderr summary.
+    public struct Summary: Sendable {
+        public var articles = 0
+        public var errors: [String: Int] = [:]
+        public var errorCount: Int { errors.values.reduce(0, +) }
+    }
+
+    /// Processes one input to its JSON line. Never throws: failures become error records.
+    public func line(for input: InputSource) -> (String, String?) {
+        let result: ExtractionResult
+        do {
+            let bytes = try reader.read(input)
+            result = extractor.result(html: bytes, url: baseURL, source: input.name)
+        } catch {
+            result = .failure(error)
+        }
+        if case .failure(let error) = result {
+            return (ArticleJSON.line(for: result), error.code)
+        }
+        return (ArticleJSON.line(for: result), nil)
+    }
+
+    public func run(writer: LineWriter) throws -> Summary {
+        var summary = Summary()
+        var writeError: (any Error)?
+        let inputs = self.inputs
+        let map = OrderedParallelMap<(String, String?)>(jobs: jobs)
+        map.run(count: inputs.count, work: { index in self.line(for: inputs[index]) }) { _, output in
+            if let code = output.1 { summary.errors[code, default: 0] += 1 } else { summary.articles += 1 }
+            guard writeError == nil else { return }
+            do { try writer.write(line: output.0) } catch { writeError = error }
+        }
+        try writer.flush()
+        if let writeError { throw writeError }
+        return summary
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GleanerHTML
+import GleanerModel
+import GleanerNormalize
+
+/// Turns the bytes of one web page into an `Article`.
+///
+/// A pure function of its inputs — the bytes, the page URL and the transport charset — so
+/// it can run on any thread and be tested without a network. It never fetches and never
+/// writes.
+public struct ArticleExtractor: Sendable {
+    public var rules: ExtractionRules
+
+    public init(rules: ExtractionRules = .default) {
+        self.rules = rules
+    }
+
+    /// Extracts an article.
+    /// - Parameters:
+    ///   - html: the raw page bytes, in any encoding.
+    ///   - url: the URL the page was fetched from (or given with `--base-url`).
+    ///   - source: what to write as the record's `source`; defaults to `url` or `-`.
+    ///   - charset: the charset from the HTTP `Content-Type`, if any.
+    /// - Throws: `GleanerError` for input that is not a processable HTML page.
+    public func extract<Bytes: ContiguousBytes>(
+        html: Bytes, url: String? = nil, source: String? = nil, charset: String? = nil
+    ) throws(GleanerError) -> Article {
+        let sourceName = source ?? url ?? "-"
+        let parsed: Result<DOMTree, GleanerError> = html.withUnsafeBytes { buffer in
+            Result { () throws(GleanerError) in try Self.parse(buffer, source: sourceName, charset: charset, url: url) }
+        }
+        let tree = try parsed.get()
+        return assemble(tree: tree, url: url, source: sourceName)
+    }
+
+    /// Like `extract`, but returns failures as values: the form batch runners need.
+    public func result<Bytes: ContiguousBytes>(
+        html: Bytes, url: String? = nil, source: String, charset: String? = nil
+    ) -> ExtractionResult {
+        do {
+            return .article(try extract(html: html, url: url, source: source, charset: charset))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Validates, decodes and parses the bytes.
+    static func parse(_ buffer: UnsafeRawBufferPointer, source: String, charset: String?, url: String?) throws(GleanerError) -> DOMTree {
+        try InputScreen.check(buffer, source: source)
+        let decision = CharsetDetector.detect(buffer, declared: charset)
+        let payload = UnsafeRawBufferPointer(rebasing: buffer[decision.skipBytes...])
+        let outcome: Result<DOMTree, HTMLParseError>
+        if decision.charset == "UTF-8" && decision.evidence != .utf8Validity && !CharsetDetector.isValidUTF8(payload) {
+            // Declared UTF-8 but not valid: repair with U+FFFD rather than let libxml2
+            // guess a different encoding halfway through.
+            let repaired = Array(String(decoding: payload, as: UTF8.self).utf8)
+            outcome = repaired.withUnsafeBytes { bytes in
+                Result { () throws(HTMLParseError) in try HTMLParser.parse(bytes, charset: "UTF-8", url: url) }
+            }
+        } else {
+            let first = Result { () throws(HTMLParseError) in try HTMLParser.parse(payload, charset: decision.charset, url: url) }
+            if case .failure = first, decision.charset != "windows-1252", decision.charset != "UTF-8" {
+                // An encoding libxml2/iconv doesn't know: fall back to windows-1252.
+                outcome = Result { () throws(HTMLParseError) in try HTMLParser.parse(payload, charset: "windows-1252", url: url) }
+            } else {
+                outcome = first
+            }
+        }
+        switch outcome {
+        case .success(let tree):
+            return tree
+        case .failure(let error):
+            throw GleanerError(stage: .parse, code: "parse_failed", message: "libxml2: \(error.message)", source: source)
+        }
+    }
+
+    func assemble(tree: DOMTree, url: String?, source: String) -> Article {
+        let analysis = PageAnalysis(tree: tree)
+        let metadata = MetadataExtractor(analysis: analysis, rules: rules, pageURL: url).extract()
+        let comments = CommentExtractor(analysis: analysis, rules: rules).extract()
+        var excluded = comments.sectionRoots
+        if let node = metadata.headlineNode { excluded.append(node) }
+        if let node = metadata.leadNode { excluded.append(node) }
+        let body = BodyExtractor(analysis: analysis, rules: rules).extract(excludingSubtrees: excluded)
+        var article = Article(source: source)
+        article.url = metadata.url
+        article.headline = metadata.headline
+        article.lead = metadata.lead
+        article.siteName = metadata.siteName
+        article.language = metadata.language
+        article.authors = metadata.authors
+        article.agency = metadata.agency
+        article.published = metadata.published
+        article.modified = metadata.modified
+        article.tags = metadata.tags
+        article.image = metadata.image
+        article.blocks = body.blocks
+        article.comments = comments.comments
+        return article
+    }
+}

@@ -1,0 +1,101 @@
+import GleanerHTML
+
+/// Per-node statistics over a `DOMTree`, computed once per page in two linear passes and
+/// shared by the metadata, body and comment extractors.
+///
+/// Lengths count Unicode scalars that are not whitespace, so indentation in the source
+/// doesn't inflate a node's weight.
+public struct PageAnalysis: Sendable {
+    public let tree: DOMTree
+    /// True for nodes that can never hold readable content: scripts, styles, hidden
+    /// elements, and everything below them.
+    public private(set) var excluded: [Bool]
+    /// Visible text length of each node's subtree.
+    public private(set) var textLength: [Int32]
+    /// Visible text length inside `<a>` elements in each node's subtree.
+    public private(set) var linkTextLength: [Int32]
+    /// Number of `<p>` elements (with some text) in each subtree.
+    public private(set) var paragraphCount: [Int32]
+
+    public init(tree: DOMTree) {
+        self.tree = tree
+        let n = tree.count
+        excluded = [Bool](repeating: false, count: n)
+        textLength = [Int32](repeating: 0, count: n)
+        linkTextLength = [Int32](repeating: 0, count: n)
+        paragraphCount = [Int32](repeating: 0, count: n)
+        guard n > 0 else { return }
+
+        // Forward pass: exclusion is inherited from the parent (parents precede children).
+        var insideLink = [Bool](repeating: false, count: n)
+        for i in 1..<n {
+            let node = tree.nodes[i]
+            let parent = Int(node.parent)
+            if excluded[parent] {
+                excluded[i] = true
+                continue
+            }
+            insideLink[i] = insideLink[parent]
+            guard node.isElement else { continue }
+            if HTMLVocabulary.nonContentElements.contains(node.name) || Self.isHidden(node) {
+                excluded[i] = true
+            } else if node.name == "a" {
+                insideLink[i] = true
+            }
+        }
+
+        // Reverse pass: children have larger indices than parents, so sums bubble up.
+        for i in stride(from: n - 1, through: 1, by: -1) {
+            if excluded[i] { continue }
+            let node = tree.nodes[i]
+            if node.kind == .text {
+                let length = Int32(Self.visibleLength(node.text))
+                textLength[i] = length
+                if insideLink[i] { linkTextLength[i] = length }
+            } else if node.name == "p", textLength[i] > 0 {
+                paragraphCount[i] += 1
+            }
+            let parent = Int(node.parent)
+            textLength[parent] += textLength[i]
+            linkTextLength[parent] += linkTextLength[i]
+            paragraphCount[parent] += paragraphCount[i]
+        }
+    }
+
+    /// Share of a node's text that sits inside links (0 when it has no text).
+    @inlinable
+    public func linkDensity(_ index: Int) -> Double {
+        let total = textLength[index]
+        return total > 0 ? Double(linkTextLength[index]) / Double(total) : 0
+    }
+
+    /// Hidden by attribute or inline style: never rendered, so never content.
+    static func isHidden(_ node: DOMNode) -> Bool {
+        for attribute in node.attributes {
+            switch attribute.name {
+            case "hidden":
+                return true
+            case "aria-hidden":
+                if attribute.value == "true" { return true }
+            case "style":
+                let style = attribute.value.lowercased().filter { $0 != " " }
+                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+            default:
+                continue
+            }
+        }
+        return false
+    }
+
+    @inline(__always)
+    static func visibleLength(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 {
+            // Count scalar starts that are not ASCII whitespace.
+            if byte & 0xC0 == 0x80 { continue }
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { continue }
+            count += 1
+        }
+        return count
+    }
+}

@@ -1,0 +1,192 @@
+/// Decides which character encoding a page's bytes are in, in the order the project
+/// documents: byte-order mark, the charset passed in (HTTP `Content-Type`), `<meta charset>`
+/// or `http-equiv`, UTF-8 validity, and windows-1252 as the last resort.
+public enum CharsetDetector {
+    /// How the decision was made, so tests and diagnostics can tell.
+    public enum Evidence: String, Sendable {
+        case byteOrderMark
+        case transport
+        case meta
+        case utf8Validity
+        case nullBytePattern
+        case fallback
+    }
+
+    public struct Decision: Sendable, Equatable {
+        /// A label libxml2/iconv understands, e.g. `UTF-8`, `windows-1252`, `UTF-16LE`.
+        public var charset: String
+        public var evidence: Evidence
+        /// Bytes at the start to skip (a byte-order mark).
+        public var skipBytes: Int
+    }
+
+    /// How far into the document `<meta>` declarations are looked for (the HTML standard's
+    /// prescan reads 1024 bytes; real pages put them later, behind long `<head>`s).
+    static let metaScanLimit = 8192
+
+    public static func detect(_ bytes: UnsafeRawBufferPointer, declared: String?) -> Decision {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            return Decision(charset: "UTF-8", evidence: .byteOrderMark, skipBytes: 3)
+        }
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
+            return Decision(charset: "UTF-16LE", evidence: .byteOrderMark, skipBytes: 2)
+        }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
+            return Decision(charset: "UTF-16BE", evidence: .byteOrderMark, skipBytes: 2)
+        }
+        if let declared, let label = canonicalLabel(declared) {
+            return Decision(charset: label, evidence: .transport, skipBytes: 0)
+        }
+        if let utf16 = utf16WithoutBOM(bytes) {
+            return Decision(charset: utf16, evidence: .nullBytePattern, skipBytes: 0)
+        }
+        if let meta = metaCharset(bytes), let label = canonicalLabel(meta) {
+            // A page that claims UTF-16 in an ASCII-compatible meta tag cannot be UTF-16.
+            if !label.hasPrefix("UTF-16") {
+                return Decision(charset: label, evidence: .meta, skipBytes: 0)
+            }
+        }
+        if isValidUTF8(bytes) {
+            return Decision(charset: "UTF-8", evidence: .utf8Validity, skipBytes: 0)
+        }
+        return Decision(charset: "windows-1252", evidence: .fallback, skipBytes: 0)
+    }
+
+    /// Maps a charset label to the name handed to libxml2, following the WHATWG Encoding
+    /// standard where it differs from IANA (latin-1 and ASCII labels mean windows-1252).
+    public static func canonicalLabel(_ raw: String) -> String? {
+        var label = raw.trimmingASCIIWhitespace().lowercased()
+        if label.hasPrefix("\"") || label.hasPrefix("'") { label.removeFirst() }
+        if label.hasSuffix("\"") || label.hasSuffix("'") { label.removeLast() }
+        guard !label.isEmpty, label.count < 40 else { return nil }
+        switch label {
+        case "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8":
+            return "UTF-8"
+        case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii",
+            "windows-1252", "cp1252", "x-cp1252", "iso_8859-1", "ansi_x3.4-1968", "cp819":
+            return "windows-1252"
+        case "utf-16", "utf-16le", "unicode", "ucs-2":
+            return "UTF-16LE"
+        case "utf-16be":
+            return "UTF-16BE"
+        case "shift_jis", "sjis", "x-sjis", "ms_kanji", "windows-31j":
+            return "SHIFT_JIS"
+        case "gb2312", "gbk", "x-gbk", "chinese":
+            return "GBK"
+        case "iso-8859-15", "latin9", "l9":
+            return "ISO-8859-15"
+        default:
+            let allowed = label.unicodeScalars.allSatisfy {
+                ($0.value >= 0x61 && $0.value <= 0x7A) || ($0.value >= 0x30 && $0.value <= 0x39)
+                    || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "."
+            }
+            return allowed ? label.uppercased() : nil
+        }
+    }
+
+    /// Finds `charset=` inside a `<meta>` tag within the first `metaScanLimit` bytes.
+    static func metaCharset(_ bytes: UnsafeRawBufferPointer) -> String? {
+        let limit = min(bytes.count, metaScanLimit)
+        var i = 0
+        while i + 5 < limit {
+            // Look for "<meta" case-insensitively.
+            if bytes[i] == UInt8(ascii: "<"), lower(bytes[i + 1]) == UInt8(ascii: "m"),
+                lower(bytes[i + 2]) == UInt8(ascii: "e"), lower(bytes[i + 3]) == UInt8(ascii: "t"),
+                lower(bytes[i + 4]) == UInt8(ascii: "a")
+            {
+                var end = i + 5
+                while end < limit, bytes[end] != UInt8(ascii: ">") { end += 1 }
+                let tag = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self)
+                    .lowercased()
+                if let value = charsetValue(inMetaTag: tag) { return value }
+                i = end
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The value after `charset=` in a lower-cased `<meta …>` tag (covers both
+    /// `<meta charset=x>` and `content="text/html; charset=x"`).
+    static func charsetValue(inMetaTag tag: String) -> String? {
+        let chars = Array(tag.utf8)
+        let needle = Array("charset".utf8)
+        guard chars.count >= needle.count else { return nil }
+        var start = 0
+        while start + needle.count <= chars.count {
+            if Array(chars[start..<start + needle.count]) == needle {
+                var j = start + needle.count
+                while j < chars.count, chars[j] == 0x20 { j += 1 }
+                if j < chars.count, chars[j] == UInt8(ascii: "=") {
+                    j += 1
+                    let skip: Set<UInt8> = [0x20, UInt8(ascii: "\""), UInt8(ascii: "'")]
+                    while j < chars.count, skip.contains(chars[j]) { j += 1 }
+                    let stop: Set<UInt8> = [0x20, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ";"), UInt8(ascii: "/"), UInt8(ascii: ">")]
+                    var k = j
+                    while k < chars.count, !stop.contains(chars[k]) { k += 1 }
+                    if k > j { return String(decoding: chars[j..<k], as: UTF8.self) }
+                }
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    /// UTF-16 without a BOM shows as NUL bytes at every other position of ASCII markup.
+    static func utf16WithoutBOM(_ bytes: UnsafeRawBufferPointer) -> String? {
+        let n = min(bytes.count, 512) & ~1
+        guard n >= 8 else { return nil }
+        var evenZeros = 0
+        var oddZeros = 0
+        for i in stride(from: 0, to: n, by: 2) {
+            if bytes[i] == 0 { evenZeros += 1 }
+            if bytes[i + 1] == 0 { oddZeros += 1 }
+        }
+        let half = n / 2
+        if oddZeros * 10 > half * 7 && evenZeros * 10 < half { return "UTF-16LE" }
+        if evenZeros * 10 > half * 7 && oddZeros * 10 < half { return "UTF-16BE" }
+        return nil
+    }
+
+    /// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF).
+    public static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            var need = 0
+            var minimum: UInt32 = 0
+            var scalar: UInt32 = 0
+            if b & 0xE0 == 0xC0 { need = 1; minimum = 0x80; scalar = UInt32(b & 0x1F) }
+            else if b & 0xF0 == 0xE0 { need = 2; minimum = 0x800; scalar = UInt32(b & 0x0F) }
+            else if b & 0xF8 == 0xF0 { need = 3; minimum = 0x10000; scalar = UInt32(b & 0x07) }
+            else { return false }
+            if i + need >= n { return false }
+            for k in 1...need {
+                let c = bytes[i + k]
+                if c & 0xC0 != 0x80 { return false }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { return false }
+            i += need + 1
+        }
+        return true
+    }
+}
+
+extension String {
+    func trimmingASCIIWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r") }) else {
+            return ""
+        }
+        let end = scalars.lastIndex(where: { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r") })!
+        return String(scalars[start...end])
+    }
+}

@@ -1,0 +1,102 @@
+/// A parsed HTML page as a flat, immutable, `Sendable` array of nodes in document order.
+///
+/// libxml2's tree is converted once, right after parsing, and freed: extraction then works
+/// on plain Swift values that can cross tasks, and per-node statistics can live in arrays
+/// indexed by node number. Because nodes are stored in pre-order, the subtree of node `i` is
+/// exactly the index range `i ... nodes[i].subtreeEnd`, and every child has a larger index than
+/// its parent — so bottom-up sums are a single reverse loop, with no recursion to overflow on
+/// deeply nested input.
+public struct DOMTree: Sendable {
+    public private(set) var nodes: [DOMNode]
+
+    public init(nodes: [DOMNode]) {
+        self.nodes = nodes
+    }
+
+    public var count: Int { nodes.count }
+
+    @inlinable
+    public subscript(index: Int) -> DOMNode { nodes[index] }
+
+    /// Index of the `<html>` element (or the first element), if any.
+    public var rootElement: Int? {
+        nodes.firstIndex { $0.isElement }
+    }
+
+    /// Indices of the direct children of `index`.
+    public func children(of index: Int) -> ChildSequence {
+        ChildSequence(tree: self, first: nodes[index].firstChild)
+    }
+
+    /// Indices of the element nodes in the subtree of `index` (itself included) named `name`.
+    public func elements(named name: String, in index: Int = 0) -> [Int] {
+        guard !nodes.isEmpty else { return [] }
+        var result: [Int] = []
+        var i = index
+        let end = nodes[index].subtreeEnd
+        while i <= end {
+            if nodes[i].name == name { result.append(i) }
+            i += 1
+        }
+        return result
+    }
+
+    /// First element named `name` in document order.
+    public func firstElement(named name: String) -> Int? {
+        nodes.firstIndex { $0.name == name }
+    }
+
+    /// The concatenated raw text of all text nodes below `index`, skipping scripts and styles.
+    public func rawText(of index: Int) -> String {
+        var out = ""
+        var i = index
+        let end = nodes[index].subtreeEnd
+        while i <= end {
+            let node = nodes[i]
+            if node.kind == .text {
+                out += node.text
+                i += 1
+            } else if node.isElement, HTMLVocabulary.nonContentElements.contains(node.name), i != index {
+                i = node.subtreeEnd + 1
+            } else {
+                if node.isElement, node.name == "br" { out += "\n" }
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// True when `ancestor` is `index` or contains it.
+    @inlinable
+    public func contains(_ ancestor: Int, _ index: Int) -> Bool {
+        index >= ancestor && index <= nodes[ancestor].subtreeEnd
+    }
+
+    /// Walks up from `index` (exclusive) and returns the first ancestor satisfying `match`.
+    public func ancestor(of index: Int, where match: (DOMNode) -> Bool) -> Int? {
+        var p = Int(nodes[index].parent)
+        while p >= 0 {
+            if match(nodes[p]) { return p }
+            p = Int(nodes[p].parent)
+        }
+        return nil
+    }
+
+    /// Sequence over sibling-linked children.
+    public struct ChildSequence: Sequence, IteratorProtocol {
+        let tree: DOMTree
+        var current: Int32
+
+        init(tree: DOMTree, first: Int32) {
+            self.tree = tree
+            self.current = first
+        }
+
+        public mutating func next() -> Int? {
+            guard current >= 0 else { return nil }
+            let value = Int(current)
+            current = tree.nodes[value].nextSibling
+            return value
+        }
+    }
+}

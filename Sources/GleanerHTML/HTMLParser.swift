@@ -1,0 +1,70 @@
+import CLibXML2
+
+/// Parses HTML bytes with libxml2's forgiving HTML parser and converts the result into a
+/// `DOMTree`. The libxml2 document never leaves this type: it is created, walked and freed
+/// inside `parse`, so no non-Sendable pointer escapes.
+public enum HTMLParser {
+    /// libxml2 options: recover from broken markup, stay silent, never touch the network,
+    /// and lift the hard-coded limits (depth, text node size) real pages exceed.
+    static let options: Int32 = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
+            | UInt32(XML_PARSE_HUGE.rawValue))
+
+    /// Parses `bytes` in the given encoding (a label from `CharsetDetector`).
+    /// - Throws: `HTMLParseError` carrying libxml2's own message.
+    public static func parse(_ bytes: UnsafeRawBufferPointer, charset: String, url: String? = nil) throws(HTMLParseError) -> DOMTree {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            throw HTMLParseError(message: "empty input")
+        }
+        guard bytes.count <= Int(Int32.max) else {
+            throw HTMLParseError(message: "input larger than 2 GiB")
+        }
+        if charset == "windows-1252" {
+            // Transcoded here, not by iconv (see `Windows1252`).
+            let utf8 = Windows1252.utf8(from: bytes)
+            let result = utf8.withUnsafeBytes { converted in
+                Result { () throws(HTMLParseError) in try parse(converted, charset: "UTF-8", url: url) }
+            }
+            return try result.get()
+        }
+        silenceLibxml2()
+        xmlResetLastError()
+        let document = htmlReadMemory(
+            base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), url, charset, options)
+        guard let document else {
+            throw HTMLParseError(message: lastErrorMessage() ?? "libxml2 returned no document")
+        }
+        defer { xmlFreeDoc(document) }
+        return DOMBuilder.build(from: document)
+    }
+
+    /// Parses only, then frees: the cost floor the benchmark compares extraction against.
+    public static func parseOnly(_ bytes: UnsafeRawBufferPointer, charset: String) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
+        guard let document = htmlReadMemory(
+            base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, charset, options)
+        else { return false }
+        xmlFreeDoc(document)
+        return true
+    }
+
+    /// libxml2 prints some errors (encoding, I/O) straight to stderr through its generic
+    /// error handler even with NOERROR; stdout/stderr belong to the CLI, so install a no-op
+    /// handler on the calling thread (the handler is thread-local in libxml2).
+    static func silenceLibxml2() {
+        gleaner_silence_libxml2()
+    }
+
+    static func lastErrorMessage() -> String? {
+        guard let error = xmlGetLastError(), let message = error.pointee.message else { return nil }
+        let text = String(cString: message)
+        return text.trimmingASCIIWhitespace()
+    }
+}
+
+/// libxml2 could not produce a document; `message` is libxml2's own text.
+public struct HTMLParseError: Error, Sendable, Equatable {
+    public var message: String
+}
+

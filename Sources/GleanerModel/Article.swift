@@ -1,0 +1,99 @@
+/// One extracted news article: the single record type that flows through every stage
+/// (extraction, normalizers, sinks). Serialised as schema `gleaner.article/1`.
+public struct Article: Sendable, Equatable {
+    /// The schema identifier written into every record.
+    public static let schema = "gleaner.article/1"
+
+    /// The input as given: a file path, `-` or a URL.
+    public var source: String
+    /// Canonical URL: link rel=canonical, then og:url, then the fetch or `--base-url` URL.
+    public var url: String?
+    public var headline: String?
+    /// Standfirst / teaser paragraph shown below the headline, when the page has one.
+    public var lead: String?
+    public var siteName: String?
+    /// BCP 47 language tag taken from markup (`html@lang`, meta, JSON-LD), or nil.
+    public var language: String?
+    /// People credited as authors; wire agencies go to `agency`.
+    public var authors: [String]
+    /// Wire agency credit such as "dpa" or "sda/daf", when the page shows one.
+    public var agency: String?
+    /// ISO 8601 with offset.
+    public var published: String?
+    public var modified: String?
+    public var tags: [String]
+    /// Absolute URL of the lead image.
+    public var image: String?
+    /// Body in reading order.
+    public var blocks: [Block]
+    /// User comments, in page order.
+    public var comments: [Comment]
+    /// What kind of page this is; `article` for news stories, `index` for section or
+    /// list pages without a main story (their body fields stay empty).
+    public var pageType: PageType
+
+    public init(
+        source: String, url: String? = nil, headline: String? = nil, lead: String? = nil,
+        siteName: String? = nil, language: String? = nil, authors: [String] = [],
+        agency: String? = nil, published: String? = nil, modified: String? = nil,
+        tags: [String] = [], image: String? = nil, blocks: [Block] = [],
+        comments: [Comment] = [], pageType: PageType = .article
+    ) {
+        self.source = source
+        self.url = url
+        self.headline = headline
+        self.lead = lead
+        self.siteName = siteName
+        self.language = language
+        self.authors = authors
+        self.agency = agency
+        self.published = published
+        self.modified = modified
+        self.tags = tags
+        self.image = image
+        self.blocks = blocks
+        self.comments = comments
+        self.pageType = pageType
+    }
+
+    /// Texts of the heading blocks, in order.
+    public var subheadings: [String] {
+        blocks.compactMap { $0.type == .heading ? $0.text : nil }
+    }
+
+    /// The body a reader reads below the headline: lead, then every block, separated by a
+    /// blank line.
+    public var text: String {
+        var parts: [String] = []
+        parts.reserveCapacity(blocks.count + 1)
+        if let lead, !lead.isEmpty { parts.append(lead) }
+        for block in blocks { parts.append(block.text) }
+        return parts.joined(separator: "\n\n")
+    }
+
+    /// Number of whitespace-separated words in `text`.
+    public var wordCount: Int {
+        Article.countWords(text)
+    }
+
+    /// Counts runs of non-whitespace characters.
+    public static func countWords(_ string: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in string.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+}
+
+/// Whether a page holds one story or lists many.
+public enum PageType: String, Sendable, Equatable {
+    case article
+    case index
+}

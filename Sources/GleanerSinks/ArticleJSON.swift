@@ -1,0 +1,91 @@
+import Crypto
+import GleanerModel
+
+/// Serialises records as schema `gleaner.article/1` JSON, one object per line.
+/// The key order here is the documented order (docs/schema.md).
+public enum ArticleJSON {
+    /// SHA-256 of the UTF-8 `text`, lower-case hex.
+    public static func contentHash(of text: String) -> String {
+        let digest = SHA256.hash(data: Array(text.utf8))
+        var hex = ""
+        hex.reserveCapacity(64)
+        for byte in digest {
+            let digits = String(byte, radix: 16)
+            if digits.count == 1 { hex += "0" }
+            hex += digits
+        }
+        return hex
+    }
+
+    /// One JSON line (without the trailing newline) for a result.
+    public static func line(for result: ExtractionResult) -> String {
+        switch result {
+        case .article(let article): line(for: article)
+        case .failure(let error): line(for: error)
+        }
+    }
+
+    public static func line(for article: Article) -> String {
+        let text = article.text
+        var json = JSONWriter(capacity: text.utf8.count * 2 + 1024)
+        json.beginObject()
+        json.key("schema"); json.string(Article.schema)
+        json.key("source"); json.string(article.source)
+        json.key("url"); json.string(article.url)
+        json.key("page_type"); json.string(article.pageType.rawValue)
+        json.key("headline"); json.string(article.headline)
+        json.key("lead"); json.string(article.lead)
+        json.key("site_name"); json.string(article.siteName)
+        json.key("language"); json.string(article.language)
+        json.key("authors"); json.strings(article.authors)
+        json.key("agency"); json.string(article.agency)
+        json.key("published"); json.string(article.published)
+        json.key("modified"); json.string(article.modified)
+        json.key("tags"); json.strings(article.tags)
+        json.key("image"); json.string(article.image)
+        json.key("blocks")
+        json.beginArray()
+        for block in article.blocks {
+            json.beginObject()
+            json.key("type"); json.string(block.type.rawValue)
+            if let level = block.level {
+                json.key("level"); json.int(level)
+            }
+            json.key("text"); json.string(block.text)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("subheadings"); json.strings(article.subheadings)
+        json.key("text"); json.string(text)
+        json.key("comments")
+        json.beginArray()
+        for comment in article.comments {
+            json.beginObject()
+            json.key("author"); json.string(comment.author)
+            json.key("published"); json.string(comment.published)
+            json.key("text"); json.string(comment.text)
+            json.key("parent"); json.int(comment.parent)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("word_count"); json.int(Article.countWords(text))
+        json.key("content_hash"); json.string(contentHash(of: text))
+        json.endObject()
+        return json.output
+    }
+
+    public static func line(for error: GleanerError) -> String {
+        var json = JSONWriter(capacity: 256)
+        json.beginObject()
+        json.key("schema"); json.string(Article.schema)
+        json.key("source"); json.string(error.source)
+        json.key("error")
+        json.beginObject()
+        json.key("stage"); json.string(error.stage.rawValue)
+        json.key("code"); json.string(error.code)
+        json.key("message"); json.string(error.message)
+        json.endObject()
+        json.endObject()
+        return json.output
+    }
+}

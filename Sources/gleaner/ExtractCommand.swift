@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Gleaner
+import GleanerCLI
+
+/// `gleaner extract`: saved HTML files to article records.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract article records from saved HTML pages.",
+        discussion: """
+            Inputs are files, directories (searched recursively for .html, .htm, .xhtml and \
+            their .gz forms) and - for standard input. One JSON line is written per input, in \
+            input order; an input that cannot be processed gives an error record.
+
+            Exit status: 0 when every input gave an article record, 1 when some gave error \
+            records, 2 for usage errors.
+            """
+    )
+
+    @Argument(help: "Files, directories, or - for standard input.")
+    var paths: [String] = []
+
+    @Option(name: .customLong("paths-from"), help: ArgumentHelp("Read input paths from FILE, one per line (- for standard input).", valueName: "FILE"))
+    var pathsFrom: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the page was fetched from (a single input only).", valueName: "URL"))
+    var baseURL: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Option(name: .shortAndLong, help: "Number of pages processed in parallel (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .shortAndLong, help: "Print no summary on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if paths.isEmpty && pathsFrom == nil {
+            throw ValidationError("Give at least one PATH, - for standard input, or --paths-from FILE.")
+        }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if pathsFrom == "-" && paths.contains("-") {
+            throw ValidationError("Standard input cannot be both --paths-from - and an input.")
+        }
+    }
+
+    func run() throws {
+        var allPaths = paths
+        if let pathsFrom {
+            let contents: String
+            if pathsFrom == "-" {
+                contents = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            } else {
+                guard let data = FileManager.default.contents(atPath: pathsFrom) else {
+                    throw ValidationError("Cannot read --paths-from file \(pathsFrom).")
+                }
+                contents = String(decoding: data, as: UTF8.self)
+            }
+            allPaths += InputCollector.paths(fromList: contents)
+        }
+        let inputs = InputCollector().collect(allPaths)
+        if baseURL != nil && inputs.count > 1 {
+            throw ValidationError("--base-url applies to a single input; \(inputs.count) were given.")
+        }
+        let writer: LineWriter
+        if let output {
+            do { writer = try LineWriter(path: output) } catch { throw ValidationError("\(error)") }
+        } else {
+            writer = LineWriter(descriptor: STDOUT_FILENO, ownsDescriptor: false)
+        }
+        let runner = ExtractCommandRunner(inputs: inputs, baseURL: baseURL, jobs: jobs)
+        let summary = try runner.run(writer: writer)
+        if !quiet {
+            var message = "gleaner: \(inputs.count) inputs, \(summary.articles) records"
+            if summary.errorCount > 0 {
+                let codes = summary.errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+                message += ", \(summary.errorCount) errors (\(codes))"
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+        if summary.errorCount > 0 { throw ExitCode(1) }
+    }
+}
