@@ -8,6 +8,11 @@ import GleanerModel
 public struct ExtractionRules: Sendable {
     public static let `default` = ExtractionRules()
 
+    public init() {}
+
+    /// Comment-section rules (see `CommentRules`).
+    public var comments = CommentRules()
+
     // MARK: Block structure
 
     /// Elements that start a block of a given kind.
