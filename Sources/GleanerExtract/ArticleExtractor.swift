@@ -77,12 +77,18 @@ public struct ArticleExtractor: Sendable {
     func assemble(tree: DOMTree, url: String?, source: String) -> Article {
         let analysis = PageAnalysis(tree: tree)
         let metadata = MetadataExtractor(analysis: analysis, rules: rules, pageURL: url).extract()
-        let comments = CommentExtractor(analysis: analysis, rules: rules).extract()
-        var excluded = comments.sectionRoots
-        if let node = metadata.headlineNode { excluded.append(node) }
-        if let node = metadata.leadNode { excluded.append(node) }
-        let body = BodyExtractor(analysis: analysis, rules: rules).extract(excludingSubtrees: excluded)
         var article = Article(source: source)
+        article.pageType = metadata.pageType
+        if metadata.pageType == .article {
+            // An index page has no story: its body and comment fields stay empty.
+            let comments = CommentExtractor(analysis: analysis, rules: rules).extract()
+            var excluded = comments.sectionRoots
+            if let node = metadata.headlineNode { excluded.append(node) }
+            if let node = metadata.leadNode { excluded.append(node) }
+            let body = BodyExtractor(analysis: analysis, rules: rules).extract(excludingSubtrees: excluded)
+            article.blocks = body.blocks
+            article.comments = comments.comments
+        }
         article.url = metadata.url
         article.headline = metadata.headline
         article.lead = metadata.lead
@@ -94,8 +100,6 @@ public struct ArticleExtractor: Sendable {
         article.modified = metadata.modified
         article.tags = metadata.tags
         article.image = metadata.image
-        article.blocks = body.blocks
-        article.comments = comments.comments
         return article
     }
 }

@@ -13,6 +13,9 @@ public struct ExtractionRules: Sendable {
     /// Comment-section rules (see `CommentRules`).
     public var comments = CommentRules()
 
+    /// Metadata rules (see `MetadataRules`).
+    public var metadata = MetadataRules()
+
     // MARK: Block structure
 
     /// Elements that start a block of a given kind.

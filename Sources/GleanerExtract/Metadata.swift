@@ -18,6 +18,6 @@ struct Metadata: Sendable, Equatable {
     var headlineNode: Int?
     /// Node index of the lead element, so the body doesn't repeat it.
     var leadNode: Int?
-    /// schema.org / og:type says this is not an article (a section front, a list).
-    var declaresNonArticle = false
+    /// A single story, or an index page listing stories (see `PageTypeClassifier`).
+    var pageType: PageType = .article
 }

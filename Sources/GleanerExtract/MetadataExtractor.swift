@@ -1,45 +1,426 @@
+import Foundation
 import GleanerHTML
 import GleanerModel
 import GleanerNormalize
 
-/// Reads page metadata. Each field has one precedence function below.
+/// Reads page metadata: one precedence function per field, each documented below and in
+/// docs/schema.md.
+///
+/// Sources, in the order most fields consult them: JSON-LD (what the publisher tells search
+/// engines, usually the most precise), OpenGraph / Twitter / Dublin Core `<meta>` tags,
+/// microdata, and finally the visible page (h1, byline elements, `time` elements). A few
+/// fields have an order of their own where a page-level declaration is more reliable (url,
+/// site name, language). Each function takes the first source that yields a valid value,
+/// so one bad source (an empty tag, a broken JSON-LD block) falls through to the next.
 struct MetadataExtractor {
     let analysis: PageAnalysis
     let rules: ExtractionRules
     let pageURL: String?
 
+    /// Everything the precedence functions choose from, read once per page.
+    struct Sources {
+        var scan: MetadataScan
+        var jsonLD: JSONLDData
+        var microdata: MicrodataData
+        /// Base for relative URLs: `<base href>` against the page URL.
+        var base: URL?
+        var meta: MetaTags { scan.meta }
+    }
+
+    private var metaRules: MetadataRules { rules.metadata }
+
     func extract() -> Metadata {
-        var metadata = Metadata()
         let tree = analysis.tree
-        var metaTags: [String: String] = [:]
-        var canonical: String?
-        for i in 0..<tree.count where tree[i].isElement {
-            let node = tree[i]
-            if node.name == "meta", let content = node.attribute("content") {
-                let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop") ?? "").lowercased()
-                if !key.isEmpty, metaTags[key] == nil { metaTags[key] = content }
-            } else if node.name == "link", canonical == nil,
-                node.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true
-            {
-                canonical = node.attribute("href")
+        let scan = MetadataScan(tree: tree)
+        let sources = Sources(
+            scan: scan,
+            jsonLD: JSONLDReader(rules: metaRules).read(tree: tree, scripts: scan.jsonLDScripts),
+            microdata: MicrodataReader(rules: metaRules).read(tree: tree, elements: scan.microdata),
+            base: URLResolver.base(pageURL: pageURL, baseHref: scan.meta.baseHref))
+
+        var metadata = Metadata()
+        metadata.url = url(sources)
+        metadata.siteName = siteName(sources)
+        let headline = headline(sources, siteName: metadata.siteName)
+        metadata.headline = headline.text
+        metadata.headlineNode = headline.node
+        let storyHeadline = headline.matched
+            && (headline.text?.split(separator: " ").count ?? 0) >= metaRules.storyHeadlineMinimumWords
+        metadata.pageType = pageType(sources, hasStoryHeadline: storyHeadline)
+        metadata.language = language(sources)
+        let isArticle = metadata.pageType == .article
+        let people = authorsAndAgency(sources, headlineNode: headline.node, siteName: metadata.siteName, readPage: isArticle)
+        metadata.authors = people.authors
+        metadata.agency = people.agency
+        metadata.published = published(sources, headlineNode: headline.node, readPage: isArticle)
+        metadata.modified = modified(sources, headlineNode: headline.node, readPage: isArticle)
+        metadata.tags = tags(sources)
+        metadata.image = image(sources)
+        if isArticle, let node = headline.node,
+            let lead = LeadDetector(analysis: analysis, rules: metaRules).find(after: node, descriptions: descriptions(sources))
+        {
+            metadata.lead = lead.text
+            metadata.leadNode = lead.node
+        }
+        if isArticle, metadata.agency == nil {
+            metadata.agency = AgencyCreditFinder(analysis: analysis, rules: metaRules).find(after: headline.node)
+        }
+        return metadata
+    }
+
+    // MARK: url
+
+    /// `link rel=canonical` → `og:url` → the page URL; made absolute against the page URL
+    /// (or `<base href>`). A relative candidate that cannot be resolved is skipped.
+    func url(_ s: Sources) -> String? {
+        URLResolver.absolute(s.meta.canonical, base: s.base)
+            ?? URLResolver.absolute(s.meta.first("og:url"), base: s.base)
+            ?? URLResolver.absolute(pageURL, base: nil)
+    }
+
+    // MARK: site_name
+
+    /// `og:site_name` → JSON-LD `publisher.name` → `application-name` (and
+    /// `apple-mobile-web-app-title`) → JSON-LD `WebSite.name` → microdata `publisher`.
+    /// Values that are URLs ("https://www.example.com") are skipped: a name, not an address.
+    func siteName(_ s: Sources) -> String? {
+        let candidates: [String?] = [
+            s.meta.first(of: metaRules.siteNameKeys), s.jsonLD.publisherName, s.meta.first(of: metaRules.applicationNameKeys),
+            s.jsonLD.websiteName, s.microdata.publisherName,
+        ]
+        return candidates.lazy.compactMap { $0 }.first { !$0.contains("://") && !$0.hasPrefix("www.") }
+    }
+
+    // MARK: headline
+
+    /// JSON-LD `headline` → `og:title` / `twitter:title` / `dc.title` → microdata
+    /// `headline` → the page's h1 → `<title>` without the site name.
+    ///
+    /// The visible h1 is matched against these texts to find `headlineNode` (the body
+    /// leaves it out); when a structured title is the h1 cut short ("…") or the h1 with
+    /// " | Site" appended, the h1's text is used instead.
+    /// `matched` tells whether a visible h1 agrees with a metadata title.
+    func headline(_ s: Sources, siteName: String?) -> (text: String?, node: Int?, matched: Bool) {
+        let tree = analysis.tree
+        let metaTitle = s.meta.first(of: metaRules.titleKeys)
+        let hints = [s.jsonLD.headline, metaTitle, s.microdata.headline, s.meta.title].compactMap { $0 }
+        var candidates: [(node: Int, text: String)] = []
+        for h1 in s.scan.h1s where !analysis.excluded[h1] {
+            guard let text = TextCleaner.nonEmpty(tree.rawText(of: h1)) else { continue }
+            if let siteName, text.caseInsensitiveCompare(siteName) == .orderedSame { continue }
+            if tree.ancestor(of: h1, where: { ["nav", "footer", "aside"].contains($0.name) }) != nil { continue }
+            candidates.append((h1, text))
+        }
+        let matched = candidates.first { candidate in hints.contains { Self.agrees(candidate.text, $0) } }
+        var node = matched?.node
+        var visible = matched?.text
+        if node == nil, let microNode = s.microdata.headlineNode {
+            node = microNode
+            visible = s.microdata.headline
+        }
+        if node == nil, let first = candidates.first(where: { $0.text.count >= 10 }) ?? (s.meta.title == nil ? candidates.first : nil) {
+            node = first.node
+            visible = first.text
+        }
+        let isMatched = matched != nil
+        if let headline = s.jsonLD.headline { return (Self.preferVisible(headline, visible), node, isMatched) }
+        if let title = metaTitle {
+            return (Self.stripSiteName(Self.preferVisible(title, visible), siteName), node, isMatched)
+        }
+        if let headline = s.microdata.headline { return (headline, node, isMatched) }
+        if let visible { return (visible, node, isMatched) }
+        return (s.meta.title.map { Self.titleWithoutSite($0, siteName) }, nil, false)
+    }
+
+    /// The h1 and a metadata title name the same story (equal, or one a prefix of the other).
+    static func agrees(_ visible: String, _ hint: String) -> Bool {
+        guard let a = LeadDetector.comparable(visible), let b = LeadDetector.comparable(hint) else { return false }
+        if a == b { return true }
+        if a.count >= 10 && b.hasPrefix(a) { return true }
+        if b.count >= 10 && a.hasPrefix(b) { return true }
+        return a.count >= 15 && b.contains(a)
+    }
+
+    /// A structured title that is the visible h1 truncated, or the h1 plus a suffix, gives
+    /// way to the h1.
+    static func preferVisible(_ structured: String, _ visible: String?) -> String {
+        guard let visible, let a = LeadDetector.comparable(structured), let b = LeadDetector.comparable(visible), a != b else {
+            return structured
+        }
+        if b.hasPrefix(a) && a.count >= 10 { return visible }  // structured cut short
+        if a.hasPrefix(b) && b.count >= 10 {
+            let rest = a.dropFirst(b.count).trimmingCharacters(in: .whitespaces)
+            if let mark = rest.first, "|-–—:·»".contains(mark) { return visible }  // "Headline | Site"
+        }
+        return structured
+    }
+
+    static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "]
+
+    /// "Headline | Site" → "Headline" when the site's name is known.
+    static func stripSiteName(_ title: String, _ siteName: String?) -> String {
+        guard let siteName, !siteName.isEmpty else { return title }
+        for separator in titleSeparators {
+            let suffix = separator + siteName
+            if title.count > suffix.count, title.lowercased().hasSuffix(suffix.lowercased()) {
+                return String(title.dropLast(suffix.count))
+            }
+            let prefix = siteName + separator
+            if title.count > prefix.count, title.lowercased().hasPrefix(prefix.lowercased()) {
+                return String(title.dropFirst(prefix.count))
             }
         }
-        metadata.url = TextCleaner.nonEmpty(canonical) ?? TextCleaner.nonEmpty(metaTags["og:url"]) ?? pageURL
-        if let h1 = tree.firstElement(named: "h1"), !analysis.excluded[h1] {
-            metadata.headline = TextCleaner.nonEmpty(tree.rawText(of: h1))
-            metadata.headlineNode = h1
+        return title
+    }
+
+    /// `<title>` without the site part: the known site name, else a short last segment.
+    static func titleWithoutSite(_ title: String, _ siteName: String?) -> String {
+        let stripped = stripSiteName(title, siteName)
+        if stripped != title { return stripped }
+        for separator in titleSeparators {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let last = title[range.upperBound...]
+            if last.split(separator: " ").count <= 3 { return String(title[..<range.lowerBound]) }
         }
-        if metadata.headline == nil {
-            metadata.headline = TextCleaner.nonEmpty(metaTags["og:title"])
-                ?? tree.firstElement(named: "title").flatMap { TextCleaner.nonEmpty(tree.rawText(of: $0)) }
+        return title
+    }
+
+    // MARK: language
+
+    /// `html@lang` → `Content-Language` (http-equiv or meta) / `language` / `dc.language`
+    /// → `og:locale` → JSON-LD `inLanguage` → microdata `inLanguage`; each normalised to
+    /// BCP 47, invalid values skipped.
+    func language(_ s: Sources) -> String? {
+        var candidates: [String?] = [s.meta.htmlLang]
+        candidates += metaRules.languageKeys.map { s.meta.first($0) }
+        candidates += [s.meta.first("og:locale"), s.jsonLD.inLanguage, s.microdata.inLanguage]
+        for candidate in candidates {
+            if let tag = LanguageTag.normalize(candidate) { return tag }
         }
-        metadata.siteName = TextCleaner.nonEmpty(metaTags["og:site_name"])
-        if let html = tree.firstElement(named: "html") {
-            metadata.language = TextCleaner.nonEmpty(tree[html].attribute("lang"))
+        return nil
+    }
+
+    // MARK: authors and agency
+
+    /// Authors: the first source naming at least one person, in the order JSON-LD `author`
+    /// (Person names; Organization authors only count as agencies) → microdata `author` →
+    /// meta `author` / `article:author` / `dc.creator` (URLs skipped) → the visible byline
+    /// (`rel=author` links, elements classed byline/author after the headline). Every
+    /// value goes through `BylineParser`, which splits "A and B", strips "By"/"Von" and
+    /// routes agency credits away from people; a name equal to the site name is dropped.
+    ///
+    /// Agency: the first agency credit in the same sources, then a credit in the text
+    /// ("(sda/daf)" at a paragraph's end, "Berlin (dpa) –"), see `AgencyCreditFinder`.
+    func authorsAndAgency(_ s: Sources, headlineNode: Int?, siteName: String?, readPage: Bool) -> (authors: [String], agency: String?) {
+        let parser = BylineParser(rules: metaRules)
+        var authors: [String] = []
+        var agencies: [String] = []
+        func take(_ result: BylineParser.Result) {
+            let people = result.authors.filter { name in siteName.map { name.caseInsensitiveCompare($0) != .orderedSame } ?? true }
+            if authors.isEmpty { authors = people }
+            if agencies.isEmpty { agencies = result.agencies }
         }
-        metadata.image = TextCleaner.nonEmpty(metaTags["og:image"])
-        metadata.published = TextCleaner.nonEmpty(metaTags["article:published_time"])
-        metadata.modified = TextCleaner.nonEmpty(metaTags["article:modified_time"])
-        return metadata
+        var structured = BylineParser.Result()
+        for author in s.jsonLD.authors {
+            if author.isOrganization {
+                if let credit = parser.agencyCredit(author.name) { structured.agencies.append(credit) }
+            } else {
+                let parsed = parser.parse(author.name, minimumWords: 1)
+                structured.authors += parsed.authors
+                structured.agencies += parsed.agencies
+            }
+        }
+        take(structured)
+        var micro = BylineParser.Result()
+        for author in s.microdata.authors {
+            let parsed = parser.parse(author, minimumWords: 1)
+            micro.authors += parsed.authors
+            micro.agencies += parsed.agencies
+        }
+        take(micro)
+        for key in metaRules.authorKeys {
+            for value in s.meta.all(key) where !value.contains("://") && !value.hasPrefix("@") && !value.hasPrefix("www.") {
+                take(parser.parse(value, minimumWords: 1))
+            }
+        }
+        if readPage, authors.isEmpty || agencies.isEmpty {
+            take(bylineFromPage(s, headlineNode: headlineNode, parser: parser))
+        }
+        var unique: [String] = []
+        for author in authors where !unique.contains(where: { $0.caseInsensitiveCompare(author) == .orderedSame }) {
+            unique.append(author)
+        }
+        return (unique, agencies.isEmpty ? nil : agencies.joined(separator: "/"))
+    }
+
+    /// The visible byline: the first byline element after the headline (outside comments,
+    /// teasers and bios), plus further byline elements in the same box.
+    func bylineFromPage(_ s: Sources, headlineNode: Int?, parser: BylineParser) -> BylineParser.Result {
+        let tree = analysis.tree
+        var result = BylineParser.Result()
+        var box: Int?
+        var lastTaken = -1
+        var tried = 0
+        for candidate in s.scan.bylines {
+            if let headlineNode, candidate < headlineNode { continue }
+            if candidate <= lastTaken { continue }  // inside an element already read
+            if let box, candidate > tree[box].subtreeEnd { break }
+            guard !analysis.excluded[candidate], isBylineElement(tree[candidate]) else { continue }
+            let length = Int(analysis.textLength[candidate])
+            guard length > 0, length <= metaRules.maximumBylineLength else { continue }
+            let ownClasses = tree[candidate].idAndClass
+            if metaRules.bylineExcludedAncestorSubstrings.contains(where: ownClasses.contains) { continue }
+            if ClassTokens.hasAncestor(
+                tree, of: candidate, substrings: metaRules.bylineExcludedAncestorSubstrings,
+                elements: ["nav", "footer", "aside", "form"], depth: 15)
+            {
+                continue
+            }
+            tried += 1
+            let parsed = parser.parse(tree.rawText(of: candidate), minimumWords: 2)
+            lastTaken = tree[candidate].subtreeEnd
+            if parsed.authors.isEmpty && parsed.agencies.isEmpty {
+                if tried >= 6 { break }
+                continue
+            }
+            for author in parsed.authors where !result.authors.contains(author) { result.authors.append(author) }
+            for agency in parsed.agencies where !result.agencies.contains(agency) { result.agencies.append(agency) }
+            if box == nil { box = max(0, Int(tree[candidate].parent)) }
+        }
+        return result
+    }
+
+    private func isBylineElement(_ node: DOMNode) -> Bool {
+        if node.name == "a", let rel = node.attribute("rel"), rel.lowercased().split(separator: " ").contains("author") {
+            return true
+        }
+        return ClassTokens.nodeMatches(node, tokens: metaRules.bylineTokens)
+    }
+
+    // MARK: published / modified
+
+    /// Published: JSON-LD `datePublished` → meta (`article:published_time`, `pubdate`,
+    /// `dc.date.issued`, … see `MetadataRules.publishedKeys`) → microdata `datePublished`
+    /// → the page's `time` elements and date-classed elements. Normalised by
+    /// `DateNormalizer`; the first parseable value wins, but a value without offset is
+    /// upgraded by a later full timestamp on the same calendar day.
+    func published(_ s: Sources, headlineNode: Int?, readPage: Bool) -> String? {
+        var candidates: [String?] = [s.jsonLD.datePublished]
+        candidates += metaRules.publishedKeys.map { s.meta.first($0) }
+        candidates.append(s.microdata.datePublished)
+        let structured = Self.chooseDate(candidates)
+        if let structured, structured.isInstant || !readPage { return structured.iso8601 }
+        guard readPage else { return nil }
+        return Self.chooseDate(candidates + pageDates(s, headlineNode: headlineNode, modified: false))?.iso8601
+    }
+
+    /// Modified: JSON-LD `dateModified` → meta (`article:modified_time`, `og:updated_time`,
+    /// …) → microdata `dateModified` → `time` elements classed as updates.
+    func modified(_ s: Sources, headlineNode: Int?, readPage: Bool) -> String? {
+        var candidates: [String?] = [s.jsonLD.dateModified]
+        candidates += metaRules.modifiedKeys.map { s.meta.first($0) }
+        candidates.append(s.microdata.dateModified)
+        if let structured = Self.chooseDate(candidates), structured.isInstant || !readPage { return structured.iso8601 }
+        guard readPage else { return nil }
+        return Self.chooseDate(candidates + pageDates(s, headlineNode: headlineNode, modified: true))?.iso8601
+    }
+
+    static func chooseDate(_ candidates: [String?]) -> DateNormalizer.Parsed? {
+        var chosen: DateNormalizer.Parsed?
+        for candidate in candidates {
+            guard let candidate, let parsed = DateNormalizer.parse(candidate) else { continue }
+            guard let current = chosen else {
+                chosen = parsed
+                if parsed.isInstant { return parsed }
+                continue
+            }
+            if parsed.isInstant && parsed.dateString == current.dateString { return parsed }
+        }
+        return chosen
+    }
+
+    /// Dates shown on the page: `time` elements (their `datetime`, else their text), then
+    /// elements classed date/datum/time/publish, then byline elements ("Von A · 11.09.2023")
+    /// — those after the headline first, none
+    /// inside comments or teasers. `modified` selects the ones classed as updates.
+    func pageDates(_ s: Sources, headlineNode: Int?, modified: Bool) -> [String?] {
+        let tree = analysis.tree
+        let updateMarks = ["updat", "modif", "aktualis", "edited"]
+        var after: [String?] = []
+        var before: [String?] = []
+        for list in [s.scan.times, s.scan.dates, s.scan.bylines] {
+            for index in list where !analysis.excluded[index] {
+                let node = tree[index]
+                let classes = node.idAndClass
+                let isUpdate = updateMarks.contains(where: classes.contains)
+                guard isUpdate == modified || (modified == false && node.attribute("pubdate") != nil) else { continue }
+                guard analysis.textLength[index] <= 120 || node.attribute("datetime") != nil else { continue }
+                if ClassTokens.hasAncestor(
+                    tree, of: index, substrings: metaRules.bylineExcludedAncestorSubstrings,
+                    elements: ["nav", "footer", "aside"], depth: 15)
+                {
+                    continue
+                }
+                let value = node.attribute("datetime") ?? node.attribute("content") ?? tree.rawText(of: index)
+                if let headlineNode, index < headlineNode { before.append(value) } else { after.append(value) }
+                if after.count >= 4 { break }
+            }
+        }
+        return after + before
+    }
+
+    // MARK: tags
+
+    /// `article:tag` (each value, comma lists split) → meta `keywords` / `news_keywords` /
+    /// `dc.subject` → JSON-LD `keywords` → microdata `keywords`; the first non-empty source,
+    /// de-duplicated case-insensitively in page order.
+    func tags(_ s: Sources) -> [String] {
+        func split(_ values: [String]) -> [String] {
+            values.flatMap { $0.split(whereSeparator: { $0 == "," || $0 == ";" }) }.compactMap { TextCleaner.nonEmpty(String($0)) }
+        }
+        var sources: [[String]] = [split(metaRules.tagKeys.flatMap { s.meta.all($0) })]
+        for key in metaRules.keywordKeys { sources.append(split(s.meta.all(key))) }
+        sources.append(s.jsonLD.keywords)
+        sources.append(s.microdata.keywords)
+        guard let chosen = sources.first(where: { !$0.isEmpty }) else { return [] }
+        var result: [String] = []
+        for tag in chosen where tag.count <= 100 && !result.contains(where: { $0.caseInsensitiveCompare(tag) == .orderedSame }) {
+            result.append(tag)
+        }
+        return result
+    }
+
+    // MARK: image
+
+    /// JSON-LD `image` → `og:image` (`:url`, `:secure_url`) → `twitter:image` → microdata
+    /// `image` → `link rel=image_src`; made absolute, non-web URLs skipped.
+    func image(_ s: Sources) -> String? {
+        var candidates: [String?] = [s.jsonLD.image]
+        candidates += metaRules.imageKeys.map { s.meta.first($0) }
+        candidates += [s.microdata.image, s.meta.imageSource]
+        for candidate in candidates {
+            if let url = URLResolver.absolute(candidate, base: s.base) { return url }
+        }
+        return nil
+    }
+
+    // MARK: lead
+
+    /// Texts a lead paragraph may repeat: JSON-LD and meta descriptions.
+    func descriptions(_ s: Sources) -> [String] {
+        ([s.jsonLD.description] + metaRules.descriptionKeys.map { s.meta.first($0) } + [s.microdata.description]).compactMap { $0 }
+    }
+
+    // MARK: page type
+
+    /// Article unless nothing declares an article and the layout is a list of teasers (see
+    /// `PageTypeClassifier`).
+    func pageType(_ s: Sources, hasStoryHeadline: Bool) -> PageType {
+        let ogType = s.meta.first("og:type")?.lowercased() ?? ""
+        let declaresArticle = s.jsonLD.hasArticle || s.microdata.hasArticle || ogType.hasPrefix("article")
+            || s.meta.first("article:published_time") != nil
+        let declaresIndex = !s.jsonLD.topLevelTypes.isDisjoint(with: metaRules.indexTypes)
+        return PageTypeClassifier(analysis: analysis, rules: metaRules)
+            .classify(.init(declaresArticle: declaresArticle, declaresIndex: declaresIndex, hasStoryHeadline: hasStoryHeadline))
     }
 }

@@ -1,0 +1,166 @@
+import Foundation
+import GleanerNormalize
+
+/// Splits a byline ("Von Anna Muster und Peter Beispiel", "By Jane Doe, AP",
+/// "Jane Doe/dpa, 11.09.2023") into people and wire-agency credits.
+///
+/// People go to `authors`; agencies (dpa, sda, AP, Reuters, "sda/daf" with the editor's
+/// initials) go to `agency`, because an agency credit is not a person and consumers filter
+/// agency copy by it. Parts that are dates, roles ("Staff Writer") or labels ("Updated")
+/// are dropped. Name validation is deliberately strict for text read from the page
+/// (at least two capitalised words) and looser for structured sources, where one-word pen
+/// names do occur.
+struct BylineParser {
+    let rules: MetadataRules
+
+    struct Result: Equatable {
+        var authors: [String] = []
+        var agencies: [String] = []
+    }
+
+    /// Parses one byline text. `minimumWords` is the fewest words a name may have.
+    func parse(_ raw: String, minimumWords: Int = 2) -> Result {
+        var result = Result()
+        var text = TextCleaner.clean(raw)
+        guard !text.isEmpty, text.count <= 400 else { return result }
+        text = stripPrefixes(text)
+        for segment in segments(of: text) {
+            for piece in pieces(of: segment) {
+                classify(piece, minimumWords: minimumWords, into: &result)
+            }
+        }
+        return result
+    }
+
+    /// Hard separators: a byline's names never span these.
+    private func segments(of text: String) -> [String] {
+        var parts = [text]
+        for separator in ["|", "•", "·", "\n", " – ", " — ", " - ", ";"] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        return parts
+    }
+
+    /// Commas and conjunctions between names.
+    private func pieces(of segment: String) -> [String] {
+        var result: [String] = []
+        for commaPart in segment.split(separator: ",") {
+            var current: [Substring] = []
+            for word in commaPart.split(separator: " ") {
+                if rules.nameConjunctions.contains(String(word)) {
+                    if !current.isEmpty { result.append(current.joined(separator: " ")) }
+                    current = []
+                } else {
+                    current.append(word)
+                }
+            }
+            if !current.isEmpty { result.append(current.joined(separator: " ")) }
+        }
+        return result
+    }
+
+    private func classify(_ rawPiece: String, minimumWords: Int, into result: inout Result) {
+        var piece = stripPrefixes(rawPiece.trimmingCharacters(in: .whitespaces))
+        // "Anna Muster (dpa)": a credit in parentheses.
+        if let open = piece.firstIndex(of: "("), let close = piece[open...].firstIndex(of: ")") {
+            let inner = String(piece[piece.index(after: open)..<close])
+            if let credit = agencyCredit(inner) { append(credit, to: &result.agencies) }
+            piece = (String(piece[..<open]) + String(piece[piece.index(after: close)...])).trimmingCharacters(in: .whitespaces)
+        }
+        guard !piece.isEmpty else { return }
+        if let credit = agencyCredit(piece) {
+            append(credit, to: &result.agencies)
+            return
+        }
+        // "Anna Muster/dpa": a name and a credit joined by a slash.
+        if piece.contains("/") {
+            let sides = piece.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+            if let agencyIndex = sides.firstIndex(where: { agencyCredit($0) != nil }) {
+                let credit = sides[agencyIndex...].joined(separator: "/")
+                if let normalized = agencyCredit(credit) { append(normalized, to: &result.agencies) }
+                for side in sides[..<agencyIndex] where isPersonName(side, minimumWords: minimumWords) {
+                    append(side, to: &result.authors)
+                }
+                return
+            }
+        }
+        let name = piece.trimmingCharacters(in: CharacterSet(charactersIn: ".:").union(.whitespaces))
+        if isPersonName(name, minimumWords: minimumWords) { append(name, to: &result.authors) }
+    }
+
+    /// Removes "By", "Von", "Text:" and similar labels from the front, repeatedly.
+    func stripPrefixes(_ text: String) -> String {
+        var current = text
+        var changed = true
+        while changed {
+            changed = false
+            let lower = current.lowercased()
+            for prefix in rules.bylinePrefixes where lower.hasPrefix(prefix) {
+                let rest = lower.dropFirst(prefix.count)
+                guard let next = rest.first, next == " " || next == ":" else { continue }
+                current = String(current.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+                changed = true
+                break
+            }
+        }
+        return current
+    }
+
+    /// The credit when `text` is an agency credit: a known agency ("dpa", "AP",
+    /// "Associated Press") or agencies and editor initials joined by slashes ("sda/daf",
+    /// "AFP/dpa/lno"). Short codes must be all lower or all upper case, so a first name
+    /// that happens to spell one ("Ria") is not taken for an agency.
+    func agencyCredit(_ raw: String) -> String? {
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("("), text.hasSuffix(")") { text = String(text.dropFirst().dropLast()) }
+        text = text.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:"))
+        guard !text.isEmpty, text.count <= 40 else { return nil }
+        let lower = text.lowercased()
+        if rules.agencyNames.contains(lower) { return text }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let first = parts.first, isAgencyCode(first) else { return nil }
+        for part in parts.dropFirst() {
+            if isAgencyCode(part) || rules.agencyNames.contains(part.lowercased()) { continue }
+            guard rules.agencyInitialsLength.contains(part.count), part.allSatisfy(\.isLetter) else { return nil }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private func isAgencyCode(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        guard rules.agencyCodes.contains(lower) || rules.agencyNames.contains(lower) else { return false }
+        if word.count <= 4 { return word == lower || word == word.uppercased() }
+        return true
+    }
+
+    /// A plausible person's name: a few capitalised words (particles such as "von der"
+    /// allowed), no digits, no role or label words, no URLs.
+    func isPersonName(_ name: String, minimumWords: Int) -> Bool {
+        guard !name.isEmpty, name.count <= rules.maximumNameLength else { return false }
+        if name.contains(where: { $0.isNumber || $0 == "@" || $0 == "/" || $0 == "=" || $0 == "?" }) { return false }
+        let words = name.split(separator: " ")
+        guard words.count >= minimumWords, words.count <= rules.maximumNameWords else { return false }
+        // Acronyms ("CNN Business", "PMJS") name organisations, unless the whole name is
+        // written in capitals ("JANE DOE").
+        let allCaps = words.allSatisfy { $0 == $0.uppercased() }
+        if !allCaps || words.count == 1 {
+            for word in words where (2...4).contains(word.count) && word.allSatisfy({ $0.isLetter && $0.isUppercase }) {
+                return false
+            }
+        }
+        var capitalised = 0
+        for word in words {
+            let lower = word.lowercased()
+            let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: ".,:;()'\""))
+            if rules.bylineNonNameWords.contains(bare) { return false }
+            if rules.nameParticles.contains(lower) { continue }
+            guard let first = word.first, first.isLetter, first.isUppercase else { return false }
+            capitalised += 1
+        }
+        return capitalised >= 1
+    }
+
+    private func append(_ value: String, to list: inout [String]) {
+        if !list.contains(where: { $0.caseInsensitiveCompare(value) == .orderedSame }) { list.append(value) }
+    }
+}

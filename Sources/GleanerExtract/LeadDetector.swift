@@ -1,0 +1,83 @@
+import Foundation
+import GleanerHTML
+import GleanerNormalize
+
+/// Finds the standfirst (lead, teaser, dek) below the headline.
+///
+/// News pages set the lead apart from the body by markup, not by position alone: a class
+/// such as `lead`, `standfirst`, `intro`, `teaser`, `dek`, `summary` or `subtitle` on the
+/// element right after the headline. Some pages mark nothing but repeat the lead as the
+/// page description, so a paragraph equal to `og:description` (or the JSON-LD
+/// `description`) counts too. The search starts after the headline and ends at the first
+/// real body paragraph, so a teaser box further down the page is never taken for the lead.
+struct LeadDetector {
+    let analysis: PageAnalysis
+    let rules: MetadataRules
+
+    /// Elements whose subtrees never hold the lead (captions, furniture, controls).
+    static let skippedElements: Set<String> = [
+        "figure", "figcaption", "nav", "aside", "form", "footer", "button", "time", "picture", "img", "table",
+        "ul", "ol", "menu", "dialog", "address",
+    ]
+
+    func find(after headline: Int, descriptions: [String]) -> (node: Int, text: String)? {
+        let tree = analysis.tree
+        let normalizedDescriptions = descriptions.compactMap { Self.comparable($0) }.filter { $0.count >= 30 }
+        var j = tree[headline].subtreeEnd + 1
+        let limit = min(tree.count, j + rules.leadSearchNodes)
+        while j < limit {
+            let node = tree[j]
+            guard node.isElement else { j += 1; continue }
+            if analysis.excluded[j] || Self.skippedElements.contains(node.name) || node.name == "h1" {
+                j = node.subtreeEnd + 1
+                continue
+            }
+            let length = Int(analysis.textLength[j])
+            if length == 0 {
+                j = node.subtreeEnd + 1
+                continue
+            }
+            if ClassTokens.nodeMatches(node, tokens: rules.leadTokens, substrings: rules.leadSubstrings) {
+                if rules.leadLength.contains(length), analysis.linkDensity(j) < 0.3, analysis.paragraphCount[j] <= 2,
+                    let text = TextCleaner.nonEmpty(tree.rawText(of: j))
+                {
+                    return (j, text)
+                }
+                if length < rules.leadLength.lowerBound {
+                    j = node.subtreeEnd + 1
+                    continue
+                }
+                j += 1  // a wrapper with more than a lead: look inside
+                continue
+            }
+            if node.name == "p" {
+                if length >= 25, !normalizedDescriptions.isEmpty, let text = TextCleaner.nonEmpty(tree.rawText(of: j)),
+                    let comparable = Self.comparable(text),
+                    normalizedDescriptions.contains(where: { Self.sameText(description: $0, paragraph: comparable) })
+                {
+                    return (j, text)
+                }
+                if length >= rules.leadBodyParagraphLength { return nil }
+                j = node.subtreeEnd + 1
+                continue
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Case-folded text without a trailing ellipsis, for comparing a description with a
+    /// paragraph.
+    static func comparable(_ raw: String) -> String? {
+        var text = TextCleaner.clean(raw).lowercased()
+        for suffix in ["…", "..."] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
+        text = text.trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Equal, or the description is the paragraph cut short (descriptions are often
+    /// truncated to ~160 characters).
+    static func sameText(description: String, paragraph: String) -> Bool {
+        description == paragraph || (description.count >= 60 && paragraph.hasPrefix(description))
+    }
+}

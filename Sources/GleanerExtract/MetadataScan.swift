@@ -1,0 +1,63 @@
+import GleanerHTML
+
+/// One linear pass over the page that collects everything the metadata readers look at, so
+/// no reader walks the whole tree again: meta/link tags, JSON-LD scripts, headings, `time`
+/// elements, microdata elements, and byline and date candidates (by cheap `class` checks
+/// that allocate nothing unless they hit).
+struct MetadataScan {
+    var meta = MetaTags()
+    var jsonLDScripts: [Int] = []
+    var h1s: [Int] = []
+    var times: [Int] = []
+    /// Elements with `itemprop` or `itemscope`.
+    var microdata: [Int] = []
+    /// Elements whose `class`/`id` names a byline or author, and `rel=author` links.
+    var bylines: [Int] = []
+    /// Elements whose `class` mentions a date ("date", "datum", "time", "publish").
+    var dates: [Int] = []
+
+    private static let authorNeedles: [[UInt8]] = ["author", "byline", "autor", "writer", "contributor"].map { Array($0.utf8) }
+    private static let dateNeedles: [[UInt8]] = ["date", "datum", "time", "publish"].map { Array($0.utf8) }
+
+    init(tree: DOMTree) {
+        for i in 0..<tree.count {
+            let node = tree.nodes[i]
+            guard node.isElement else { continue }
+            switch node.name {
+            case "meta", "link", "base", "title", "html":
+                meta.read(node, index: i, tree: tree)
+            case "script":
+                if let type = node.attribute("type"), ClassTokens.containsASCII(type, Array("ld+json".utf8)) {
+                    jsonLDScripts.append(i)
+                }
+                continue
+            case "h1":
+                h1s.append(i)
+            case "time":
+                times.append(i)
+            default:
+                break
+            }
+            guard !node.attributes.isEmpty else { continue }
+            var isMicrodata = false
+            var isByline = false
+            var isDate = false
+            for attribute in node.attributes {
+                switch attribute.name {
+                case "itemprop", "itemscope":
+                    isMicrodata = true
+                case "rel":
+                    if node.name == "a", ClassTokens.containsASCII(attribute.value, Array("author".utf8)) { isByline = true }
+                case "class", "id":
+                    if !isByline { isByline = Self.authorNeedles.contains { ClassTokens.containsASCII(attribute.value, $0) } }
+                    if !isDate { isDate = Self.dateNeedles.contains { ClassTokens.containsASCII(attribute.value, $0) } }
+                default:
+                    continue
+                }
+            }
+            if isMicrodata { microdata.append(i) }
+            if isByline { bylines.append(i) }
+            if isDate, node.name != "time" { dates.append(i) }
+        }
+    }
+}

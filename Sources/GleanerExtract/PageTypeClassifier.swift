@@ -1,0 +1,75 @@
+import Foundation
+import GleanerHTML
+import GleanerModel
+
+/// Decides whether a page is one story (`article`) or a list of stories (`index`: a
+/// section front, a tag page, a blog home).
+///
+/// Misreading an article as an index empties its record, so the test is conservative: a
+/// page is an index only when nothing declares it an article (no article-typed JSON-LD or
+/// microdata, no `og:type=article`, no `article:published_time`), no h1 reads like a
+/// story's headline, and its layout is a list — many teaser headlines (headings that are
+/// links) and no block of running text. A JSON-LD `CollectionPage`/`ItemList`/
+/// `SearchResultsPage` declaration lowers the bar. (On the dragnet development pages the
+/// articles with the most teaser links around a short text reach 15 teasers and 600
+/// characters; the thresholds keep clear of them.)
+struct PageTypeClassifier {
+    let analysis: PageAnalysis
+    let rules: MetadataRules
+
+    struct Evidence {
+        /// Something declares the page an article.
+        var declaresArticle: Bool
+        /// JSON-LD declares a list page.
+        var declaresIndex: Bool
+        /// The page shows one story's headline: an h1 that agrees with the page title and
+        /// is a sentence rather than a section name.
+        var hasStoryHeadline: Bool
+    }
+
+    func classify(_ evidence: Evidence) -> PageType {
+        if evidence.declaresArticle { return .article }
+        let layout = measure()
+        if ProcessInfo.processInfo.environment["META_DEBUG"] != nil { print("PAGETYPE", layout, evidence.declaresIndex) }
+        if evidence.declaresIndex, layout.teasers >= rules.declaredIndexMinimumTeasers,
+            layout.dominantText <= rules.declaredIndexMaximumDominantText
+        {
+            return .index
+        }
+        if !evidence.hasStoryHeadline, layout.teasers >= rules.indexMinimumTeasers,
+            layout.dominantText <= rules.indexMaximumDominantText
+        {
+            return .index
+        }
+        return .article
+    }
+
+    /// Teaser headlines (h2–h4 that are, or contain, a link of some length) and the
+    /// largest amount of paragraph text under one parent.
+    func measure() -> (teasers: Int, dominantText: Int) {
+        let tree = analysis.tree
+        var teasers = 0
+        var paragraphText = [Int32](repeating: 0, count: tree.count)
+        var dominant: Int32 = 0
+        for i in 0..<tree.count {
+            let node = tree.nodes[i]
+            guard node.isElement, !analysis.excluded[i] else { continue }
+            switch node.name {
+            case "h2", "h3", "h4":
+                let length = analysis.textLength[i]
+                guard length >= rules.teaserMinimumLength else { continue }
+                // Text inside an enclosing <a> counts as link text too (PageAnalysis inherits it).
+                if analysis.linkTextLength[i] * 2 >= length { teasers += 1 }
+            case "p":
+                let length = analysis.textLength[i]
+                guard length >= 40, analysis.linkTextLength[i] * 3 < length, node.parent >= 0 else { continue }
+                let parent = Int(node.parent)
+                paragraphText[parent] += length
+                dominant = max(dominant, paragraphText[parent])
+            default:
+                continue
+            }
+        }
+        return (teasers, Int(dominant))
+    }
+}

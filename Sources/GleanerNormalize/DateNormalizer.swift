@@ -1,0 +1,371 @@
+/// Turns the date strings pages carry into ISO 8601.
+///
+/// Pages write dates in many ways: ISO 8601 in metadata (with or without offset, with
+/// fractions, with `Z` or `+0200`), RFC 2822 in feeds and some meta tags, and
+/// human-readable forms in the visible page ("11.09.2023, 14:05 Uhr", "11. September 2023",
+/// "September 11, 2023 2:05 PM"). Records need one form, so consumers can sort and compare.
+///
+/// **Output.** `YYYY-MM-DDTHH:MM:SS±HH:MM` when the input names a time of day *and* a UTC
+/// offset (or zone abbreviation with a fixed offset); UTC is written `+00:00`. When the
+/// input has no offset, the result is the calendar date only, `YYYY-MM-DD`: a local time
+/// without its zone cannot be placed on the time line, and guessing UTC would shift it by
+/// up to a day — the date, by contrast, is what the page says. Fractions of seconds are
+/// dropped.
+///
+/// The parser is a small hand-written tokenizer (no regular expressions, no Foundation
+/// date formatters), so it is fast, locale-independent and safe to call from any thread.
+public enum DateNormalizer {
+    /// A parsed date; `hour`…`offsetMinutes` are nil when the input didn't give them.
+    public struct Parsed: Sendable, Equatable {
+        public var year: Int
+        public var month: Int
+        public var day: Int
+        public var hour: Int?
+        public var minute: Int?
+        public var second: Int?
+        /// Offset from UTC in minutes, east positive.
+        public var offsetMinutes: Int?
+
+        /// True when the value is a full instant (time and offset known).
+        public var isInstant: Bool { hour != nil && offsetMinutes != nil }
+
+        /// ISO 8601: a full timestamp with offset when known, the date alone otherwise.
+        public var iso8601: String {
+            var out = Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
+            guard let hour, let offsetMinutes else { return out }
+            out += "T" + Self.pad(hour, 2) + ":" + Self.pad(minute ?? 0, 2) + ":" + Self.pad(second ?? 0, 2)
+            let sign = offsetMinutes < 0 ? "-" : "+"
+            let magnitude = abs(offsetMinutes)
+            out += sign + Self.pad(magnitude / 60, 2) + ":" + Self.pad(magnitude % 60, 2)
+            return out
+        }
+
+        /// The calendar date as `YYYY-MM-DD`.
+        public var dateString: String {
+            Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
+        }
+
+        static func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+    }
+
+    /// The normalised ISO 8601 form of `raw`, or nil when no date can be read from it.
+    public static func normalize(_ raw: String?) -> String? {
+        guard let raw, let parsed = parse(raw) else { return nil }
+        return parsed.iso8601
+    }
+
+    /// Parses `raw` in any of the supported forms.
+    public static func parse(_ raw: String) -> Parsed? {
+        let tokens = Tokenizer.tokens(of: raw)
+        guard !tokens.isEmpty, tokens.count < 64 else { return nil }
+        if let epoch = epochSeconds(tokens) { return epoch }
+        guard let date = findDate(tokens) else { return nil }
+        var parsed = Parsed(year: date.year, month: date.month, day: date.day)
+        // Time of day: first after the date, else anywhere before it ("14:05, 11.09.2023").
+        let time = findTime(tokens, from: date.end, to: tokens.count) ?? findTime(tokens, from: 0, to: date.start)
+        if let time {
+            parsed.hour = time.hour
+            parsed.minute = time.minute
+            parsed.second = time.second
+            parsed.offsetMinutes = time.offset
+        }
+        return parsed
+    }
+
+    // MARK: Tokens
+
+    struct Token {
+        enum Kind { case number, word, punctuation }
+        var kind: Kind
+        /// Lower-cased word, the digits of a number, or the punctuation character.
+        var text: String
+        var value: Int
+        var spaceBefore: Bool
+    }
+
+    enum Tokenizer {
+        static func tokens(of raw: String) -> [Token] {
+            var tokens: [Token] = []
+            var current = ""
+            var kind: Token.Kind?
+            var space = false
+            var pendingSpace = false
+            func flush() {
+                guard let k = kind else { return }
+                let value = k == .number ? (current.count <= 18 ? Int(current) ?? 0 : 0) : 0
+                tokens.append(Token(kind: k, text: current, value: value, spaceBefore: space))
+                current = ""
+                kind = nil
+            }
+            for scalar in raw.unicodeScalars {
+                let v = scalar.value
+                if v >= 0x30 && v <= 0x39 {
+                    if kind != .number { flush(); space = pendingSpace; pendingSpace = false; kind = .number }
+                    current.unicodeScalars.append(scalar)
+                } else if scalar.properties.isAlphabetic {
+                    if kind != .word { flush(); space = pendingSpace; pendingSpace = false; kind = .word }
+                    current += String(scalar).lowercased()
+                } else if scalar.properties.isWhitespace {
+                    flush()
+                    pendingSpace = true
+                } else {
+                    flush()
+                    space = pendingSpace
+                    pendingSpace = false
+                    tokens.append(Token(kind: .punctuation, text: String(scalar), value: 0, spaceBefore: space))
+                }
+            }
+            flush()
+            return tokens
+        }
+    }
+
+    // MARK: Dates
+
+    struct DateMatch {
+        var year: Int, month: Int, day: Int
+        /// Token range the date occupies.
+        var start: Int, end: Int
+    }
+
+    /// Month names and abbreviations in English, German and French (lower case, no dot).
+    static let monthNames: [String: Int] = {
+        var map: [String: Int] = [:]
+        let lists: [[String]] = [
+            ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
+            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+            ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"],
+            ["jänner", "feber", "maerz", "apr", "mai", "jun", "jul", "aug", "sept", "okt", "nov", "dez"],
+            ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+            ["janv", "févr", "mär", "avr", "mai", "juin", "juil", "aout", "sept", "oct", "nov", "déc"],
+            ["jän", "feb", "mrz", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+        ]
+        for list in lists {
+            for (index, name) in list.enumerated() { map[name] = index + 1 }
+        }
+        return map
+    }()
+
+    /// Finds the first date in the token stream.
+    static func findDate(_ t: [Token]) -> DateMatch? {
+        let n = t.count
+        func num(_ i: Int, _ digits: ClosedRange<Int>) -> Int? {
+            guard i < n, t[i].kind == .number, digits.contains(t[i].text.count) else { return nil }
+            return t[i].value
+        }
+        func punct(_ i: Int, _ chars: String) -> Bool {
+            i < n && t[i].kind == .punctuation && chars.contains(t[i].text)
+        }
+        func month(_ i: Int) -> Int? {
+            guard i < n, t[i].kind == .word else { return nil }
+            return monthNames[t[i].text]
+        }
+        func make(_ y: Int, _ m: Int, _ d: Int, _ start: Int, _ end: Int) -> DateMatch? {
+            var year = y
+            if year < 100 { year += 2000 }
+            guard isValid(year: year, month: m, day: d) else { return nil }
+            return DateMatch(year: year, month: m, day: d, start: start, end: end)
+        }
+        for i in 0..<n {
+            // 2023-09-11, 2023/09/11, 2023.09.11
+            if let y = num(i, 4...4), punct(i + 1, "-/."), let m = num(i + 2, 1...2), punct(i + 3, "-/."),
+                t[i + 3].text == t[i + 1].text, let d = num(i + 4, 1...2),
+                let match = make(y, m, d, i, i + 5)
+            {
+                return match
+            }
+            // 20230911 (ISO basic), only as the leading token
+            if i == 0, t[i].kind == .number, t[i].text.count == 8, t.count == 1 || t[1].kind != .number {
+                let v = t[i].value
+                if let match = make(v / 10000, (v / 100) % 100, v % 100, 0, 1) { return match }
+            }
+            // 11.09.2023, 11.9.23, 11. 09. 2023
+            if let d = num(i, 1...2), punct(i + 1, "."), let m = num(i + 2, 1...2), punct(i + 3, "."),
+                let y = num(i + 4, 2...4), t[i + 4].text.count != 3,
+                let match = make(y, m, d, i, i + 5)
+            {
+                return match
+            }
+            // 09/11/2023 (US order unless impossible), 11-09-2023 (day first)
+            if let a = num(i, 1...2), punct(i + 1, "/-"), let b = num(i + 2, 1...2), punct(i + 3, "/-"),
+                t[i + 3].text == t[i + 1].text, let y = num(i + 4, 4...4)
+            {
+                let dayFirst = t[i + 1].text == "-" ? b <= 12 : a > 12
+                let match = dayFirst ? make(y, b, a, i, i + 5) : make(y, a, b, i, i + 5)
+                if let match { return match }
+            }
+            // 11. September 2023, 11 Sep 2023, 11-Sep-2023, 11th September, 2023
+            if let d = num(i, 1...2) {
+                var j = i + 1
+                if j < n, t[j].kind == .word, ["st", "nd", "rd", "th", "er", "e"].contains(t[j].text) { j += 1 }
+                if punct(j, ".-") { j += 1 }
+                if let m = month(j) {
+                    j += 1
+                    if punct(j, ".") { j += 1 }
+                    if punct(j, ",-") { j += 1 }
+                    if let y = num(j, 4...4), let match = make(y, m, d, i, j + 1) { return match }
+                }
+            }
+            // September 11, 2023; Sept. 11th 2023
+            if let m = month(i) {
+                var j = i + 1
+                if punct(j, ".") { j += 1 }
+                if let d = num(j, 1...2) {
+                    j += 1
+                    if j < n, t[j].kind == .word, ["st", "nd", "rd", "th"].contains(t[j].text) { j += 1 }
+                    if punct(j, ",") { j += 1 }
+                    if let y = num(j, 4...4), let match = make(y, m, d, i, j + 1) { return match }
+                }
+            }
+        }
+        return nil
+    }
+
+    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        guard (1900...2199).contains(year), (1...12).contains(month), day >= 1 else { return false }
+        let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let length = month == 2 && leap ? 29 : lengths[month - 1]
+        return day <= length
+    }
+
+    // MARK: Times
+
+    struct TimeMatch {
+        var hour: Int, minute: Int, second: Int?
+        var offset: Int?
+    }
+
+    /// Zone abbreviations with a fixed offset (minutes). Ambiguous ones ("ET", "IST",
+    /// "BST" outside the UK) are left out on purpose: no offset is better than a wrong one.
+    static let zoneOffsets: [String: Int] = [
+        "z": 0, "utc": 0, "gmt": 0, "ut": 0, "wet": 0,
+        "cet": 60, "mez": 60, "cest": 120, "mesz": 120, "eet": 120, "eest": 180, "west": 60, "bst": 60,
+        "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360, "pst": -480, "pdt": -420,
+        "akst": -540, "akdt": -480, "hst": -600, "jst": 540, "kst": 540, "aest": 600, "aedt": 660,
+    ]
+
+    /// Finds `H:MM[:SS[.fff]] [am|pm] [zone]`, `14.05 Uhr`, `14 Uhr` or `14h05` in `from..<to`.
+    static func findTime(_ t: [Token], from: Int, to: Int) -> TimeMatch? {
+        guard from < to else { return nil }
+        func num(_ i: Int, _ digits: ClosedRange<Int>) -> Int? {
+            guard i < to, t[i].kind == .number, digits.contains(t[i].text.count) else { return nil }
+            return t[i].value
+        }
+        func punct(_ i: Int, _ c: String) -> Bool { i < to && t[i].kind == .punctuation && t[i].text == c }
+        func word(_ i: Int) -> String? { i < to && t[i].kind == .word ? t[i].text : nil }
+        for i in from..<to {
+            guard var hour = num(i, 1...2) else { continue }
+            var minute = 0
+            var second: Int?
+            var j: Int
+            if punct(i + 1, ":"), let m = num(i + 2, 2...2) {
+                minute = m
+                j = i + 3
+                if punct(j, ":"), let s = num(j + 1, 2...2) {
+                    second = s
+                    j += 2
+                    if punct(j, "."), num(j + 1, 1...9) != nil { j += 2 }  // fraction
+                }
+            } else if punct(i + 1, "."), let m = num(i + 2, 2...2), word(i + 3) == "uhr" {
+                minute = m
+                j = i + 3
+            } else if word(i + 1) == "h", let m = num(i + 2, 2...2), !(i + 2 < to && t[i + 2].spaceBefore) {
+                minute = m
+                j = i + 3
+            } else if word(i + 1) == "uhr" {
+                j = i + 1
+            } else {
+                continue
+            }
+            // am / pm / a.m. / p.m.
+            var meridiem: String?
+            if let w = word(j), w == "am" || w == "pm" {
+                meridiem = w
+                j += 1
+            } else if let w = word(j), w == "a" || w == "p", punct(j + 1, "."), word(j + 2) == "m" {
+                meridiem = w == "a" ? "am" : "pm"
+                j += 3
+                if punct(j, ".") { j += 1 }
+            }
+            if let meridiem {
+                guard (1...12).contains(hour) else { continue }
+                if meridiem == "am" && hour == 12 { hour = 0 }
+                if meridiem == "pm" && hour != 12 { hour += 12 }
+            }
+            guard (0...23).contains(hour) || (hour == 24 && minute == 0), (0...59).contains(minute),
+                (0...60).contains(second ?? 0)
+            else { continue }
+            if hour == 24 { hour = 0 }  // rare "24:00"; keeps the record parseable
+            if word(j) == "uhr" { j += 1 }
+            return TimeMatch(hour: hour, minute: minute, second: second, offset: findOffset(t, at: j, to: to))
+        }
+        return nil
+    }
+
+    /// An offset right after a time: `Z`, `+02:00`, `+0200`, `+02`, `GMT+2`, `CEST`, `(UTC)`.
+    static func findOffset(_ t: [Token], at start: Int, to: Int) -> Int? {
+        var j = start
+        if j < to, t[j].kind == .punctuation, t[j].text == "(" { j += 1 }
+        guard j < to else { return nil }
+        var base: Int?
+        if t[j].kind == .word, let zone = zoneOffsets[t[j].text] {
+            base = zone
+            j += 1
+            if zone != 0 { return zone }
+        }
+        guard j < to, t[j].kind == .punctuation, t[j].text == "+" || t[j].text == "-" || t[j].text == "−" else {
+            return base
+        }
+        let sign = t[j].text == "+" ? 1 : -1
+        j += 1
+        guard j < to, t[j].kind == .number, !t[j].spaceBefore else { return base }
+        let digits = t[j].text
+        var minutes: Int
+        switch digits.count {
+        case 4:
+            minutes = (t[j].value / 100) * 60 + t[j].value % 100
+        case 1, 2:
+            minutes = t[j].value * 60
+            if j + 2 < to, t[j + 1].kind == .punctuation, t[j + 1].text == ":", t[j + 2].kind == .number,
+                t[j + 2].text.count == 2
+            {
+                minutes += t[j + 2].value
+            }
+        default:
+            return base
+        }
+        guard minutes <= 14 * 60 else { return base }
+        return sign * minutes
+    }
+
+    /// A bare Unix timestamp in seconds (10 digits) or milliseconds (13 digits): UTC.
+    static func epochSeconds(_ tokens: [Token]) -> Parsed? {
+        guard tokens.count == 1, tokens[0].kind == .number else { return nil }
+        let digits = tokens[0].text.count
+        guard digits == 10 || digits == 13 else { return nil }
+        let seconds = digits == 13 ? tokens[0].value / 1000 : tokens[0].value
+        let days = seconds / 86_400
+        let rest = seconds % 86_400
+        let (y, m, d) = civilFromDays(days)
+        guard (1990...2199).contains(y) else { return nil }
+        return Parsed(year: y, month: m, day: d, hour: rest / 3600, minute: (rest % 3600) / 60, second: rest % 60, offsetMinutes: 0)
+    }
+
+    /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+}
