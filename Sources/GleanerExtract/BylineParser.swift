@@ -61,6 +61,10 @@ struct BylineParser {
 
     private func classify(_ rawPiece: String, minimumWords: Int, into result: inout Result) {
         var piece = stripPrefixes(rawPiece.trimmingCharacters(in: .whitespaces))
+        // "dpa 14.08.2023", "Anna Muster 11:30": a date run into the credit or name.
+        if piece.contains(where: \.isNumber) {
+            piece = piece.split(separator: " ").prefix { !$0.contains(where: \.isNumber) }.joined(separator: " ")
+        }
         // "Anna Muster (dpa)": a credit in parentheses.
         if let open = piece.firstIndex(of: "("), let close = piece[open...].firstIndex(of: ")") {
             let inner = String(piece[piece.index(after: open)..<close])

@@ -37,9 +37,13 @@ struct LeadDetector {
                 j = node.subtreeEnd + 1
                 continue
             }
+            if ClassTokens.nodeMatches(node, tokens: rules.leadExcludedTokens) {
+                j = node.subtreeEnd + 1
+                continue
+            }
             if ClassTokens.nodeMatches(node, tokens: rules.leadTokens, substrings: rules.leadSubstrings) {
                 if rules.leadLength.contains(length), analysis.linkDensity(j) < 0.3, analysis.paragraphCount[j] <= 2,
-                    let text = TextCleaner.nonEmpty(tree.rawText(of: j))
+                    let text = leadText(j), !looksLikeByline(text)
                 {
                     return (j, text)
                 }
@@ -64,6 +68,32 @@ struct LeadDetector {
             j += 1
         }
         return nil
+    }
+
+    /// The lead's text; a lead made of several paragraphs or list items (live blogs' key
+    /// points) keeps one line per item instead of running them together.
+    func leadText(_ index: Int) -> String? {
+        let tree = analysis.tree
+        var items: [String] = []
+        var j = index + 1
+        let end = tree[index].subtreeEnd
+        while j <= end {
+            let node = tree[j]
+            if node.isElement, node.name == "li" || node.name == "p" {
+                if let text = TextCleaner.nonEmpty(tree.rawText(of: j)) { items.append(text) }
+                j = node.subtreeEnd + 1
+                continue
+            }
+            j += 1
+        }
+        if items.count >= 2 { return items.joined(separator: "\n") }
+        return TextCleaner.nonEmpty(tree.rawText(of: index))
+    }
+
+    /// "By Jane Doe, November 20, 2019": a byline line with a lead-like class.
+    func looksLikeByline(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["by ", "von ", "text:", "autor:", "author:"].contains { lower.hasPrefix($0) }
     }
 
     /// Case-folded text without a trailing ellipsis, for comparing a description with a

@@ -22,7 +22,8 @@ struct MetadataExtractor {
         var scan: MetadataScan
         var jsonLD: JSONLDData
         var microdata: MicrodataData
-        /// Base for relative URLs: `<base href>` against the page URL.
+        /// Base for relative URLs: `<base href>` against the page URL; without a page URL
+        /// (a saved file), an absolute canonical or `og:url` stands in for it.
         var base: URL?
         var meta: MetaTags { scan.meta }
     }
@@ -36,7 +37,8 @@ struct MetadataExtractor {
             scan: scan,
             jsonLD: JSONLDReader(rules: metaRules).read(tree: tree, scripts: scan.jsonLDScripts),
             microdata: MicrodataReader(rules: metaRules).read(tree: tree, elements: scan.microdata),
-            base: URLResolver.base(pageURL: pageURL, baseHref: scan.meta.baseHref))
+            base: URLResolver.base(pageURL: pageURL, baseHref: scan.meta.baseHref)
+                ?? URLResolver.base(pageURL: scan.meta.canonical ?? scan.meta.first("og:url"), baseHref: nil))
 
         var metadata = Metadata()
         metadata.url = url(sources)
@@ -70,11 +72,13 @@ struct MetadataExtractor {
 
     // MARK: url
 
-    /// `link rel=canonical` → `og:url` → the page URL; made absolute against the page URL
-    /// (or `<base href>`). A relative candidate that cannot be resolved is skipped.
+    /// `link rel=canonical` → `og:url` → JSON-LD `url` / `mainEntityOfPage` → the page
+    /// URL; made absolute against the page URL (or `<base href>`). A relative candidate
+    /// that cannot be resolved is skipped.
     func url(_ s: Sources) -> String? {
         URLResolver.absolute(s.meta.canonical, base: s.base)
             ?? URLResolver.absolute(s.meta.first("og:url"), base: s.base)
+            ?? URLResolver.absolute(s.jsonLD.url, base: s.base)
             ?? URLResolver.absolute(pageURL, base: nil)
     }
 
@@ -372,7 +376,8 @@ struct MetadataExtractor {
     // MARK: tags
 
     /// `article:tag` (each value, comma lists split) → meta `keywords` / `news_keywords` /
-    /// `dc.subject` → JSON-LD `keywords` → microdata `keywords`; the first non-empty source,
+    /// `dc.subject` → JSON-LD `keywords` → microdata `keywords` → the texts of `rel=tag`
+    /// links (WordPress and others) outside sidebars; the first non-empty source,
     /// de-duplicated case-insensitively in page order.
     func tags(_ s: Sources) -> [String] {
         func split(_ values: [String]) -> [String] {
@@ -382,10 +387,24 @@ struct MetadataExtractor {
         for key in metaRules.keywordKeys { sources.append(split(s.meta.all(key))) }
         sources.append(s.jsonLD.keywords)
         sources.append(s.microdata.keywords)
+        sources.append(tagLinks(s))
         guard let chosen = sources.first(where: { !$0.isEmpty }) else { return [] }
         var result: [String] = []
         for tag in chosen where tag.count <= 100 && !result.contains(where: { $0.caseInsensitiveCompare(tag) == .orderedSame }) {
             result.append(tag)
+        }
+        return result
+    }
+
+    /// Texts of `a rel=tag` links, skipping tag clouds in sidebars and navigation.
+    func tagLinks(_ s: Sources) -> [String] {
+        let tree = analysis.tree
+        var result: [String] = []
+        for index in s.scan.tagLinks where !analysis.excluded[index] {
+            if ClassTokens.hasAncestor(tree, of: index, substrings: ["sidebar", "widget", "tagcloud", "tag-cloud"], elements: ["aside", "nav"], depth: 12) {
+                continue
+            }
+            if let text = TextCleaner.nonEmpty(tree.rawText(of: index)) { result.append(text) }
         }
         return result
     }

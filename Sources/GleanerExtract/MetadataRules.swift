@@ -80,6 +80,14 @@ public struct MetadataRules: Sendable {
         "lead", "lede", "standfirst", "intro", "teaser", "dek", "deck", "summary", "subtitle",
         "subheadline", "subline", "abstract", "excerpt", "strapline", "leadtext", "introtext",
         "teasertext", "sub-title", "sub-headline", "articlelead", "article-lead", "summary-text",
+        "vorspann", "einleitung",
+    ]
+    /// `class`/`id` tokens of elements that are never the lead, and whose subtrees are
+    /// skipped when looking for it: captions, credits, bylines, date lines, share bars.
+    public var leadExcludedTokens: Set<String> = [
+        "caption", "credit", "credits", "byline", "author", "authors", "date", "time", "meta", "data", "info",
+        "photo", "image", "img", "media", "figure", "share", "sharing", "social", "tags", "breadcrumb",
+        "kicker", "overline", "dachzeile", "label",
     ]
     /// Substrings of `class`/`id` that name a lead inside a longer word ("articleLead").
     public var leadSubstrings: [String] = ["standfirst", "leadtext", "articlelead", "storylead", "introtext", "subtitle", "subheadline", "teasertext"]

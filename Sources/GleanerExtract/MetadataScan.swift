@@ -13,6 +13,8 @@ struct MetadataScan {
     var microdata: [Int] = []
     /// Elements whose `class`/`id` names a byline or author, and `rel=author` links.
     var bylines: [Int] = []
+    /// `a rel=tag` links.
+    var tagLinks: [Int] = []
     /// Elements whose `class` mentions a date ("date", "datum", "time", "publish").
     var dates: [Int] = []
 
@@ -47,7 +49,11 @@ struct MetadataScan {
                 case "itemprop", "itemscope":
                     isMicrodata = true
                 case "rel":
-                    if node.name == "a", ClassTokens.containsASCII(attribute.value, Array("author".utf8)) { isByline = true }
+                    guard node.name == "a" else { continue }
+                    if ClassTokens.containsASCII(attribute.value, Array("author".utf8)) { isByline = true }
+                    // WordPress marks category links `rel="category tag"`: categories are not tags.
+                    let rels = attribute.value.lowercased().split(separator: " ")
+                    if rels.contains("tag") && !rels.contains("category") { tagLinks.append(i) }
                 case "class", "id":
                     if !isByline { isByline = Self.authorNeedles.contains { ClassTokens.containsASCII(attribute.value, $0) } }
                     if !isDate { isDate = Self.dateNeedles.contains { ClassTokens.containsASCII(attribute.value, $0) } }
