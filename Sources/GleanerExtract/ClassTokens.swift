@@ -4,11 +4,15 @@ import GleanerHTML
 ///
 /// CMS class names come as words ("byline"), BEM compounds ("c-article__lead") and
 /// camelCase ("articleLead"); a token matches a whole space-separated word or any of its
-/// `-`/`_` parts, and substrings catch the camelCase forms.
+/// `-`/`_` parts, and substrings catch the camelCase forms. Substring checks work on UTF-8
+/// bytes without allocating (Foundation's `String.contains` was the metadata stage's
+/// hottest call), since every needle is lower-case ASCII.
 enum ClassTokens {
     /// True when `value` (any case) has a word or word part in `tokens`, or contains one of
-    /// `substrings`.
+    /// `substrings` (lower-case ASCII).
     static func matches(_ value: String, tokens: Set<String>, substrings: [String] = []) -> Bool {
+        for substring in substrings where containsASCII(value, substring) { return true }
+        guard !tokens.isEmpty else { return false }
         let lower = value.lowercased()
         for word in lower.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
             if tokens.contains(String(word)) { return true }
@@ -18,37 +22,74 @@ enum ClassTokens {
                 }
             }
         }
-        for substring in substrings where lower.contains(substring) { return true }
         return false
     }
 
     /// `id` and `class` of a node matched as above.
     static func nodeMatches(_ node: DOMNode, tokens: Set<String>, substrings: [String] = []) -> Bool {
-        if let cls = node.attribute("class"), matches(cls, tokens: tokens, substrings: substrings) { return true }
-        if let id = node.attribute("id"), matches(id, tokens: tokens, substrings: substrings) { return true }
+        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
+            if matches(attribute.value, tokens: tokens, substrings: substrings) { return true }
+        }
         return false
     }
 
-    /// Cheap pre-check without allocation: does `value` contain `needle` (lower-case ASCII),
-    /// ignoring ASCII case? Used in the one linear scan before any string is built.
+    /// Does `value` contain `needle` (lower-case ASCII), ignoring ASCII case? No allocation.
+    static func containsASCII(_ value: String, _ needle: String) -> Bool {
+        var value = value
+        var needle = needle
+        return needle.withUTF8 { n in
+            value.withUTF8 { bytes in contains(bytes, n) }
+        }
+    }
+
+    /// Byte-array form of `containsASCII` for needles prepared once.
     static func containsASCII(_ value: String, _ needle: [UInt8]) -> Bool {
-        let n = needle.count
-        guard n > 0 else { return true }
+        var value = value
+        return needle.withUnsafeBufferPointer { n in
+            value.withUTF8 { bytes in contains(bytes, n) }
+        }
+    }
+
+    /// Does `value` contain any of `needles` (lower-case ASCII)? One pass over `value`.
+    static func containsAnyASCII(_ value: String, _ needles: [[UInt8]]) -> Bool {
         var value = value
         return value.withUTF8 { bytes in
-            guard bytes.count >= n else { return false }
-            for i in 0...(bytes.count - n) where lower(bytes[i]) == needle[0] {
-                var k = 1
-                while k < n && lower(bytes[i + k]) == needle[k] { k += 1 }
-                if k == n { return true }
+            for i in 0..<bytes.count {
+                let byte = lower(bytes[i])
+                for needle in needles where needle[0] == byte && i + needle.count <= bytes.count {
+                    var k = 1
+                    while k < needle.count && lower(bytes[i + k]) == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
             }
             return false
         }
     }
 
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = needle.count
+        guard n > 0 else { return true }
+        guard bytes.count >= n else { return false }
+        let first = needle[0]
+        for i in 0...(bytes.count - n) where lower(bytes[i]) == first {
+            var k = 1
+            while k < n && lower(bytes[i + k]) == needle[k] { k += 1 }
+            if k == n { return true }
+        }
+        return false
+    }
+
     @inline(__always)
     static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    /// True when the node's own `id`/`class` contains one of `substrings`.
+    static func hasSubstring(_ node: DOMNode, _ substrings: [String]) -> Bool {
+        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
+            for substring in substrings where containsASCII(attribute.value, substring) { return true }
+        }
+        return false
     }
 
     /// True when an ancestor of `index` (up to `depth` levels) has an `id`/`class` containing
@@ -60,11 +101,8 @@ enum ClassTokens {
         var level = 0
         while p > 0 && level < depth {
             let node = tree[p]
-            if elements.contains(node.name) { return true }
-            if node.attribute("class") != nil || node.attribute("id") != nil {
-                let value = node.idAndClass
-                for substring in substrings where value.contains(substring) { return true }
-            }
+            if !elements.isEmpty, elements.contains(node.name) { return true }
+            if hasSubstring(node, substrings) { return true }
             p = Int(node.parent)
             level += 1
         }

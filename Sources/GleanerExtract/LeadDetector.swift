@@ -23,6 +23,9 @@ struct LeadDetector {
     func find(after headline: Int, descriptions: [String]) -> (node: Int, text: String)? {
         let tree = analysis.tree
         let normalizedDescriptions = descriptions.compactMap { Self.comparable($0) }.filter { $0.count >= 30 }
+        // A paragraph with fewer visible characters than the shortest description cannot
+        // equal it or start with it: skip the normalising for those.
+        let shortestDescription = normalizedDescriptions.map { PageAnalysis.visibleLength($0) }.min() ?? Int.max
         var j = tree[headline].subtreeEnd + 1
         let limit = min(tree.count, j + rules.leadSearchNodes)
         while j < limit {
@@ -55,7 +58,7 @@ struct LeadDetector {
                 continue
             }
             if node.name == "p" {
-                if length >= 25, !normalizedDescriptions.isEmpty, let text = TextCleaner.nonEmpty(tree.rawText(of: j)),
+                if length >= 25, length >= shortestDescription - 2, let text = TextCleaner.nonEmpty(tree.rawText(of: j)),
                     let comparable = Self.comparable(text),
                     normalizedDescriptions.contains(where: { Self.sameText(description: $0, paragraph: comparable) })
                 {

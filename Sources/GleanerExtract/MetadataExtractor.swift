@@ -32,7 +32,7 @@ struct MetadataExtractor {
 
     func extract() -> Metadata {
         let tree = analysis.tree
-        let scan = MetadataScan(tree: tree)
+        let scan = MetadataScan(analysis: analysis)
         let sources = Sources(
             scan: scan,
             jsonLD: JSONLDReader(rules: metaRules).read(tree: tree, scripts: scan.jsonLDScripts),
@@ -115,7 +115,11 @@ struct MetadataExtractor {
             if tree.ancestor(of: h1, where: { ["nav", "footer", "aside"].contains($0.name) }) != nil { continue }
             candidates.append((h1, text))
         }
-        let matched = candidates.first { candidate in hints.contains { Self.agrees(candidate.text, $0) } }
+        let comparableHints = hints.compactMap(LeadDetector.comparable)
+        let matched = candidates.first { candidate in
+            guard let visible = LeadDetector.comparable(candidate.text) else { return false }
+            return comparableHints.contains { Self.agreesComparable(visible, $0) }
+        }
         var node = matched?.node
         var visible = matched?.text
         if node == nil, let microNode = s.microdata.headlineNode {
@@ -137,8 +141,8 @@ struct MetadataExtractor {
     }
 
     /// The h1 and a metadata title name the same story (equal, or one a prefix of the other).
-    static func agrees(_ visible: String, _ hint: String) -> Bool {
-        guard let a = LeadDetector.comparable(visible), let b = LeadDetector.comparable(hint) else { return false }
+    /// Both texts already passed through `LeadDetector.comparable`.
+    static func agreesComparable(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         if a.count >= 10 && b.hasPrefix(a) { return true }
         if b.count >= 10 && a.hasPrefix(b) { return true }
@@ -272,8 +276,7 @@ struct MetadataExtractor {
             guard !analysis.excluded[candidate], isBylineElement(tree[candidate]) else { continue }
             let length = Int(analysis.textLength[candidate])
             guard length > 0, length <= metaRules.maximumBylineLength else { continue }
-            let ownClasses = tree[candidate].idAndClass
-            if metaRules.bylineExcludedAncestorSubstrings.contains(where: ownClasses.contains) { continue }
+            if ClassTokens.hasSubstring(tree[candidate], metaRules.bylineExcludedAncestorSubstrings) { continue }
             if ClassTokens.hasAncestor(
                 tree, of: candidate, substrings: metaRules.bylineExcludedAncestorSubstrings,
                 elements: ["nav", "footer", "aside", "form"], depth: 15)
@@ -353,21 +356,28 @@ struct MetadataExtractor {
         var after: [String?] = []
         var before: [String?] = []
         for list in [s.scan.times, s.scan.dates, s.scan.bylines] {
-            for index in list where !analysis.excluded[index] {
+            // The page's own date comes early; a comment thread's hundred `time`s need not be read.
+            for index in list.prefix(40) where !analysis.excluded[index] {
                 let node = tree[index]
-                let classes = node.idAndClass
-                let isUpdate = updateMarks.contains(where: classes.contains)
-                guard isUpdate == modified || (modified == false && node.attribute("pubdate") != nil) else { continue }
-                guard analysis.textLength[index] <= 120 || node.attribute("datetime") != nil else { continue }
+                let isUpdate = ClassTokens.hasSubstring(node, updateMarks)
+                guard isUpdate == modified || (!modified && node.attribute("pubdate") != nil) else { continue }
+                let datetime = node.attribute("datetime") ?? node.attribute("content")
+                guard datetime != nil || analysis.textLength[index] <= 120 else { continue }
+                // Cheap checks first: parse, then the ancestor walk, for the few that qualify.
+                let value = datetime ?? tree.rawText(of: index)
+                guard DateNormalizer.parse(value) != nil else { continue }
                 if ClassTokens.hasAncestor(
                     tree, of: index, substrings: metaRules.bylineExcludedAncestorSubstrings,
                     elements: ["nav", "footer", "aside"], depth: 15)
                 {
                     continue
                 }
-                let value = node.attribute("datetime") ?? node.attribute("content") ?? tree.rawText(of: index)
-                if let headlineNode, index < headlineNode { before.append(value) } else { after.append(value) }
-                if after.count >= 4 { break }
+                if let headlineNode, index < headlineNode {
+                    if before.count < 2 { before.append(value) }
+                } else {
+                    after.append(value)
+                }
+                if after.count >= 2 { break }
             }
         }
         return after + before

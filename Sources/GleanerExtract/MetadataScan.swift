@@ -21,7 +21,12 @@ struct MetadataScan {
     private static let authorNeedles: [[UInt8]] = ["author", "byline", "autor", "writer", "contributor"].map { Array($0.utf8) }
     private static let dateNeedles: [[UInt8]] = ["date", "datum", "time", "publish"].map { Array($0.utf8) }
 
-    init(tree: DOMTree) {
+    /// Byline and date candidates hold at most this much visible text; bigger elements are
+    /// not checked (most of a page's containers).
+    static let maximumCandidateLength: Int32 = 200
+
+    init(analysis: PageAnalysis) {
+        let tree = analysis.tree
         for i in 0..<tree.count {
             let node = tree.nodes[i]
             guard node.isElement else { continue }
@@ -29,7 +34,7 @@ struct MetadataScan {
             case "meta", "link", "base", "title", "html":
                 meta.read(node, index: i, tree: tree)
             case "script":
-                if let type = node.attribute("type"), ClassTokens.containsASCII(type, Array("ld+json".utf8)) {
+                if let type = node.attribute("type"), ClassTokens.containsASCII(type, "ld+json") {
                     jsonLDScripts.append(i)
                 }
                 continue
@@ -41,6 +46,8 @@ struct MetadataScan {
                 break
             }
             guard !node.attributes.isEmpty else { continue }
+            let textLength = analysis.textLength[i]
+            let mayBeCandidate = textLength > 0 && textLength <= Self.maximumCandidateLength && !analysis.excluded[i]
             var isMicrodata = false
             var isByline = false
             var isDate = false
@@ -50,13 +57,14 @@ struct MetadataScan {
                     isMicrodata = true
                 case "rel":
                     guard node.name == "a" else { continue }
-                    if ClassTokens.containsASCII(attribute.value, Array("author".utf8)) { isByline = true }
+                    if ClassTokens.containsASCII(attribute.value, "author") { isByline = true }
                     // WordPress marks category links `rel="category tag"`: categories are not tags.
                     let rels = attribute.value.lowercased().split(separator: " ")
                     if rels.contains("tag") && !rels.contains("category") { tagLinks.append(i) }
                 case "class", "id":
-                    if !isByline { isByline = Self.authorNeedles.contains { ClassTokens.containsASCII(attribute.value, $0) } }
-                    if !isDate { isDate = Self.dateNeedles.contains { ClassTokens.containsASCII(attribute.value, $0) } }
+                    guard mayBeCandidate else { continue }
+                    if !isByline { isByline = ClassTokens.containsAnyASCII(attribute.value, Self.authorNeedles) }
+                    if !isDate { isDate = ClassTokens.containsAnyASCII(attribute.value, Self.dateNeedles) }
                 default:
                     continue
                 }

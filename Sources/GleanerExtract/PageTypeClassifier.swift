@@ -1,4 +1,3 @@
-import Foundation
 import GleanerHTML
 import GleanerModel
 
@@ -29,8 +28,9 @@ struct PageTypeClassifier {
 
     func classify(_ evidence: Evidence) -> PageType {
         if evidence.declaresArticle { return .article }
+        // A story headline rules out the undeclared index test; skip the measuring pass.
+        if evidence.hasStoryHeadline && !evidence.declaresIndex { return .article }
         let layout = measure()
-        if ProcessInfo.processInfo.environment["META_DEBUG"] != nil { print("PAGETYPE", layout, evidence.declaresIndex) }
         if evidence.declaresIndex, layout.teasers >= rules.declaredIndexMinimumTeasers,
             layout.dominantText <= rules.declaredIndexMaximumDominantText
         {
