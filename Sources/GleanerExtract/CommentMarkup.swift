@@ -1,0 +1,183 @@
+import GleanerHTML
+
+/// Reads the comment-related meaning of one element's `id`, `class`, `itemprop` and
+/// `itemtype` according to `CommentRules`.
+///
+/// Class names are compared *joined* (lower-cased, `-`/`_` removed) so that `comment-list`,
+/// `comment_list` and `commentList` are one convention, and as *tokens* where a single word
+/// inside a longer name matters (`comment-reply-link` holds `reply`).
+struct CommentMarkup {
+    let rules: CommentRules
+
+    /// Cheap pre-filter for the page-wide scan: does `id`/`class` mention any keyword?
+    /// Works on bytes with ASCII case folding, without allocating.
+    func mentionsKeyword(_ node: DOMNode) -> Bool {
+        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
+            for keyword in rules.markupKeywords where Self.containsFolded(attribute.value, keyword) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Lower-case class names and the id of an element, each as one entry.
+    static func names(_ node: DOMNode) -> [String] {
+        var result: [String] = []
+        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
+            for name in attribute.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+                result.append(name.lowercased())
+            }
+        }
+        return result
+    }
+
+    /// `comment_list` → `commentlist`.
+    static func joined(_ name: String) -> String {
+        String(name.unicodeScalars.filter { $0 != "-" && $0 != "_" })
+    }
+
+    /// `comment-reply-link` → `comment`, `reply`, `link`.
+    static func tokens(_ name: String) -> [Substring] {
+        name.split(whereSeparator: { $0 == "-" || $0 == "_" })
+    }
+
+    /// True when the element is a container of a comment section.
+    func isSection(_ node: DOMNode) -> Bool {
+        for name in Self.names(node) where rules.sectionNames.contains(Self.joined(name)) {
+            return true
+        }
+        return false
+    }
+
+    /// True when the element's class names one comment.
+    func isItemClass(_ node: DOMNode) -> Bool {
+        guard let classes = node.attribute("class") else { return false }
+        for raw in classes.split(separator: " ") {
+            let name = raw.lowercased()
+            let joined = Self.joined(name)
+            if rules.itemNames.contains(joined) { return true }
+            guard joined.hasSuffix("comment"), joined.count <= 19 else { continue }
+            let tokens = Self.tokens(name)
+            if let first = tokens.first, rules.itemPrefixExclusions.contains(String(first)) { continue }
+            let prefix = String(joined.dropLast(7))
+            if rules.itemPrefixExclusions.contains(prefix) { continue }
+            if rules.itemPrefixExclusions.contains(where: { prefix.hasPrefix($0) && $0.count >= 3 }) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// `comment-123`, `li-comment-123`, `div-comment-123`: a prefix from the rules followed
+    /// only by digits.
+    func isItemID(_ id: String) -> Bool {
+        let joined = Self.joined(id)
+        var digits = 0
+        for scalar in joined.unicodeScalars.reversed() {
+            guard scalar.value >= 48 && scalar.value <= 57 else { break }
+            digits += 1
+        }
+        guard digits > 0 else { return false }
+        let prefix = String(joined.unicodeScalars.dropLast(digits))
+        return rules.itemIdPrefixes.contains(prefix)
+    }
+
+    /// schema.org `Comment` by `itemtype` or `itemprop="comment"`.
+    func isSchemaComment(_ node: DOMNode) -> Bool {
+        if let type = node.attribute("itemtype"), Self.containsFolded(type, rules.schemaCommentType) { return true }
+        if let property = node.attribute("itemprop") {
+            for token in property.split(separator: " ") where token.lowercased() == rules.schemaCommentProperty {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The nesting level from a `depth-N` class, if any.
+    func depth(_ node: DOMNode) -> Int? {
+        guard let classes = node.attribute("class") else { return nil }
+        for raw in classes.split(separator: " ") {
+            let joined = Self.joined(raw.lowercased())
+            guard joined.hasPrefix(rules.depthClassPrefix) else { continue }
+            if let level = Int(joined.dropFirst(rules.depthClassPrefix.count)) { return level }
+        }
+        return nil
+    }
+
+    /// What an element inside a comment is.
+    enum Role {
+        case plain
+        case header
+        case furniture
+    }
+
+    func role(_ node: DOMNode) -> Role {
+        if rules.skippedElements.contains(node.name) { return .furniture }
+        var header = rules.headerElements.contains(node.name)
+        if let property = node.attribute("itemprop")?.lowercased() {
+            if property.contains("author") || property.contains("date") || property == "creator" { header = true }
+            if property == "text" || property == "commenttext" || property == "articlebody" { return .plain }
+        }
+        let names = Self.names(node)
+        if names.isEmpty { return header ? .header : .plain }
+        var body = false
+        for name in names {
+            let joined = Self.joined(name)
+            for token in Self.tokens(name) where rules.furnitureTokens.contains(String(token)) {
+                return .furniture
+            }
+            if rules.furnitureSubstrings.contains(where: { joined.contains($0) }) && !joined.contains("replies") {
+                return .furniture
+            }
+            if rules.bodySubstrings.contains(where: { joined.contains($0) }) {
+                body = true
+            } else if rules.headerSubstrings.contains(where: { joined.contains($0) }) {
+                header = true
+            }
+        }
+        if body && !rules.headerElements.contains(node.name) { return .plain }
+        return header ? .header : .plain
+    }
+
+    /// How specific an element is as the author's name: lower is better, nil when it is not
+    /// an author element at all.
+    func authorRank(_ node: DOMNode) -> Int? {
+        if let property = node.attribute("itemprop")?.lowercased() {
+            if property == "name" { return 0 }
+            if property == "author" || property == "creator" { return 1 }
+        }
+        var best: Int?
+        for name in Self.names(node) {
+            let joined = Self.joined(name)
+            if rules.bodySubstrings.contains(where: { joined.contains($0) }) { continue }
+            if joined.contains("avatar") || joined.contains("date") || joined.contains("time") { continue }
+            for (rank, marker) in rules.authorNameSubstrings.enumerated() {
+                let hit = marker.count <= 2 ? joined == marker : joined.contains(marker)
+                if hit { best = min(best ?? Int.max, rank + 1) }
+            }
+        }
+        if best == nil, node.name == "cite" { best = 3 }
+        return best
+    }
+
+    /// Case-insensitive (ASCII) substring test; `needle` must be lower-case ASCII.
+    static func containsFolded(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard n.count <= h.count, let first = n.first else { return n.isEmpty }
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] | 0x20 == first {
+                        var j = 1
+                        while j < n.count, h[i + j] | 0x20 == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}

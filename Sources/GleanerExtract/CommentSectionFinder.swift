@@ -1,0 +1,138 @@
+import GleanerHTML
+
+/// Finds comment section containers and single-comment elements in one linear scan.
+///
+/// A single comment is recognised by its own markup (class `comment`, `li-comment-123`,
+/// schema.org `Comment`). When a section container holds none of those, the finder falls back
+/// to its repeated structure: the largest group of same-tag, same-class siblings inside it
+/// (forum-style post lists, `dl` lists of `dt` author lines and `dd` texts).
+struct CommentSectionFinder {
+    let analysis: PageAnalysis
+    let rules: CommentRules
+    let markup: CommentMarkup
+
+    struct Found {
+        /// Section containers, in document order (outer before inner).
+        var sections: [Int] = []
+        /// Single-comment elements, in document order.
+        var items: [Int] = []
+    }
+
+    func find() -> Found {
+        let tree = analysis.tree
+        var found = Found()
+        var furnitureEnd = -1
+        var sectionEnd = -1
+        var weakItems: [Int] = []
+        var strongItems: [Int] = []
+        for i in 1..<tree.count {
+            let node = tree[i]
+            guard node.isElement, !analysis.excluded[i], i > furnitureEnd else { continue }
+            if rules.furnitureAncestors.contains(node.name) {
+                furnitureEnd = node.subtreeEnd
+                continue
+            }
+            let schema = !node.attributes.isEmpty && markup.isSchemaComment(node)
+            guard schema || markup.mentionsKeyword(node) else { continue }
+            if !schema, markup.isSection(node) {
+                found.sections.append(i)
+                sectionEnd = max(sectionEnd, node.subtreeEnd)
+                continue
+            }
+            guard !rules.inlineElements.contains(node.name), analysis.textLength[i] > 0 else { continue }
+            let idItem = node.attribute("id").map { markup.isItemID($0.lowercased()) } ?? false
+            let classItem = markup.isItemClass(node)
+            if schema || idItem || (classItem && i <= sectionEnd) {
+                strongItems.append(i)
+            } else if classItem {
+                weakItems.append(i)
+            }
+        }
+        // A lone element with a class like "comment" outside any comment section is more
+        // likely a label than a comment list.
+        if weakItems.count >= 2 || !strongItems.isEmpty {
+            found.items = (strongItems + weakItems).sorted()
+        }
+        return found
+    }
+
+    /// Repeated-structure fallback for a section without comment markup. Returns the item
+    /// elements and, for each, a header sibling (the `dt` before a `dd`) or -1.
+    func repeatedItems(in section: Int) -> [(item: Int, header: Int)] {
+        let tree = analysis.tree
+        let end = tree[section].subtreeEnd
+        // Elements holding form controls are the comment form, not comments.
+        var hasControl = Set<Int>()
+        var j = section
+        while j <= end {
+            let name = tree[j].name
+            if name == "textarea" || name == "input" || name == "button" || name == "select" {
+                var p = j
+                while p >= section, hasControl.insert(p).inserted {
+                    p = Int(tree[p].parent)
+                }
+            }
+            j += 1
+        }
+        var bestParent = -1
+        var bestSignature = ""
+        var bestText = 0
+        var bestCount = 0
+        var i = section
+        while i <= end {
+            let node = tree[i]
+            if node.isElement, analysis.excluded[i] || node.name == "form" {
+                i = node.subtreeEnd + 1
+                continue
+            }
+            if node.isElement, node.firstChild >= 0 {
+                var groups: [String: (count: Int, text: Int)] = [:]
+                for child in tree.children(of: i) where tree[child].isElement && !analysis.excluded[child] {
+                    let c = tree[child]
+                    let signature = c.name + " " + (c.attribute("class") ?? "")
+                    var entry = groups[signature] ?? (0, 0)
+                    entry.count += 1
+                    if !hasControl.contains(child) { entry.text += Int(analysis.textLength[child]) }
+                    groups[signature] = entry
+                }
+                for (signature, entry) in groups
+                where entry.count >= rules.minimumRepeatedItems && entry.text > bestText && !signature.hasPrefix("p ")
+                    && !signature.hasPrefix("br ")
+                {
+                    bestParent = i
+                    bestSignature = signature
+                    bestText = entry.text
+                    bestCount = entry.count
+                }
+            }
+            i += 1
+        }
+        guard bestParent >= 0, bestText >= rules.minimumRepeatedTextLength else { return [] }
+        var result: [(Int, Int)] = []
+        var previous = -1
+        var previousSignatureCount: [String: Int] = [:]
+        for child in tree.children(of: bestParent) where tree[child].isElement {
+            let c = tree[child]
+            previousSignatureCount[c.name + " " + (c.attribute("class") ?? ""), default: 0] += 1
+        }
+        for child in tree.children(of: bestParent) where tree[child].isElement {
+            let c = tree[child]
+            let signature = c.name + " " + (c.attribute("class") ?? "")
+            if signature == bestSignature, !hasControl.contains(child), analysis.textLength[child] > 0 {
+                var header = -1
+                if previous >= 0 {
+                    let p = tree[previous]
+                    let pSignature = p.name + " " + (p.attribute("class") ?? "")
+                    if pSignature != bestSignature, (previousSignatureCount[pSignature] ?? 0) >= bestCount - 1,
+                        Int(analysis.textLength[previous]) <= rules.maximumHeaderLength
+                    {
+                        header = previous
+                    }
+                }
+                result.append((child, header))
+            }
+            previous = child
+        }
+        return result
+    }
+}
