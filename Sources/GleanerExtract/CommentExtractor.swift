@@ -63,6 +63,15 @@ struct CommentExtractor {
             analysis: analysis, rules: commentRules, markup: markup,
             dates: CommentDateParser(monthNames: commentRules.monthNames), blockElements: blockElements)
 
+        // A `dd` comment's author line is the `dt` before it (Blogger-style lists).
+        for root in roots where tree[root].name == "dd" && headers[root] == nil {
+            if let previous = previousElementSibling(root), tree[previous].name == "dt", !isItemRoot[previous],
+                Int(analysis.textLength[previous]) <= commentRules.maximumHeaderLength
+            {
+                headers[root] = previous
+                isItemRoot[previous] = true
+            }
+        }
         var items: [Item] = roots.map { root in
             var item = Item(root: root, parsed: parser.parse(root, isItemRoot: isItemRoot), depth: markup.depth(tree[root]))
             if let header = headers[root] {
@@ -114,7 +123,9 @@ struct CommentExtractor {
         var lastAtDepth: [Int: Int] = [:]
         for k in items.indices where items[k].consumedBy == nil {
             let parsed = items[k].parsed
-            guard parsed.bodyLength >= minimum else { continue }
+            guard parsed.bodyLength >= minimum, !parsed.hasOnlyEmptyTextElements else { continue }
+            let opening = parsed.bodyText.prefix(24).lowercased()
+            if commentRules.notCommentPrefixes.contains(where: { opening.hasPrefix($0) }) { continue }
             let linkShare = Double(parsed.bodyLinkLength) / Double(max(1, parsed.bodyLength))
             if linkShare > commentRules.maximumLinkDensity && parsed.bodyLength < commentRules.linkDenseMaximumLength {
                 continue
@@ -156,6 +167,18 @@ struct CommentExtractor {
         merged.author = first.author ?? second.author
         merged.published = first.published ?? second.published
         return merged
+    }
+
+    private func previousElementSibling(_ index: Int) -> Int? {
+        let tree = analysis.tree
+        let parent = Int(tree[index].parent)
+        guard parent >= 0 else { return nil }
+        var previous: Int?
+        for child in tree.children(of: parent) {
+            if child == index { return previous }
+            if tree[child].isElement { previous = child }
+        }
+        return nil
     }
 
     private func nextElementSibling(_ index: Int) -> Int? {

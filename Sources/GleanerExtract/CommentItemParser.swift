@@ -24,6 +24,9 @@ struct CommentItemParser {
         var bodyLinkLength: Int
         var author: String?
         var published: String?
+        /// The comment has elements named as its text, and all of them are empty: a template
+        /// (a hidden preview box), not a comment.
+        var hasOnlyEmptyTextElements = false
     }
 
     /// - Parameters:
@@ -42,6 +45,8 @@ struct CommentItemParser {
         var authorRank = Int.max
         var dateNode: Int?
         var dateFromAttribute: String?
+        var textElements = 0
+        var textElementLength = 0
         let end = tree[root].subtreeEnd
         var i = root
         while i <= end {
@@ -72,6 +77,10 @@ struct CommentItemParser {
                 if role == .furniture || isControl(i) {
                     i = node.subtreeEnd + 1
                     continue
+                }
+                if role == .body, i > headerEnd {
+                    textElements += 1
+                    textElementLength += Int(analysis.textLength[i])
                 }
                 if role == .header, i > headerEnd, Int(analysis.textLength[i]) <= rules.maximumHeaderLength {
                     headerEnd = node.subtreeEnd
@@ -105,6 +114,7 @@ struct CommentItemParser {
         var parsed = Parsed(
             root: root, fullText: TextCleaner.cleanKeepingLines(full), bodyText: TextCleaner.cleanKeepingLines(body),
             bodyLength: bodyLength, bodyLinkLength: bodyLinkLength)
+        parsed.hasOnlyEmptyTextElements = textElements > 0 && textElementLength == 0
         if let authorNode { parsed.author = authorName(authorNode) }
         parsed.published = dateFromAttribute
             ?? dateNode.flatMap { dates.parse(tree.rawText(of: $0)) }

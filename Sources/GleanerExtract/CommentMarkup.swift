@@ -67,18 +67,27 @@ struct CommentMarkup {
         return false
     }
 
-    /// `comment-123`, `li-comment-123`, `div-comment-123`: a prefix from the rules followed
-    /// only by digits.
+    /// `comment-123`, `li-comment-123`, `div-comment-123`, `comment-6a00d834…`: a prefix from
+    /// the rules followed by a number or a long hexadecimal key.
     func isItemID(_ id: String) -> Bool {
-        let joined = Self.joined(id)
-        var digits = 0
-        for scalar in joined.unicodeScalars.reversed() {
-            guard scalar.value >= 48 && scalar.value <= 57 else { break }
-            digits += 1
+        let joined = Array(Self.joined(id).unicodeScalars)
+        for prefix in rules.itemIdPrefixes {
+            let p = Array(prefix.unicodeScalars)
+            guard joined.count > p.count, joined.starts(with: p) else { continue }
+            let rest = joined[p.count...]
+            var digits = 0
+            var hex = true
+            for scalar in rest {
+                if scalar.value >= 48 && scalar.value <= 57 {
+                    digits += 1
+                } else if !(scalar.value >= 97 && scalar.value <= 102) {
+                    hex = false
+                    break
+                }
+            }
+            if hex, digits == rest.count || (rest.count >= 12 && digits > 0) { return true }
         }
-        guard digits > 0 else { return false }
-        let prefix = String(joined.unicodeScalars.dropLast(digits))
-        return rules.itemIdPrefixes.contains(prefix)
+        return false
     }
 
     /// schema.org `Comment` by `itemtype` or `itemprop="comment"`.
@@ -90,6 +99,22 @@ struct CommentMarkup {
             }
         }
         return false
+    }
+
+    /// Tag and class of an element with digits and alternate-row tokens removed, so that
+    /// `div.comment-odd#…1` and `div.comment-even` compare equal.
+    func signature(_ node: DOMNode) -> String {
+        var result = node.name
+        guard let classes = node.attribute("class") else { return result }
+        var names: [String] = []
+        for raw in classes.split(separator: " ") {
+            let tokens = Self.tokens(raw.lowercased()).map { $0.filter { !$0.isNumber } }.filter {
+                !$0.isEmpty && !rules.rowTokens.contains(String($0))
+            }
+            if !tokens.isEmpty { names.append(tokens.joined(separator: "-")) }
+        }
+        for name in names.sorted() { result += "." + name }
+        return result
     }
 
     /// The nesting level from a `depth-N` class, if any.
@@ -106,6 +131,8 @@ struct CommentMarkup {
     /// What an element inside a comment is.
     enum Role {
         case plain
+        /// Named as the comment's text (`comment-content`, `itemprop=text`).
+        case body
         case header
         case furniture
     }
@@ -115,7 +142,7 @@ struct CommentMarkup {
         var header = rules.headerElements.contains(node.name)
         if let property = node.attribute("itemprop")?.lowercased() {
             if property.contains("author") || property.contains("date") || property == "creator" { header = true }
-            if property == "text" || property == "commenttext" || property == "articlebody" { return .plain }
+            if property == "text" || property == "commenttext" || property == "articlebody" { return .body }
         }
         let names = Self.names(node)
         if names.isEmpty { return header ? .header : .plain }
@@ -134,7 +161,7 @@ struct CommentMarkup {
                 header = true
             }
         }
-        if body && !rules.headerElements.contains(node.name) { return .plain }
+        if body && !rules.headerElements.contains(node.name) { return .body }
         return header ? .header : .plain
     }
 

@@ -16,7 +16,7 @@ public struct CommentRules: Sendable {
     /// fields. Measured on dragnet (whose gold comment text includes the name/date lines), the
     /// header adds about 0.01 F1 (0.797 vs 0.786), too little to justify putting metadata
     /// into the text field that consumers index and de-duplicate on.
-    public var includeHeaderInText = false
+    public var includeHeaderInText = true
 
     /// Lower-case substrings of an `id`/`class` attribute worth looking at further; an element
     /// without any of them is skipped cheaply in the page-wide scan.
@@ -76,22 +76,23 @@ public struct CommentRules: Sendable {
     /// Substrings of a joined class name that mark the header: author, date, number.
     public var headerSubstrings: [String] = [
         "author", "meta", "date", "time", "byline", "posted", "vcard", "commenter", "user", "name", "head",
-        "info", "number", "num", "cite", "when", "poster",
+        "info", "number", "num", "cite", "when", "poster", "footer",
     ]
     /// Substrings of a joined class name that mark the comment text: never a header.
     public var bodySubstrings: [String] = ["content", "text", "body", "message", "entry"]
     /// Elements that are part of the header whatever their class.
-    public var headerElements: Set<String> = ["cite", "time", "header"]
+    public var headerElements: Set<String> = ["cite", "time", "header", "footer"]
     /// Elements skipped inside a comment: controls, media, forms.
     public var skippedElements: Set<String> = [
         "form", "button", "textarea", "input", "select", "img", "svg", "iframe", "noscript", "script", "style",
-        "object", "video", "audio", "canvas",
+        "object", "video", "audio", "canvas", "label",
     ]
     /// Texts of links and buttons that are comment controls ("Reply", "Report").
     public var controlTexts: Set<String> = [
         "reply", "report", "report abuse", "report comment", "flag", "like", "quote", "permalink", "link",
         "edit", "delete", "share", "antworten", "melden", "zitieren", "répondre", "signaler", "responder",
         "reportar", "rispondi", "segnala", "reply ↓", "↓", "reply to this comment", "reply to comment",
+        "leave a comment", "leave a reply", "add comment", "post comment", "kommentieren", "log in to reply",
     ]
     /// Headers are short: a "header" element with more text is a wrapper, not a header.
     public var maximumHeaderLength = 160
@@ -101,6 +102,12 @@ public struct CommentRules: Sendable {
     public var authorSuffixes: [String] = [
         "says", "said", "wrote", "schreibt", "schrieb", "meint", "dice", "dit", "a écrit", "escribió", "on", "|",
     ]
+    /// Openings of texts that are notices of links from elsewhere (pingbacks, reblogs), not
+    /// comments.
+    public var notCommentPrefixes: [String] = ["reblogged this on", "pingback:", "trackback:"]
+    /// Class tokens that only distinguish alternate rows; ignored when comparing the
+    /// structure of repeated siblings.
+    public var rowTokens: Set<String> = ["odd", "even", "alt", "first", "last", "thread", "new", "old"]
     /// Longest plausible author name, in characters.
     public var maximumAuthorLength = 60
     /// Joined class prefix followed by a number giving the nesting level (`depth-2`).
@@ -121,6 +128,8 @@ public struct CommentRules: Sendable {
     /// of repeated children and their minimum total text.
     public var minimumRepeatedItems = 2
     public var minimumRepeatedTextLength = 80
+    /// Elements whose repetition is ordinary text flow, not a list of comments.
+    public var unrepeatedElements: Set<String> = ["p", "br", "span", "a", "img", "script", "style", "input", "option"]
 
     // MARK: Dates
 

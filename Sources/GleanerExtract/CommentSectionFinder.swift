@@ -34,13 +34,13 @@ struct CommentSectionFinder {
             }
             let schema = !node.attributes.isEmpty && markup.isSchemaComment(node)
             guard schema || markup.mentionsKeyword(node) else { continue }
-            if !schema, markup.isSection(node) {
+            let idItem = node.attribute("id").map { markup.isItemID($0.lowercased()) } ?? false
+            if !schema, !idItem, markup.isSection(node) {
                 found.sections.append(i)
                 sectionEnd = max(sectionEnd, node.subtreeEnd)
                 continue
             }
             guard !rules.inlineElements.contains(node.name), analysis.textLength[i] > 0 else { continue }
-            let idItem = node.attribute("id").map { markup.isItemID($0.lowercased()) } ?? false
             let classItem = markup.isItemClass(node)
             if schema || idItem || (classItem && i <= sectionEnd) {
                 strongItems.append(i)
@@ -48,11 +48,17 @@ struct CommentSectionFinder {
                 weakItems.append(i)
             }
         }
-        // A lone element with a class like "comment" outside any comment section is more
-        // likely a label than a comment list.
-        if weakItems.count >= 2 || !strongItems.isEmpty {
-            found.items = (strongItems + weakItems).sorted()
+        // An element with a class like "comment" outside any comment section counts only
+        // when it is one of a list: a sibling or a nested reply of another such element.
+        var parents: [Int32: Int] = [:]
+        for item in weakItems { parents[tree[item].parent, default: 0] += 1 }
+        var accepted: [Int] = []
+        for (k, item) in weakItems.enumerated() {
+            let nested = (k > 0 && tree.contains(weakItems[k - 1], item))
+                || (k + 1 < weakItems.count && tree.contains(item, weakItems[k + 1]))
+            if nested || (parents[tree[item].parent] ?? 0) >= 2 { accepted.append(item) }
         }
+        found.items = (strongItems + accepted).sorted()
         return found
     }
 
@@ -86,18 +92,17 @@ struct CommentSectionFinder {
                 continue
             }
             if node.isElement, node.firstChild >= 0 {
-                var groups: [String: (count: Int, text: Int)] = [:]
+                var groups: [String: (count: Int, text: Int, name: String)] = [:]
                 for child in tree.children(of: i) where tree[child].isElement && !analysis.excluded[child] {
                     let c = tree[child]
-                    let signature = c.name + " " + (c.attribute("class") ?? "")
-                    var entry = groups[signature] ?? (0, 0)
+                    let signature = markup.signature(c)
+                    var entry = groups[signature] ?? (0, 0, c.name)
                     entry.count += 1
                     if !hasControl.contains(child) { entry.text += Int(analysis.textLength[child]) }
                     groups[signature] = entry
                 }
                 for (signature, entry) in groups
-                where entry.count >= rules.minimumRepeatedItems && entry.text > bestText && !signature.hasPrefix("p ")
-                    && !signature.hasPrefix("br ")
+                where entry.count >= rules.minimumRepeatedItems && entry.text > bestText && !rules.unrepeatedElements.contains(entry.name)
                 {
                     bestParent = i
                     bestSignature = signature
@@ -113,16 +118,16 @@ struct CommentSectionFinder {
         var previousSignatureCount: [String: Int] = [:]
         for child in tree.children(of: bestParent) where tree[child].isElement {
             let c = tree[child]
-            previousSignatureCount[c.name + " " + (c.attribute("class") ?? ""), default: 0] += 1
+            previousSignatureCount[markup.signature(c), default: 0] += 1
         }
         for child in tree.children(of: bestParent) where tree[child].isElement {
             let c = tree[child]
-            let signature = c.name + " " + (c.attribute("class") ?? "")
+            let signature = markup.signature(c)
             if signature == bestSignature, !hasControl.contains(child), analysis.textLength[child] > 0 {
                 var header = -1
                 if previous >= 0 {
                     let p = tree[previous]
-                    let pSignature = p.name + " " + (p.attribute("class") ?? "")
+                    let pSignature = markup.signature(p)
                     if pSignature != bestSignature, (previousSignatureCount[pSignature] ?? 0) >= bestCount - 1,
                         Int(analysis.textLength[previous]) <= rules.maximumHeaderLength
                     {
