@@ -37,6 +37,8 @@ struct CommentItemParser {
         let tree = analysis.tree
         var full = ""
         var body = ""
+        var header = ""
+        var headerLink: Int?
         var bodyLength = 0
         var bodyLinkLength = 0
         var headerEnd = asHeader ? tree[root].subtreeEnd : -1
@@ -60,9 +62,10 @@ struct CommentItemParser {
                 if length == 0 {
                     // Whitespace between inline elements still separates words.
                     full += " "
-                    if i > headerEnd { body += " " }
+                    if i > headerEnd { body += " " } else { header += " " }
                 } else {
                     full += node.text
+                    if i <= headerEnd { header += node.text }
                     if i > headerEnd {
                         body += node.text
                         bodyLength += length
@@ -103,11 +106,16 @@ struct CommentItemParser {
                     }
                 }
                 if dateNode == nil, i <= headerEnd, isDateElement(node) { dateNode = i }
+                if headerLink == nil, i <= headerEnd, node.name == "a" || node.name == "b" || node.name == "strong",
+                    analysis.textLength[i] > 1
+                {
+                    headerLink = i
+                }
             }
             if node.name == "a", i > linkEnd { linkEnd = node.subtreeEnd }
             if node.name == "br" || blockElements.contains(node.name) {
                 full += "\n"
-                if i > headerEnd { body += "\n" }
+                if i > headerEnd { body += "\n" } else { header += "\n" }
             }
             i += 1
         }
@@ -116,9 +124,15 @@ struct CommentItemParser {
             bodyLength: bodyLength, bodyLinkLength: bodyLinkLength)
         parsed.hasOnlyEmptyTextElements = textElements > 0 && textElementLength == 0
         if let authorNode { parsed.author = authorName(authorNode) }
+        let headerText = TextCleaner.clean(header)
         parsed.published = dateFromAttribute
             ?? dateNode.flatMap { dates.parse(tree.rawText(of: $0)) }
-            ?? headerDate(fullText: parsed.fullText, bodyText: parsed.bodyText)
+            ?? dates.parse(String(headerText.prefix(rules.maximumHeaderLength)))
+        if parsed.author == nil, let headerLink {
+            // "Posted by: <a>Name</a> | <a>date</a>": the first link or bold name in the header.
+            let name = authorName(headerLink)
+            if let name, dates.parse(name) == nil, name.contains(where: { $0.isLetter }) { parsed.author = name }
+        }
         return parsed
     }
 
@@ -143,13 +157,6 @@ struct CommentItemParser {
             }
         }
         return false
-    }
-
-    /// The date in the header part of the text (text before the body).
-    private func headerDate(fullText: String, bodyText: String) -> String? {
-        guard fullText.count > bodyText.count else { return nil }
-        let header = fullText.prefix(fullText.count - bodyText.count)
-        return dates.parse(String(header.prefix(rules.maximumHeaderLength)))
     }
 
     /// The author element's text, without "says:" and similar trailing words.

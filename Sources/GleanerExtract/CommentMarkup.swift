@@ -41,10 +41,30 @@ struct CommentMarkup {
         name.split(whereSeparator: { $0 == "-" || $0 == "_" })
     }
 
+    /// True for widgets and sidebars, which list comments of other pages.
+    func isFurnitureContainer(_ node: DOMNode) -> Bool {
+        for name in Self.names(node) {
+            let joined = Self.joined(name)
+            if rules.furnitureContainerSubstrings.contains(where: { joined.contains($0) }) { return true }
+        }
+        return false
+    }
+
     /// True when the element is a container of a comment section.
     func isSection(_ node: DOMNode) -> Bool {
-        for name in Self.names(node) where rules.sectionNames.contains(Self.joined(name)) {
-            return true
+        if rules.neverSectionElements.contains(node.name) { return false }
+        for name in Self.names(node) {
+            let joined = Self.joined(name)
+            if rules.sectionNames.contains(joined) { return true }
+            for suffix in rules.sectionSuffixes where joined.hasSuffix(suffix) {
+                let prefix = String(joined.dropLast(suffix.count))
+                let excluded = rules.sectionPrefixExclusions.contains { word in
+                    word.count >= 4 ? prefix.contains(word) : prefix.hasPrefix(word)
+                }
+                if prefix.count <= 12, !excluded {
+                    return true
+                }
+            }
         }
         return false
     }

@@ -20,7 +20,7 @@ public struct CommentRules: Sendable {
 
     /// Lower-case substrings of an `id`/`class` attribute worth looking at further; an element
     /// without any of them is skipped cheaply in the page-wide scan.
-    public var markupKeywords: [String] = ["comment", "disqus", "dsq", "kommentar", "comentario", "reaction", "cmt"]
+    public var markupKeywords: [String] = ["comment", "disqus", "dsq", "kommentar", "comentario", "reaction", "cmt", "widget", "commented", "discussion"]
 
     /// Joined names of containers that hold a page's comment section.
     public var sectionNames: Set<String> = [
@@ -32,6 +32,18 @@ public struct CommentRules: Sendable {
         "reactions", "threadedcomments", "commentscontent", "commentsblockwrapper", "blogcomments",
         "commentsouter", "commentspanel", "commentsmodule", "journalcommentarea",
     ]
+    /// A joined name ending in one of these (`discussion-comments`, `jc_commentsDiv` does not)
+    /// names a section too, unless what comes before is in `sectionPrefixExclusions`.
+    public var sectionSuffixes: [String] = ["comments", "commentlist", "commentslist", "commentsarea", "commentscontainer"]
+    public var sectionPrefixExclusions: Set<String> = [
+        "recent", "latest", "top", "most", "popular", "count", "no", "show", "hide", "load", "more", "view", "read",
+        "add", "toggle", "open", "closed", "rss", "feed", "link", "num", "total", "icon", "fa", "has", "with",
+        "without", "allow", "enable", "disable", "subscribe", "follow", "best", "featured", "my", "your", "new",
+        "last", "sidebar", "widget", "footer", "header", "nav", "menu", "post", "btn", "button", "goto", "jump",
+        "scroll", "skip", "tab", "email", "notify", "feature", "widget", "sort", "filter", "pager", "page",
+    ]
+    /// Page-level elements that are never a comment section, whatever their class.
+    public var neverSectionElements: Set<String> = ["html", "body", "main", "form", "a", "span", "button", "input", "img"]
     /// Joined class names of one comment.
     public var itemNames: Set<String> = [
         "comment", "commentitem", "commentwrap", "commentwrapper", "commentcontainer", "commentbox",
@@ -57,11 +69,20 @@ public struct CommentRules: Sendable {
     public var inlineElements: Set<String> = [
         "a", "span", "img", "input", "label", "button", "textarea", "select", "option", "i", "b", "em",
         "strong", "small", "abbr", "time", "cite", "h1", "h2", "h3", "h4", "h5", "h6", "form", "script",
-        "style", "noscript", "iframe", "svg", "ul", "ol", "dl", "table", "tbody", "thead", "tr", "nav",
+        "style", "noscript", "iframe", "svg", "nav", "br", "hr",
     ]
     /// Elements whose presence around a candidate marks it as page furniture (widgets listing
     /// recent comments elsewhere on the site, navigation).
     public var furnitureAncestors: Set<String> = ["nav", "aside", "header"]
+    /// Substrings of a joined class/id that mark a widget listing comments from elsewhere on
+    /// the site (recent comments, sidebars); nothing inside is a comment of this page.
+    ///
+    /// Not plain "widget" or "sidebar": Blogger wraps whole posts in `div.widget.Blog`, and
+    /// Genesis themes wrap content in `content-sidebar-wrap`.
+    public var furnitureContainerSubstrings: [String] = [
+        "recentcomment", "latestcomment", "dsqwidget", "commentwidget", "commentswidget", "widgetrecent",
+        "popularcomment", "mostcommented", "recentdiscussion",
+    ]
 
     // MARK: Inside one comment
 
@@ -104,7 +125,7 @@ public struct CommentRules: Sendable {
     ]
     /// Openings of texts that are notices of links from elsewhere (pingbacks, reblogs), not
     /// comments.
-    public var notCommentPrefixes: [String] = ["reblogged this on", "pingback:", "trackback:"]
+    public var notCommentPrefixes: [String] = ["reblogged this on", "pingback:", "trackback:", "[...]", "[…]"]
     /// Class tokens that only distinguish alternate rows; ignored when comparing the
     /// structure of repeated siblings.
     public var rowTokens: Set<String> = ["odd", "even", "alt", "first", "last", "thread", "new", "old"]

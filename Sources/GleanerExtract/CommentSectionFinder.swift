@@ -34,6 +34,10 @@ struct CommentSectionFinder {
             }
             let schema = !node.attributes.isEmpty && markup.isSchemaComment(node)
             guard schema || markup.mentionsKeyword(node) else { continue }
+            if markup.isFurnitureContainer(node) {
+                furnitureEnd = node.subtreeEnd
+                continue
+            }
             let idItem = node.attribute("id").map { markup.isItemID($0.lowercased()) } ?? false
             if !schema, !idItem, markup.isSection(node) {
                 found.sections.append(i)
@@ -50,13 +54,23 @@ struct CommentSectionFinder {
         }
         // An element with a class like "comment" outside any comment section counts only
         // when it is one of a list: a sibling or a nested reply of another such element.
+        // Each in its own wrapper (`div#c123 > div.comment-body`) counts as a list too.
         var parents: [Int32: Int] = [:]
-        for item in weakItems { parents[tree[item].parent, default: 0] += 1 }
+        var grandparents: [Int32: Int] = [:]
+        for item in weakItems {
+            let parent = tree[item].parent
+            parents[parent, default: 0] += 1
+            if parent >= 0 { grandparents[tree[Int(parent)].parent, default: 0] += 1 }
+        }
         var accepted: [Int] = []
         for (k, item) in weakItems.enumerated() {
             let nested = (k > 0 && tree.contains(weakItems[k - 1], item))
                 || (k + 1 < weakItems.count && tree.contains(item, weakItems[k + 1]))
-            if nested || (parents[tree[item].parent] ?? 0) >= 2 { accepted.append(item) }
+            let parent = tree[item].parent
+            let grandparent = parent >= 0 ? tree[Int(parent)].parent : -1
+            if nested || (parents[parent] ?? 0) >= 2 || (grandparent >= 0 && (grandparents[grandparent] ?? 0) >= 2) {
+                accepted.append(item)
+            }
         }
         found.items = (strongItems + accepted).sorted()
         return found
@@ -112,7 +126,9 @@ struct CommentSectionFinder {
             }
             i += 1
         }
-        guard bestParent >= 0, bestText >= rules.minimumRepeatedTextLength else { return [] }
+        guard bestParent >= 0, bestText >= rules.minimumRepeatedTextLength,
+            Int(analysis.textLength[section]) - bestText <= rules.maximumSectionExtraLength
+        else { return [] }
         var result: [(Int, Int)] = []
         var previous = -1
         var previousSignatureCount: [String: Int] = [:]
