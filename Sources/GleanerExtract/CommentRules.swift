@@ -16,7 +16,7 @@ public struct CommentRules: Sendable {
     /// fields. Measured on dragnet (whose gold comment text includes the name/date lines), the
     /// header adds about 0.01 F1 (0.797 vs 0.786), too little to justify putting metadata
     /// into the text field that consumers index and de-duplicate on.
-    public var includeHeaderInText = true
+    public var includeHeaderInText = false
 
     /// Lower-case substrings of an `id`/`class` attribute worth looking at further; an element
     /// without any of them is skipped cheaply in the page-wide scan.
