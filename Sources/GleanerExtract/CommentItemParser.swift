@@ -13,6 +13,8 @@ struct CommentItemParser {
     let markup: CommentMarkup
     let dates: CommentDateParser
     let blockElements: Set<String>
+    /// Build `fullText` too (only needed when `includeHeaderInText` is on).
+    let keepFullText: Bool
 
     struct Parsed {
         var root: Int
@@ -61,10 +63,10 @@ struct CommentItemParser {
                 let length = Int(analysis.textLength[i])
                 if length == 0 {
                     // Whitespace between inline elements still separates words.
-                    full += " "
+                    if keepFullText { full += " " }
                     if i > headerEnd { body += " " } else { header += " " }
                 } else {
-                    full += node.text
+                    if keepFullText { full += node.text }
                     if i <= headerEnd { header += node.text }
                     if i > headerEnd {
                         body += node.text
@@ -114,13 +116,13 @@ struct CommentItemParser {
             }
             if node.name == "a", i > linkEnd { linkEnd = node.subtreeEnd }
             if node.name == "br" || blockElements.contains(node.name) {
-                full += "\n"
+                if keepFullText { full += "\n" }
                 if i > headerEnd { body += "\n" } else { header += "\n" }
             }
             i += 1
         }
         var parsed = Parsed(
-            root: root, fullText: TextCleaner.cleanKeepingLines(full), bodyText: TextCleaner.cleanKeepingLines(body),
+            root: root, fullText: keepFullText ? TextCleaner.cleanKeepingLines(full) : "", bodyText: TextCleaner.cleanKeepingLines(body),
             bodyLength: bodyLength, bodyLinkLength: bodyLinkLength)
         parsed.hasOnlyEmptyTextElements = textElements > 0 && textElementLength == 0
         if let authorNode { parsed.author = authorName(authorNode) }
@@ -152,7 +154,7 @@ struct CommentItemParser {
         if node.name == "time" { return true }
         for name in CommentMarkup.names(node) {
             let joined = CommentMarkup.joined(name)
-            if joined.contains("date") || joined.contains("time") || joined.contains("posted") || joined.contains("meta") {
+            if CommentMarkup.has(joined, "date") || CommentMarkup.has(joined, "time") || CommentMarkup.has(joined, "posted") || CommentMarkup.has(joined, "meta") {
                 return true
             }
         }

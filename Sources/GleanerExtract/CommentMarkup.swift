@@ -10,14 +10,44 @@ struct CommentMarkup {
     let rules: CommentRules
 
     /// Cheap pre-filter for the page-wide scan: does `id`/`class` mention any keyword?
-    /// Works on bytes with ASCII case folding, without allocating.
+    /// One pass over the bytes with ASCII case folding, without allocating.
     func mentionsKeyword(_ node: DOMNode) -> Bool {
         for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
-            for keyword in rules.markupKeywords where Self.containsFolded(attribute.value, keyword) {
-                return true
+            var value = attribute.value
+            let hit = value.withUTF8 { bytes -> Bool in
+                var i = 0
+                while i < bytes.count {
+                    let first = bytes[i] | 0x20
+                    if keywordFirstBytes.contains(first) {
+                        for keyword in keywordBytes where keyword[0] == first && keyword.count <= bytes.count - i {
+                            var j = 1
+                            while j < keyword.count, bytes[i + j] | 0x20 == keyword[j] { j += 1 }
+                            if j == keyword.count { return true }
+                        }
+                    }
+                    i += 1
+                }
+                return false
             }
+            if hit { return true }
         }
         return false
+    }
+
+    private let keywordBytes: [[UInt8]]
+    private let keywordFirstBytes: Set<UInt8>
+
+    init(rules: CommentRules) {
+        self.rules = rules
+        keywordBytes = rules.markupKeywords.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        keywordFirstBytes = Set(keywordBytes.map { $0[0] })
+    }
+
+    /// Native substring test for lower-case ASCII markup names (Foundation's `contains` is
+    /// an order of magnitude slower here).
+    @inline(__always)
+    static func has(_ haystack: String, _ needle: String) -> Bool {
+        containsFolded(haystack, needle)
     }
 
     /// Lower-case class names and the id of an element, each as one entry.
@@ -42,24 +72,22 @@ struct CommentMarkup {
     }
 
     /// True for widgets and sidebars, which list comments of other pages.
-    func isFurnitureContainer(_ node: DOMNode) -> Bool {
-        for name in Self.names(node) {
-            let joined = Self.joined(name)
-            if rules.furnitureContainerSubstrings.contains(where: { joined.contains($0) }) { return true }
+    func isFurnitureContainer(joinedNames: [String]) -> Bool {
+        for joined in joinedNames {
+            if rules.furnitureContainerSubstrings.contains(where: { CommentMarkup.has(joined, $0) }) { return true }
         }
         return false
     }
 
     /// True when the element is a container of a comment section.
-    func isSection(_ node: DOMNode) -> Bool {
+    func isSection(_ node: DOMNode, joinedNames: [String]) -> Bool {
         if rules.neverSectionElements.contains(node.name) { return false }
-        for name in Self.names(node) {
-            let joined = Self.joined(name)
+        for joined in joinedNames {
             if rules.sectionNames.contains(joined) { return true }
             for suffix in rules.sectionSuffixes where joined.hasSuffix(suffix) {
                 let prefix = String(joined.dropLast(suffix.count))
                 let excluded = rules.sectionPrefixExclusions.contains { word in
-                    word.count >= 4 ? prefix.contains(word) : prefix.hasPrefix(word)
+                    word.count >= 4 ? CommentMarkup.has(prefix, word) : prefix.hasPrefix(word)
                 }
                 if prefix.count <= 12, !excluded {
                     return true
@@ -159,9 +187,10 @@ struct CommentMarkup {
 
     func role(_ node: DOMNode) -> Role {
         if rules.skippedElements.contains(node.name) { return .furniture }
+        if node.attributes.isEmpty { return rules.headerElements.contains(node.name) ? .header : .plain }
         var header = rules.headerElements.contains(node.name)
         if let property = node.attribute("itemprop")?.lowercased() {
-            if property.contains("author") || property.contains("date") || property == "creator" { header = true }
+            if CommentMarkup.has(property, "author") || CommentMarkup.has(property, "date") || property == "creator" { header = true }
             if property == "text" || property == "commenttext" || property == "articlebody" { return .body }
         }
         let names = Self.names(node)
@@ -172,12 +201,12 @@ struct CommentMarkup {
             for token in Self.tokens(name) where rules.furnitureTokens.contains(String(token)) {
                 return .furniture
             }
-            if rules.furnitureSubstrings.contains(where: { joined.contains($0) }) && !joined.contains("replies") {
+            if rules.furnitureSubstrings.contains(where: { CommentMarkup.has(joined, $0) }) && !CommentMarkup.has(joined, "replies") {
                 return .furniture
             }
-            if rules.bodySubstrings.contains(where: { joined.contains($0) }) {
+            if rules.bodySubstrings.contains(where: { CommentMarkup.has(joined, $0) }) {
                 body = true
-            } else if rules.headerSubstrings.contains(where: { joined.contains($0) }) {
+            } else if rules.headerSubstrings.contains(where: { CommentMarkup.has(joined, $0) }) {
                 header = true
             }
         }
@@ -195,10 +224,10 @@ struct CommentMarkup {
         var best: Int?
         for name in Self.names(node) {
             let joined = Self.joined(name)
-            if rules.bodySubstrings.contains(where: { joined.contains($0) }) { continue }
-            if joined.contains("avatar") || joined.contains("date") || joined.contains("time") { continue }
+            if rules.bodySubstrings.contains(where: { CommentMarkup.has(joined, $0) }) { continue }
+            if CommentMarkup.has(joined, "avatar") || CommentMarkup.has(joined, "date") || CommentMarkup.has(joined, "time") { continue }
             for (rank, marker) in rules.authorNameSubstrings.enumerated() {
-                let hit = marker.count <= 2 ? joined == marker : joined.contains(marker)
+                let hit = marker.count <= 2 ? joined == marker : CommentMarkup.has(joined, marker)
                 if hit { best = min(best ?? Int.max, rank + 1) }
             }
         }

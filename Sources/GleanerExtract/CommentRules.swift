@@ -20,7 +20,7 @@ public struct CommentRules: Sendable {
 
     /// Lower-case substrings of an `id`/`class` attribute worth looking at further; an element
     /// without any of them is skipped cheaply in the page-wide scan.
-    public var markupKeywords: [String] = ["comment", "disqus", "dsq", "kommentar", "comentario", "reaction", "cmt", "widget", "commented", "discussion"]
+    public var markupKeywords: [String] = ["comment", "coment", "komment", "disqus", "dsq", "reaction", "cmt", "discussion"]
 
     /// Joined names of containers that hold a page's comment section.
     public var sectionNames: Set<String> = [

@@ -34,12 +34,13 @@ struct CommentSectionFinder {
             }
             let schema = !node.attributes.isEmpty && markup.isSchemaComment(node)
             guard schema || markup.mentionsKeyword(node) else { continue }
-            if markup.isFurnitureContainer(node) {
+            let joinedNames = CommentMarkup.names(node).map(CommentMarkup.joined)
+            if markup.isFurnitureContainer(joinedNames: joinedNames) {
                 furnitureEnd = node.subtreeEnd
                 continue
             }
             let idItem = node.attribute("id").map { markup.isItemID($0.lowercased()) } ?? false
-            if !schema, !idItem, markup.isSection(node) {
+            if !schema, !idItem, markup.isSection(node, joinedNames: joinedNames) {
                 found.sections.append(i)
                 sectionEnd = max(sectionEnd, node.subtreeEnd)
                 continue
