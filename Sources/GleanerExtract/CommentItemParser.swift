@@ -78,7 +78,7 @@ struct CommentItemParser {
                 continue
             }
             if i != root {
-                let role = markup.role(node)
+                let (role, rank) = markup.classify(node)
                 if role == .furniture || isControl(i) {
                     i = node.subtreeEnd + 1
                     continue
@@ -91,7 +91,7 @@ struct CommentItemParser {
                     headerEnd = node.subtreeEnd
                 }
                 if i <= headerEnd || role == .header {
-                    if let rank = markup.authorRank(node), rank < authorRank,
+                    if let rank, rank < authorRank,
                         authorNode == nil || rank < authorRank && tree.contains(authorNode!, i)
                     {
                         authorNode = i

@@ -13,25 +13,54 @@ struct CommentMarkup {
     /// One pass over the bytes with ASCII case folding, without allocating.
     func mentionsKeyword(_ node: DOMNode) -> Bool {
         for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
-            var value = attribute.value
-            let hit = value.withUTF8 { bytes -> Bool in
-                var i = 0
-                while i < bytes.count {
-                    let first = bytes[i] | 0x20
-                    if keywordFirstBytes.contains(first) {
-                        for keyword in keywordBytes where keyword[0] == first && keyword.count <= bytes.count - i {
-                            var j = 1
-                            while j < keyword.count, bytes[i + j] | 0x20 == keyword[j] { j += 1 }
-                            if j == keyword.count { return true }
-                        }
-                    }
-                    i += 1
-                }
-                return false
-            }
-            if hit { return true }
+            if mentions(attribute.value) { return true }
         }
         return false
+    }
+
+    /// Whether one attribute value mentions any keyword.
+    func mentions(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { bytes -> Bool in
+            var i = 0
+            while i < bytes.count {
+                let first = bytes[i] | 0x20
+                if keywordFirstBytes.contains(first) {
+                    for keyword in keywordBytes where keyword[0] == first && keyword.count <= bytes.count - i {
+                        var j = 1
+                        while j < keyword.count, bytes[i + j] | 0x20 == keyword[j] { j += 1 }
+                        if j == keyword.count { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Per-page memo of class-derived answers: comment templates repeat the same class
+    /// strings hundreds of times, and splitting/lower-casing them each time dominated the cost.
+    final class Memo {
+        var roles: [String: (role: Role, authorRank: Int?)] = [:]
+    }
+
+    let memo = Memo()
+
+    /// `role` and `authorRank` of an element, memoised by tag, class, itemprop and id.
+    func classify(_ node: DOMNode) -> (role: Role, authorRank: Int?) {
+        if rules.skippedElements.contains(node.name) { return (.furniture, nil) }
+        if node.attributes.isEmpty {
+            return (rules.headerElements.contains(node.name) ? .header : .plain, node.name == "cite" ? 3 : nil)
+        }
+        var key = node.name
+        for attribute in node.attributes
+        where attribute.name == "class" || attribute.name == "itemprop" || attribute.name == "id" {
+            key += "\u{1}" + attribute.name + "=" + attribute.value
+        }
+        if let known = memo.roles[key] { return known }
+        let result = (role(node), authorRank(node))
+        memo.roles[key] = result
+        return result
     }
 
     private let keywordBytes: [[UInt8]]
@@ -54,6 +83,10 @@ struct CommentMarkup {
     static func names(_ node: DOMNode) -> [String] {
         var result: [String] = []
         for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
+            if attribute.name == "id", attribute.value.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) {
+                // Numbered ids (`comment-123`) are unique keys, not a naming convention.
+                continue
+            }
             for name in attribute.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
                 result.append(name.lowercased())
             }
@@ -80,8 +113,7 @@ struct CommentMarkup {
     }
 
     /// True when the element is a container of a comment section.
-    func isSection(_ node: DOMNode, joinedNames: [String]) -> Bool {
-        if rules.neverSectionElements.contains(node.name) { return false }
+    func isSection(joinedNames: [String]) -> Bool {
         for joined in joinedNames {
             if rules.sectionNames.contains(joined) { return true }
             for suffix in rules.sectionSuffixes where joined.hasSuffix(suffix) {
@@ -107,6 +139,7 @@ struct CommentMarkup {
             guard joined.hasSuffix("comment"), joined.count <= 19 else { continue }
             let tokens = Self.tokens(name)
             if let first = tokens.first, rules.itemPrefixExclusions.contains(String(first)) { continue }
+            if tokens.contains(where: { rules.itemFormTokens.contains(String($0)) }) { continue }
             let prefix = String(joined.dropLast(7))
             if rules.itemPrefixExclusions.contains(prefix) { continue }
             if rules.itemPrefixExclusions.contains(where: { prefix.hasPrefix($0) && $0.count >= 3 }) { continue }

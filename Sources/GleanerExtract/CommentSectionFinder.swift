@@ -18,9 +18,17 @@ struct CommentSectionFinder {
         var items: [Int] = []
     }
 
+    /// What a class attribute value says, memoised per page.
+    private struct ClassInfo {
+        var furniture = false
+        var section = false
+        var item = false
+    }
+
     func find() -> Found {
         let tree = analysis.tree
         var found = Found()
+        var classMemo: [String: ClassInfo] = [:]
         var furnitureEnd = -1
         var sectionEnd = -1
         var weakItems: [Int] = []
@@ -32,21 +40,45 @@ struct CommentSectionFinder {
                 furnitureEnd = node.subtreeEnd
                 continue
             }
-            let schema = !node.attributes.isEmpty && markup.isSchemaComment(node)
-            guard schema || markup.mentionsKeyword(node) else { continue }
-            let joinedNames = CommentMarkup.names(node).map(CommentMarkup.joined)
-            if markup.isFurnitureContainer(joinedNames: joinedNames) {
+            guard !node.attributes.isEmpty else { continue }
+            let schema = markup.isSchemaComment(node)
+            var classInfo = ClassInfo()
+            var idInfo = ClassInfo()
+            var idItem = false
+            var mentioned = false
+            if let classes = node.attribute("class"), markup.mentions(classes) {
+                mentioned = true
+                if let known = classMemo[classes] {
+                    classInfo = known
+                } else {
+                    let joined = classes.split(separator: " ").map { CommentMarkup.joined($0.lowercased()) }
+                    classInfo = ClassInfo(
+                        furniture: markup.isFurnitureContainer(joinedNames: joined),
+                        section: markup.isSection(joinedNames: joined), item: markup.isItemClass(node))
+                    classMemo[classes] = classInfo
+                }
+            }
+            if let id = node.attribute("id"), markup.mentions(id) {
+                mentioned = true
+                let lower = id.lowercased()
+                idItem = markup.isItemID(lower)
+                let joined = [CommentMarkup.joined(lower)]
+                idInfo = ClassInfo(
+                    furniture: markup.isFurnitureContainer(joinedNames: joined),
+                    section: markup.isSection(joinedNames: joined), item: false)
+            }
+            guard schema || mentioned else { continue }
+            if classInfo.furniture || idInfo.furniture {
                 furnitureEnd = node.subtreeEnd
                 continue
             }
-            let idItem = node.attribute("id").map { markup.isItemID($0.lowercased()) } ?? false
-            if !schema, !idItem, markup.isSection(node, joinedNames: joinedNames) {
+            if !schema, !idItem, classInfo.section || idInfo.section, !rules.neverSectionElements.contains(node.name) {
                 found.sections.append(i)
                 sectionEnd = max(sectionEnd, node.subtreeEnd)
                 continue
             }
             guard !rules.inlineElements.contains(node.name), analysis.textLength[i] > 0 else { continue }
-            let classItem = markup.isItemClass(node)
+            let classItem = classInfo.item
             if schema || idItem || (classItem && i <= sectionEnd) {
                 strongItems.append(i)
             } else if classItem {

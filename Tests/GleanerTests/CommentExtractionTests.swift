@@ -58,7 +58,7 @@ import GleanerModel
             </div></body></html>
             """
         let article = try extract(html)
-        #expect(article.comments.count == 3)
+        #expect(article.comments.count == 3, "\(article.comments)")
         guard article.comments.count == 3 else { return }
         #expect(article.comments[0].author == "Alice")
         #expect(article.comments[0].text == "First comment text by Alice.")
