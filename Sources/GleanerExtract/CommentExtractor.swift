@@ -65,8 +65,20 @@ struct CommentExtractor {
             keepFullText: commentRules.includeHeaderInText)
 
         // A `dd` comment's author line is the `dt` before it (Blogger-style lists).
+        // Previous element siblings, collected in one walk per list so long lists stay linear.
+        var previousSibling: [Int: Int] = [:]
+        var walkedParents = Set<Int>()
+        for root in roots where tree[root].name == "dd" {
+            let parent = Int(tree[root].parent)
+            guard parent >= 0, walkedParents.insert(parent).inserted else { continue }
+            var previous: Int?
+            for child in tree.children(of: parent) where tree[child].isElement {
+                if let previous { previousSibling[child] = previous }
+                previous = child
+            }
+        }
         for root in roots where tree[root].name == "dd" && headers[root] == nil {
-            if let previous = previousElementSibling(root), tree[previous].name == "dt", !isItemRoot[previous],
+            if let previous = previousSibling[root], tree[previous].name == "dt", !isItemRoot[previous],
                 Int(analysis.textLength[previous]) <= commentRules.maximumHeaderLength
             {
                 headers[root] = previous
@@ -170,18 +182,6 @@ struct CommentExtractor {
         return merged
     }
 
-    private func previousElementSibling(_ index: Int) -> Int? {
-        let tree = analysis.tree
-        let parent = Int(tree[index].parent)
-        guard parent >= 0 else { return nil }
-        var previous: Int?
-        for child in tree.children(of: parent) {
-            if child == index { return previous }
-            if tree[child].isElement { previous = child }
-        }
-        return nil
-    }
-
     private func nextElementSibling(_ index: Int) -> Int? {
         var s = Int(analysis.tree[index].nextSibling)
         while s >= 0 {
@@ -200,17 +200,20 @@ struct CommentExtractor {
             if let last = topLevel.last, tree.contains(last, root) { continue }
             topLevel.append(root)
         }
+        // Comment text inside each section, in one pass per section.
+        var commentText: [Int: Int] = [:]
+        for section in sections {
+            for other in topLevel where tree.contains(section, other) {
+                commentText[section, default: 0] += Int(analysis.textLength[other])
+            }
+        }
         var result: [Int] = []
         var covered = -1
         for root in topLevel {
             if root <= covered { continue }
             var chosen = root
             for section in sections where tree.contains(section, root) {
-                var commentText = 0
-                for other in topLevel where tree.contains(section, other) {
-                    commentText += Int(analysis.textLength[other])
-                }
-                let extra = Int(analysis.textLength[section]) - commentText
+                let extra = Int(analysis.textLength[section]) - (commentText[section] ?? 0)
                 if extra <= rules.comments.maximumSectionExtraLength {
                     chosen = section
                     break
