@@ -27,51 +27,58 @@ struct MetadataScan {
 
     init(analysis: PageAnalysis) {
         let tree = analysis.tree
-        for i in 0..<tree.count {
-            let node = tree.nodes[i]
-            guard node.isElement else { continue }
-            switch node.name {
-            case "meta", "link", "base", "title", "html":
-                meta.read(node, index: i, tree: tree)
-            case "script":
-                if let type = node.attribute("type"), ClassTokens.containsASCII(type, "ld+json") {
-                    jsonLDScripts.append(i)
-                }
-                continue
-            case "h1":
-                h1s.append(i)
-            case "time":
-                times.append(i)
-            default:
-                break
+        // Borrow nodes from the buffer instead of copying each `DOMNode` (three
+        // reference-counted fields) on every step of the page-long loop.
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            for i in 0..<nodes.count where nodes[i].kind == .element {
+                scan(nodes, i, analysis: analysis)
             }
-            guard !node.attributes.isEmpty else { continue }
-            let textLength = analysis.textLength[i]
-            let mayBeCandidate = textLength > 0 && textLength <= Self.maximumCandidateLength && !analysis.excluded[i]
-            var isMicrodata = false
-            var isByline = false
-            var isDate = false
-            for attribute in node.attributes {
-                switch attribute.name {
-                case "itemprop", "itemscope":
-                    isMicrodata = true
-                case "rel":
-                    guard node.name == "a" else { continue }
-                    if ClassTokens.containsASCII(attribute.value, "author") { isByline = true }
-                    // WordPress marks category links `rel="category tag"`: categories are not tags.
-                    let rels = attribute.value.lowercased().split(separator: " ")
-                    if rels.contains("tag") && !rels.contains("category") { tagLinks.append(i) }
-                case "class", "id":
-                    guard mayBeCandidate else { continue }
-                    if !isByline { isByline = ClassTokens.containsAnyASCII(attribute.value, Self.authorNeedles) }
-                    if !isDate { isDate = ClassTokens.containsAnyASCII(attribute.value, Self.dateNeedles) }
-                default:
-                    continue
-                }
-            }
-            if isMicrodata { microdata.append(i) }
-            if isByline { bylines.append(i) }
-            if isDate, node.name != "time" { dates.append(i) }
         }
+    }
+
+    private mutating func scan(_ nodes: UnsafeBufferPointer<DOMNode>, _ i: Int, analysis: PageAnalysis) {
+        let name = nodes[i].name
+        switch name {
+        case "meta", "link", "base", "title", "html":
+            meta.read(nodes[i], index: i, tree: analysis.tree)
+        case "script":
+            if let type = nodes[i].attribute("type"), ClassTokens.containsASCII(type, "ld+json") {
+                jsonLDScripts.append(i)
+            }
+            return
+        case "h1":
+            h1s.append(i)
+        case "time":
+            times.append(i)
+        default:
+            break
+        }
+        guard !nodes[i].attributes.isEmpty else { return }
+        let textLength = analysis.textLength[i]
+        let mayBeCandidate = textLength > 0 && textLength <= Self.maximumCandidateLength && !analysis.excluded[i]
+        var isMicrodata = false
+        var isByline = false
+        var isDate = false
+        for attribute in nodes[i].attributes {
+            switch attribute.name {
+            case "itemprop", "itemscope":
+                isMicrodata = true
+            case "rel":
+                guard name == "a" else { continue }
+                if ClassTokens.containsASCII(attribute.value, "author") { isByline = true }
+                // WordPress marks category links `rel="category tag"`: categories are not tags.
+                let rels = attribute.value.lowercased().split(separator: " ")
+                if rels.contains("tag") && !rels.contains("category") { tagLinks.append(i) }
+            case "class", "id":
+                guard mayBeCandidate else { continue }
+                if !isByline { isByline = ClassTokens.containsAnyASCII(attribute.value, Self.authorNeedles) }
+                if !isDate { isDate = ClassTokens.containsAnyASCII(attribute.value, Self.dateNeedles) }
+            default:
+                continue
+            }
+        }
+        if isMicrodata { microdata.append(i) }
+        if isByline { bylines.append(i) }
+        if isDate, name != "time" { dates.append(i) }
     }
 }
