@@ -47,7 +47,10 @@ struct BylineParser {
         for commaPart in segment.split(separator: ",") {
             var current: [Substring] = []
             for word in commaPart.split(separator: " ") {
-                if rules.nameConjunctions.contains(String(word)) {
+                // "and"/"und" in any case ("JANE DOE AND JOHN ROE"); one-letter ones ("e",
+                // "y") only in lower case, so an initial "E" stays part of a name.
+                let conjunction = word.count >= 3 ? word.lowercased() : String(word)
+                if rules.nameConjunctions.contains(conjunction) {
                     if !current.isEmpty { result.append(current.joined(separator: " ")) }
                     current = []
                 } else {
@@ -88,8 +91,21 @@ struct BylineParser {
                 return
             }
         }
-        let name = piece.trimmingCharacters(in: CharacterSet(charactersIn: ".:").union(.whitespaces))
+        let name = stripTrailingDateWords(piece.trimmingCharacters(in: CharacterSet(charactersIn: ".:").union(.whitespaces)))
         if isPersonName(name, minimumWords: minimumWords) { append(name, to: &result.authors) }
+    }
+
+    /// "Ian Lynam October" (what is left of "Ian Lynam October 12, 2012"), "Jane Doe on
+    /// Monday": drops month and weekday names and lower-case connectors from the end.
+    func stripTrailingDateWords(_ text: String) -> String {
+        var words = text.split(separator: " ")
+        while let last = words.last, words.count > 1,
+            DateNormalizer.isCalendarWord(String(last))
+                || (last.first?.isLowercase == true && !rules.nameParticles.contains(String(last)))
+        {
+            words.removeLast()
+        }
+        return words.joined(separator: " ")
     }
 
     /// Removes "By", "Von", "Text:" and similar labels from the front, repeatedly.
@@ -141,8 +157,18 @@ struct BylineParser {
     /// allowed), no digits, no role or label words, no URLs.
     func isPersonName(_ name: String, minimumWords: Int) -> Bool {
         guard !name.isEmpty, name.count <= rules.maximumNameLength else { return false }
-        if name.contains(where: { $0.isNumber || $0 == "@" || $0 == "/" || $0 == "=" || $0 == "?" }) { return false }
+        if name.contains(where: { $0.isNumber || $0 == "@" || $0 == "/" || $0 == "=" || $0 == "?" || $0 == ":" || $0 == "|" }) {
+            return false
+        }
         let words = name.split(separator: " ")
+        // A domain ("CBSNews.com"): a dot followed by lower-case letters inside a word.
+        for word in words {
+            if let dot = word.firstIndex(of: "."), word.index(after: dot) < word.endIndex,
+                word[word.index(after: dot)...].allSatisfy({ $0.isLowercase })
+            {
+                return false
+            }
+        }
         guard words.count >= minimumWords, words.count <= rules.maximumNameWords else { return false }
         // Acronyms ("CNN Business", "PMJS") name organisations, unless the whole name is
         // written in capitals ("JANE DOE").

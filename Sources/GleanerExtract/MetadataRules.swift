@@ -53,7 +53,10 @@ public struct MetadataRules: Sendable {
         "press", "presse", "verlag", "gmbh", "ag", "inc", "ltd", "llc", "business", "magazine", "magazin",
         "tribune", "gazette", "herald", "network", "channel", "tv", "radio", "bureau", "service", "services",
         "wire", "group", "international", "zeitung", "sport", "sports", "blog", "website", "nachrichten",
-        "sponsored", "partner", "guest", "gastbeitrag", "gastautor",
+        "sponsored", "partner", "guest", "gastbeitrag", "gastautor", "advertise", "advertising", "get",
+        "subscribe", "contact", "view", "all", "posts", "articles", "profile", "about", "sign", "login",
+        "register", "click", "here", "more", "the", "on", "at", "for", "with", "of", "to", "from", "in",
+        "und", "and",
     ]
     /// Longest plausible person name in words / characters.
     public var maximumNameWords = 5

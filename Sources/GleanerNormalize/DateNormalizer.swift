@@ -149,6 +149,22 @@ public enum DateNormalizer {
         return map
     }()
 
+    /// Weekday names and abbreviations in English, German and French (lower case).
+    static let weekdayNames: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+        "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag",
+        "freitag", "samstag", "sonntag", "sonnabend", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+        "samedi", "dimanche",
+    ]
+
+    /// True for a month or weekday name or abbreviation in any case, with or without a
+    /// trailing dot ("Sept.", "Montag") — for callers that strip date words from text.
+    public static func isCalendarWord(_ word: String) -> Bool {
+        var lower = word.lowercased()
+        while lower.hasSuffix(".") || lower.hasSuffix(",") { lower.removeLast() }
+        return monthNames[lower] != nil || weekdayNames.contains(lower)
+    }
+
     /// Finds the first date in the token stream.
     static func findDate(_ t: [Token]) -> DateMatch? {
         let n = t.count

@@ -41,6 +41,17 @@ import Testing
         #expect(parser.parse("Updated 3 hours ago").authors.isEmpty)
     }
 
+    @Test func capitalisedConjunctionDatesAndJunk() {
+        #expect(parser.parse("By CAROLINE PORTER And KRISTINA PETERSON").authors == ["CAROLINE PORTER", "KRISTINA PETERSON"])
+        #expect(parser.parse("By Ian Lynam October 12, 2012").authors == ["Ian Lynam"])
+        #expect(parser.parse("Jane Doe on Monday").authors == ["Jane Doe"])
+        #expect(parser.parse("CBSNews.com", minimumWords: 1).authors.isEmpty)
+        #expect(parser.parse("Advertise On Our Site").authors.isEmpty)
+        #expect(parser.parse("Resize: AAA").authors.isEmpty)
+        #expect(parser.parse("J.D. Biersdorfer").authors == ["J.D. Biersdorfer"])
+        #expect(parser.parse("Anna E Muster").authors == ["Anna E Muster"])
+    }
+
     @Test func namesWithParticles() {
         #expect(parser.parse("Von Ursula von der Leyen").authors == ["Ursula von der Leyen"])
         #expect(parser.isPersonName("JANE DOE", minimumWords: 2))
