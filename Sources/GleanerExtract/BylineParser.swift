@@ -157,7 +157,7 @@ struct BylineParser {
     /// allowed), no digits, no role or label words, no URLs.
     func isPersonName(_ name: String, minimumWords: Int) -> Bool {
         guard !name.isEmpty, name.count <= rules.maximumNameLength else { return false }
-        if name.contains(where: { $0.isNumber || $0 == "@" || $0 == "/" || $0 == "=" || $0 == "?" || $0 == ":" || $0 == "|" }) {
+        if name.contains(where: { $0.isNumber || $0 == "@" || $0 == "/" || $0 == "=" || $0 == "?" || $0 == ":" || $0 == "|" || $0 == "!" }) {
             return false
         }
         let words = name.split(separator: " ")

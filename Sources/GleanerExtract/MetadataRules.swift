@@ -56,7 +56,7 @@ public struct MetadataRules: Sendable {
         "sponsored", "partner", "guest", "gastbeitrag", "gastautor", "advertise", "advertising", "get",
         "subscribe", "contact", "view", "all", "posts", "articles", "profile", "about", "sign", "login",
         "register", "click", "here", "more", "the", "on", "at", "for", "with", "of", "to", "from", "in",
-        "und", "and",
+        "und", "and", "times", "corporate", "journal", "daily", "weekly", "today",
     ]
     /// Longest plausible person name in words / characters.
     public var maximumNameWords = 5

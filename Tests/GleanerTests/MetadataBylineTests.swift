@@ -48,6 +48,7 @@ import Testing
         #expect(parser.parse("CBSNews.com", minimumWords: 1).authors.isEmpty)
         #expect(parser.parse("Advertise On Our Site").authors.isEmpty)
         #expect(parser.parse("Resize: AAA").authors.isEmpty)
+        #expect(parser.parse("Financial Times", minimumWords: 1).authors.isEmpty)
         #expect(parser.parse("J.D. Biersdorfer").authors == ["J.D. Biersdorfer"])
         #expect(parser.parse("Anna E Muster").authors == ["Anna E Muster"])
     }
