@@ -102,7 +102,9 @@ struct MetadataExtractor {
     ///
     /// The visible h1 is matched against these texts to find `headlineNode` (the body
     /// leaves it out); when a structured title is the h1 cut short ("…") or the h1 with
-    /// " | Site" appended, the h1's text is used instead.
+    /// " | Site" appended, the h1's text is used instead. An h1 that is only the smaller
+    /// part of the title, with the rest of the title as a later h2/h3, is the blog's name
+    /// (old themes): then that heading's text is the headline.
     /// `matched` tells whether a visible h1 agrees with a metadata title.
     func headline(_ s: Sources, siteName: String?) -> (text: String?, node: Int?, matched: Bool) {
         let tree = analysis.tree
@@ -116,9 +118,39 @@ struct MetadataExtractor {
             candidates.append((h1, text))
         }
         let comparableHints = hints.compactMap(LeadDetector.comparable)
-        let matched = candidates.first { candidate in
-            guard let visible = LeadDetector.comparable(candidate.text) else { return false }
-            return comparableHints.contains { Self.agreesComparable(visible, $0) }
+        var matched: (node: Int, text: String)?
+        var siteNameH1: String?
+        for candidate in candidates {
+            guard let visible = LeadDetector.comparable(candidate.text) else { continue }
+            if comparableHints.contains(where: { Self.agreesComparable(visible, $0) }) {
+                matched = candidate
+                break
+            }
+            if siteNameH1 == nil, !isStoryTitleElement(candidate.node),
+                comparableHints.contains(where: { Self.isMinorPart(visible, of: $0) })
+            {
+                siteNameH1 = candidate.text
+            }
+        }
+        // Confirm a site-name h1 by finding the rest of the title as a heading on the page
+        // ("Seth's Blog: The importance of going first" + an h3 "The importance of going
+        // first"); unconfirmed, it stays an ordinary candidate ("Review | Site | Tagline").
+        var postTitle: String?
+        if matched == nil, let site = siteNameH1, let title = metaTitle ?? s.meta.title,
+            let siteNode = candidates.first(where: { $0.text == site })?.node
+        {
+            let rest = Self.stripSiteName(title, site, separators: Self.titleSeparators + [": "])
+            if rest != title, let comparableRest = LeadDetector.comparable(rest) {
+                // The post's title follows the blog's name; a heading before it is more header.
+                for heading in s.scan.subheadings where heading > siteNode && !analysis.excluded[heading] {
+                    guard let text = TextCleaner.nonEmpty(tree.rawText(of: heading)),
+                        let comparable = LeadDetector.comparable(text), Self.agreesComparable(comparable, comparableRest)
+                    else { continue }
+                    postTitle = text
+                    break
+                }
+            }
+            if postTitle == nil { siteNameH1 = nil }
         }
         var node = matched?.node
         var visible = matched?.text
@@ -126,12 +158,18 @@ struct MetadataExtractor {
             node = microNode
             visible = s.microdata.headline
         }
-        if node == nil, let first = candidates.first(where: { $0.text.count >= 10 }) ?? (s.meta.title == nil ? candidates.first : nil) {
+        // Old blog themes put the blog's name in the h1 (and the post title in an h2): an
+        // h1 that is only the smaller part of the page title is the site, not the story.
+        let unmatched = candidates.filter { $0.text != siteNameH1 }
+        if node == nil,
+            let first = unmatched.first(where: { $0.text.count >= 10 }) ?? (s.meta.title == nil ? unmatched.first : nil)
+        {
             node = first.node
             visible = first.text
         }
         let isMatched = matched != nil
         if let headline = s.jsonLD.headline { return (Self.preferVisible(headline, visible), node, isMatched) }
+        if let postTitle { return (postTitle, node, false) }
         if let title = metaTitle {
             return (Self.stripSiteName(Self.preferVisible(title, visible), siteName), node, isMatched)
         }
@@ -140,13 +178,28 @@ struct MetadataExtractor {
         return (s.meta.title.map { Self.titleWithoutSite($0, siteName) }, nil, false)
     }
 
-    /// The h1 and a metadata title name the same story (equal, or one a prefix of the other).
+    /// The h1 and a metadata title name the same story: equal, the title cut short, or the
+    /// h1 as the larger part of the title ("Headline | Site").
     /// Both texts already passed through `LeadDetector.comparable`.
     static func agreesComparable(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        if a.count >= 10 && b.hasPrefix(a) { return true }
         if b.count >= 10 && a.hasPrefix(b) { return true }
+        guard a.count * 2 >= b.count else { return false }
+        if a.count >= 10 && b.hasPrefix(a) { return true }
         return a.count >= 15 && b.contains(a)
+    }
+
+    /// An h1 marked as a story's title (`entry-title`, `post-title`, `headline`, …) or
+    /// inside an `article`: never the site's name, however it compares with `<title>`.
+    func isStoryTitleElement(_ index: Int) -> Bool {
+        let tree = analysis.tree
+        if ClassTokens.nodeMatches(tree[index], tokens: [], substrings: metaRules.storyTitleSubstrings) { return true }
+        return tree.ancestor(of: index, where: { $0.name == "article" }) != nil
+    }
+
+    /// The h1 is a part of the title, but the smaller one ("Blog Name: Post title").
+    static func isMinorPart(_ a: String, of b: String) -> Bool {
+        a.count >= 3 && a.count * 2 < b.count && b.contains(a)
     }
 
     /// A structured title that is the visible h1 truncated, or the h1 plus a suffix, gives
@@ -163,12 +216,12 @@ struct MetadataExtractor {
         return structured
     }
 
-    static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "]
+    static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " › "]
 
     /// "Headline | Site" → "Headline" when the site's name is known.
-    static func stripSiteName(_ title: String, _ siteName: String?) -> String {
+    static func stripSiteName(_ title: String, _ siteName: String?, separators: [String] = titleSeparators) -> String {
         guard let siteName, !siteName.isEmpty else { return title }
-        for separator in titleSeparators {
+        for separator in separators {
             let suffix = separator + siteName
             if title.count > suffix.count, title.lowercased().hasSuffix(suffix.lowercased()) {
                 return String(title.dropLast(suffix.count))

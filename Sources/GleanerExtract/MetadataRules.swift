@@ -156,6 +156,12 @@ public struct MetadataRules: Sendable {
     /// An h1 with at least this many words that agrees with the page title is a story's
     /// headline, not a section name.
     public var storyHeadlineMinimumWords = 5
+    /// `class`/`id` substrings that mark a heading as a story's title rather than the
+    /// site's name.
+    public var storyTitleSubstrings: [String] = [
+        "entry-title", "entry_title", "post-title", "post_title", "posttitle", "article-title", "article_title",
+        "articletitle", "story-title", "headline", "entrytitle",
+    ]
     /// Teaser headings shorter than this are menu items, not teasers.
     public var teaserMinimumLength = 15
 

@@ -8,6 +8,8 @@ struct MetadataScan {
     var meta = MetaTags()
     var jsonLDScripts: [Int] = []
     var h1s: [Int] = []
+    /// The first h2/h3 elements (old blog themes title the post with one of them).
+    var subheadings: [Int] = []
     var times: [Int] = []
     /// Elements with `itemprop` or `itemscope`.
     var microdata: [Int] = []
@@ -48,6 +50,8 @@ struct MetadataScan {
             return
         case "h1":
             h1s.append(i)
+        case "h2", "h3":
+            if subheadings.count < 60 { subheadings.append(i) }
         case "time":
             times.append(i)
         default:

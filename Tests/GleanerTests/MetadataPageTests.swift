@@ -76,6 +76,22 @@ import Testing
         #expect(metadata.headlineNode == nil)
     }
 
+    @Test func blogNameInH1PostTitleInH3() throws {
+        let html = "<html><head><title>Seth's Blog: The importance of going first</title></head><body>"
+            + "<div id=\"banner\"><h1><a href=\"/\">Seth's Blog</a></h1></div>"
+            + "<div class=\"entry\"><h3 class=\"entry-header\">The importance of going first</h3>\(longParagraph)</div></body></html>"
+        let (metadata, _) = try #require(extractMetadata(html))
+        #expect(metadata.headline == "The importance of going first")
+        #expect(metadata.headlineNode == nil)  // the h1 is the blog's name: not left out of anything
+    }
+
+    @Test func headlineH1WithLongTitleSuffixStaysHeadline() throws {
+        let html = "<html><head><title>Lancia Delta Review | Auto cars 123 | Car Reviews</title></head><body>"
+            + "<h2>Auto cars 123 | Car Reviews</h2><h1>Lancia Delta Review</h1>\(longParagraph)</body></html>"
+        let (metadata, _) = try #require(extractMetadata(html))
+        #expect(metadata.headline == "Lancia Delta Review")
+    }
+
     // MARK: lead
 
     @Test func leadByClass() throws {
