@@ -385,10 +385,22 @@ struct MetadataExtractor {
         return Self.chooseDate(candidates + pageDates(s, headlineNode: headlineNode, modified: true))?.iso8601
     }
 
+    /// Placeholders some CMSs emit when no date is set ("2001-01-01T00:00:00", the Unix
+    /// epoch) lose to any real date.
+    static func isPlaceholder(_ date: DateNormalizer.Parsed) -> Bool {
+        date.month == 1 && date.day == 1 && (date.hour ?? 0) == 0 && (date.minute ?? 0) == 0 && (date.second ?? 0) == 0
+            && (date.year <= 2001 || date.hour != nil)
+    }
+
     static func chooseDate(_ candidates: [String?]) -> DateNormalizer.Parsed? {
+        let parsed = candidates.compactMap { $0.flatMap(DateNormalizer.parse) }
+        let real = parsed.filter { !isPlaceholder($0) }
+        return chooseParsed(real.isEmpty ? parsed : real)
+    }
+
+    private static func chooseParsed(_ candidates: [DateNormalizer.Parsed]) -> DateNormalizer.Parsed? {
         var chosen: DateNormalizer.Parsed?
-        for candidate in candidates {
-            guard let candidate, let parsed = DateNormalizer.parse(candidate) else { continue }
+        for parsed in candidates {
             guard let current = chosen else {
                 chosen = parsed
                 if parsed.isInstant { return parsed }
@@ -411,6 +423,16 @@ struct MetadataExtractor {
         for list in [s.scan.times, s.scan.dates, s.scan.bylines] {
             // The page's own date comes early; a comment thread's hundred `time`s need not be read.
             for index in list.prefix(40) where !analysis.excluded[index] {
+                // The story's date sits next to its headline; dates far away belong to
+                // sidebars, teaser lists and comments.
+                if let headlineNode {
+                    let distance = index - headlineNode
+                    if distance > metaRules.pageDateMaximumNodesAfterHeadline
+                        || -distance > metaRules.pageDateMaximumNodesBeforeHeadline
+                    {
+                        continue
+                    }
+                }
                 let node = tree[index]
                 let isUpdate = ClassTokens.hasSubstring(node, updateMarks)
                 guard isUpdate == modified || (!modified && node.attribute("pubdate") != nil) else { continue }

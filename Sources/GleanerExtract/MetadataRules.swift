@@ -165,6 +165,12 @@ public struct MetadataRules: Sendable {
     /// Teaser headings shorter than this are menu items, not teasers.
     public var teaserMinimumLength = 15
 
+    // MARK: Dates on the page
+
+    /// A date shown on the page counts only this close (in nodes) to the headline.
+    public var pageDateMaximumNodesAfterHeadline = 600
+    public var pageDateMaximumNodesBeforeHeadline = 300
+
     // MARK: Agency credit in the text
 
     /// `class`/`id` substrings of containers whose "(dpa)" is someone else's credit.

@@ -92,6 +92,33 @@ import Testing
         #expect(metadata.headline == "Lancia Delta Review")
     }
 
+    // MARK: dates
+
+    @Test func offsetFreeDateUpgradedByLaterFullTimestamp() throws {
+        let html = page(
+            head: "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"x\",\"datePublished\":\"2023-09-11T14:05:00\"}</script>"
+                + "<meta property=\"article:published_time\" content=\"2023-09-11T14:05:00+02:00\">",
+            body: longParagraph)
+        let (metadata, _) = try #require(extractMetadata(html))
+        #expect(metadata.published == "2023-09-11T14:05:00+02:00")
+    }
+
+    @Test func placeholderDateLosesToRealOne() throws {
+        let html = page(
+            head: "<meta property=\"article:published_time\" content=\"2001-01-01T00:00:00Z\"><meta name=\"date\" content=\"2019-11-19\">",
+            body: longParagraph)
+        let (metadata, _) = try #require(extractMetadata(html))
+        #expect(metadata.published == "2019-11-19")
+    }
+
+    @Test func sidebarDateFarFromHeadlineIsIgnored() throws {
+        var filler = ""
+        for i in 0..<400 { filler += "<p>Paragraph \(i)</p>" }
+        let html = page(body: "<h1>Schulhaus wird später saniert</h1>\(longParagraph)\(filler)<div class=\"list\"><span class=\"date\">11.12.12</span></div>")
+        let (metadata, _) = try #require(extractMetadata(html))
+        #expect(metadata.published == nil)
+    }
+
     // MARK: lead
 
     @Test func leadByClass() throws {
