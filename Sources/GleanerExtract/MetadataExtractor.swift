@@ -46,6 +46,7 @@ struct MetadataExtractor {
         let headline = headline(sources, siteName: metadata.siteName)
         metadata.headline = headline.text
         metadata.headlineNode = headline.node
+        if metadata.siteName == nil { metadata.siteName = headline.blogName }
         let storyHeadline = headline.matched
             && (headline.text?.split(separator: " ").count ?? 0) >= metaRules.storyHeadlineMinimumWords
         metadata.pageType = pageType(sources, hasStoryHeadline: storyHeadline)
@@ -85,7 +86,8 @@ struct MetadataExtractor {
     // MARK: site_name
 
     /// `og:site_name` → JSON-LD `publisher.name` → `application-name` (and
-    /// `apple-mobile-web-app-title`) → JSON-LD `WebSite.name` → microdata `publisher`.
+    /// `apple-mobile-web-app-title`) → JSON-LD `WebSite.name` → microdata `publisher` → a
+    /// blog-name h1 (see `headline`, set in `extract`).
     /// Values that are URLs ("https://www.example.com") are skipped: a name, not an address.
     func siteName(_ s: Sources) -> String? {
         let candidates: [String?] = [
@@ -106,7 +108,7 @@ struct MetadataExtractor {
     /// part of the title, with the rest of the title as a later h2/h3, is the blog's name
     /// (old themes): then that heading's text is the headline.
     /// `matched` tells whether a visible h1 agrees with a metadata title.
-    func headline(_ s: Sources, siteName: String?) -> (text: String?, node: Int?, matched: Bool) {
+    func headline(_ s: Sources, siteName: String?) -> (text: String?, node: Int?, matched: Bool, blogName: String?) {
         let tree = analysis.tree
         let metaTitle = s.meta.first(of: metaRules.titleKeys)
         let hints = [s.jsonLD.headline, metaTitle, s.microdata.headline, s.meta.title].compactMap { $0 }
@@ -168,14 +170,15 @@ struct MetadataExtractor {
             visible = first.text
         }
         let isMatched = matched != nil
-        if let headline = s.jsonLD.headline { return (Self.preferVisible(headline, visible), node, isMatched) }
-        if let postTitle { return (postTitle, node, false) }
+        let blogName = postTitle != nil ? siteNameH1 : nil
+        if let headline = s.jsonLD.headline { return (Self.preferVisible(headline, visible), node, isMatched, blogName) }
+        if let postTitle { return (postTitle, node, false, blogName) }
         if let title = metaTitle {
-            return (Self.stripSiteName(Self.preferVisible(title, visible), siteName), node, isMatched)
+            return (Self.stripSiteName(Self.preferVisible(title, visible), siteName), node, isMatched, nil)
         }
-        if let headline = s.microdata.headline { return (headline, node, isMatched) }
-        if let visible { return (visible, node, isMatched) }
-        return (s.meta.title.map { Self.titleWithoutSite($0, siteName) }, nil, false)
+        if let headline = s.microdata.headline { return (headline, node, isMatched, nil) }
+        if let visible { return (visible, node, isMatched, nil) }
+        return (s.meta.title.map { Self.titleWithoutSite($0, siteName) }, nil, false, nil)
     }
 
     /// The h1 and a metadata title name the same story: equal, the title cut short, or the

@@ -83,6 +83,7 @@ import Testing
         let (metadata, _) = try #require(extractMetadata(html))
         #expect(metadata.headline == "The importance of going first")
         #expect(metadata.headlineNode == nil)  // the h1 is the blog's name: not left out of anything
+        #expect(metadata.siteName == "Seth's Blog")
     }
 
     @Test func headlineH1WithLongTitleSuffixStaysHeadline() throws {
