@@ -11,7 +11,7 @@ struct GleanerCommand: ParsableCommand {
             carries records only; messages go to standard error.
             """,
         version: GleanerVersion.current,
-        subcommands: [ExtractCommand.self]
+        subcommands: [ExtractCommand.self, ScrapeCommand.self]
     )
 }
 
