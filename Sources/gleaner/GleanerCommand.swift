@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `gleaner`: the command-line face of the library.
 @main
@@ -13,6 +14,21 @@ struct GleanerCommand: ParsableCommand {
         version: GleanerVersion.current,
         subcommands: [ExtractCommand.self, ScrapeCommand.self]
     )
+
+    /// As ArgumentParser's, except usage errors exit with status 2 (its default is 64),
+    /// the status the subcommands document.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 enum GleanerVersion {
