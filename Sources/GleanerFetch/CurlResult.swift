@@ -26,6 +26,10 @@ enum CurlResult {
                 return FetchFailure(.httpStatus(status), "the server answered HTTP \(status)")
             }
         }
+        if code == CURLE_FILESIZE_EXCEEDED, status >= 400 {
+            // An error page announcing a huge body: the status is the news, not the size.
+            return FetchFailure(.httpStatus(status), "the server answered HTTP \(status)")
+        }
         if let address = transfer.deniedAddress, code == CURLE_COULDNT_CONNECT {
             return FetchFailure(.privateNetworkDenied, "refused to connect to \(address): not a public address (--deny-private-networks)")
         }

@@ -1,7 +1,7 @@
 /// Why a URL gave no page. Every case becomes an error record with stage `fetch` and the
 /// code `name`, so batch consumers can count and filter failures without parsing messages.
 ///
-/// Codes (stable; documented in docs/fetch.md as well):
+/// Codes (stable; also tabulated in docs/fetch.md):
 /// - `invalid_url`: not an absolute URL libcurl can parse. No request made.
 /// - `unsupported_protocol`: a scheme other than http/https, given or reached by redirect
 ///   (`file://`, `ftp://`, …). libcurl refuses it before connecting.

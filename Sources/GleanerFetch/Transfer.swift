@@ -71,9 +71,10 @@ final class Transfer {
         if let headers { options.set(CURLOPT_HTTPHEADER, headers) }
         options.set(CURLOPT_TIMEOUT_MS, Self.milliseconds(configuration.timeout))
         options.set(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(configuration.connectTimeout))
-        // Refuses up front when Content-Length announces too much; the write callback
-        // enforces the limit on decoded bytes (gzip bombs, no Content-Length).
-        options.setSize(CURLOPT_MAXFILESIZE_LARGE, maxBytes)
+        // Pages: refused up front when Content-Length announces too much; the write
+        // callback enforces the limit on decoded bytes (gzip bombs, no Content-Length).
+        // robots.txt: the first `robotsMaxBytes` are parsed, however long it is.
+        if case .page = purpose { options.setSize(CURLOPT_MAXFILESIZE_LARGE, maxBytes) }
         options.setWriteCallback(CURLOPT_WRITEFUNCTION) { data, size, count, user in
             guard let data, let user else { return 0 }
             let transfer = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()

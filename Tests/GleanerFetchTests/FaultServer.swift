@@ -115,13 +115,20 @@ enum GleanerBinary {
         }
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw FaultServer.ServerError(message: "gleaner binary not found at \(path); run swift build first")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        var variables = ProcessInfo.processInfo.environment
+        // A proxy in the test runner's own environment must not reroute loopback tests.
+        for name in ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"] {
+            variables.removeValue(forKey: name)
+        }
+        variables.merge(environment) { $1 }
+        process.environment = variables
         let output = Pipe()
         let errors = Pipe()
         let input = Pipe()

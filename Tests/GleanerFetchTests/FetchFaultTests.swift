@@ -110,6 +110,18 @@ import Testing
         #expect(!server.requests().contains { $0.path == "/robots.txt" }, "--ignore-robots fetches no robots.txt")
     }
 
+    @Test func proxiesComeFromTheEnvironment() throws {
+        let proxy = try FaultServer()
+        defer { proxy.stop() }
+        // The host does not exist: only the proxy can answer.
+        let run = try GleanerBinary.run(
+            ["scrape", "http://news.example/article", "--delay", "0"],
+            environment: ["http_proxy": "http://127.0.0.1:\(proxy.port)", "no_proxy": ""])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.records.first?["headline"] as? String == Self.headline)
+        #expect(proxy.requests().map(\.path) == ["http://news.example/robots.txt", "http://news.example/article"])
+    }
+
     @Test func usageErrorsExitWithStatusTwo() throws {
         let noURL = try GleanerBinary.run(["scrape"])
         #expect(noURL.status == 2)
