@@ -1,8 +1,17 @@
 /// Everything that shapes how a `Fetcher` behaves; the defaults are those of `gleaner scrape`.
 public struct FetchConfiguration: Sendable {
-    /// The `User-Agent` sent when none is configured. robots.txt groups are matched against
-    /// its product token, `Gleaner`.
-    public static let defaultUserAgent = "Gleaner/0.1.0 (+https://github.com/gleaner-news/gleaner)"
+    /// Where site operators can read what the crawler is and how to reach its operators;
+    /// named in the `User-Agent`, as crawler etiquette asks.
+    public static let projectURL = "https://github.com/gleaner-news/gleaner"
+
+    /// `Gleaner/<version> (+<project URL>)`. robots.txt groups are matched against its
+    /// product token, `Gleaner`.
+    public static func userAgentString(version: String) -> String {
+        "Gleaner/\(version) (+\(projectURL))"
+    }
+
+    /// The `User-Agent` sent when none is configured.
+    public static let defaultUserAgent = userAgentString(version: "0.1.0")
 
     /// Transfers in flight at once, over all hosts.
     public var concurrency = 16

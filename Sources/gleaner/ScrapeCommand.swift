@@ -56,7 +56,7 @@ struct ScrapeCommand: ParsableCommand {
     var maxRedirects: Int = 5
 
     @Option(name: .customLong("user-agent"), help: ArgumentHelp("User-Agent header; its first word is matched against robots.txt groups.", valueName: "STRING"))
-    var userAgent: String = FetchConfiguration.defaultUserAgent
+    var userAgent: String = FetchConfiguration.userAgentString(version: GleanerVersion.current)
 
     @Option(help: "Further attempts after a timeout, connection error, 429 or 5xx.")
     var retries: Int = 2
