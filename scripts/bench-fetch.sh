@@ -30,6 +30,7 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM  # run the EXIT trap (stop nginx) when interrupted too
 chmod 755 "$WORK"  # nginx workers run as an unprivileged user when started by root
 
 # Pages: decompressed once; every copy directory is a symlink to them, so each page is
