@@ -5,16 +5,30 @@ import GleanerHTML
 struct BoilerplateClassifier {
     let rules: ExtractionRules
 
+    enum Verdict {
+        /// Not furniture.
+        case content
+        /// Furniture, unless it turns out to wrap most of the article (a layout wrapper).
+        case furniture
+        /// Furniture whatever it holds: comment sections can outweigh the article.
+        case strictFurniture
+    }
+
     func isBoilerplate(_ node: DOMNode) -> Bool {
-        guard node.isElement else { return false }
-        if rules.boilerplateElements.contains(node.name) { return true }
-        if let role = node.attribute("role")?.lowercased(), rules.boilerplateRoles.contains(role) { return true }
+        classify(node) != .content
+    }
+
+    func classify(_ node: DOMNode) -> Verdict {
+        guard node.isElement else { return .content }
+        if rules.boilerplateElements.contains(node.name) { return .furniture }
+        if let role = node.attribute("role")?.lowercased(), rules.boilerplateRoles.contains(role) { return .furniture }
         let idClass = node.idAndClass
-        guard !idClass.isEmpty else { return false }
+        guard !idClass.isEmpty else { return .content }
         let tokens = Self.tokens(idClass)
-        if tokens.contains(where: rules.contentTokens.contains) { return false }
-        if tokens.contains(where: rules.boilerplateTokens.contains) { return true }
-        return rules.boilerplateSubstrings.contains { idClass.contains($0) }
+        if tokens.contains(where: rules.strictBoilerplateTokens.contains) { return .strictFurniture }
+        if tokens.contains(where: rules.contentTokens.contains) { return .content }
+        if tokens.contains(where: rules.boilerplateTokens.contains) { return .furniture }
+        return rules.boilerplateSubstrings.contains { idClass.contains($0) } ? .furniture : .content
     }
 
     /// Splits an id/class string on spaces, dashes and underscores.

@@ -63,6 +63,8 @@ public struct ExtractionRules: Sendable {
         "print", "skip", "hidden", "sr", "visually", "screen", "offscreen", "disqus", "comments", "comment",
         "respond", "reply", "more", "readmore", "author", "bio", "caption", "credit", "copyright",
     ]
+    /// Tokens of comment sections: furniture even when they hold more text than the article.
+    public var strictBoilerplateTokens: Set<String> = ["comments", "comment", "disqus", "respond", "reply", "replies"]
     /// Substrings of `id`/`class` that mark furniture even inside a longer token.
     public var boilerplateSubstrings: [String] = [
         "sharebar", "sharing", "socialbar", "newsletter", "cookie", "consent", "related", "recirc",
@@ -76,6 +78,32 @@ public struct ExtractionRules: Sendable {
     ]
 
     // MARK: Content scoring
+
+    /// Elements that own the text of their inline descendants (see `ParagraphUnits`).
+    public var blockElements: Set<String> = [
+        "p", "div", "section", "article", "main", "td", "th", "li", "ul", "ol", "dl", "dd", "dt",
+        "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "tbody", "thead",
+        "tfoot", "form", "header", "footer", "aside", "nav", "figure", "figcaption", "center", "body",
+        "html", "address", "details", "summary", "caption", "fieldset", "hr", "menu", "dialog",
+    ]
+    /// Block elements that always pass their score to their parent (a paragraph is never the
+    /// container of the article, even when it holds line breaks).
+    public var paragraphOnlyElements: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "pre"]
+    /// Own link density above which a paragraph unit adds no score.
+    public var maximumUnitLinkDensity: Double = 0.5
+    /// Own link density up to which a paragraph unit counts as article-like "good" text.
+    public var goodUnitLinkDensity: Double = 0.33
+    /// Share of the page's good text a furniture-looking element must hold to be kept as a
+    /// layout wrapper (ASP.NET `<form>` pages, Blogger "widget" wrappers, "paywall" bodies).
+    public var wrapperGoodTextShare: Double = 0.5
+    /// Number of ancestors a paragraph unit passes its score to (readability uses 5).
+    public var scoredAncestorLevels: Int = 5
+    /// The chosen container looks for a larger ancestor when it holds less than this share of
+    /// the page's good text.
+    public var containerGoodTextShare: Double = 0.6
+    /// The chosen container grows to an ancestor when that ancestor holds at least this many
+    /// times its good text (article text split over sibling columns).
+    public var ancestorGoodTextGain: Double = 1.3
 
     /// Elements whose own text counts as a paragraph when scoring containers.
     public var paragraphElements: Set<String> = ["p", "pre", "blockquote", "td", "li", "h2", "h3"]
