@@ -40,8 +40,17 @@ struct BodyExtractor {
         let allGood = goodText(units: units, isGoodUnit: isGoodUnit, furniture: nil)
         let pageGood = max(1, allGood[bodyIndex])
 
-        // Pass 1: furniture, inherited downwards.
+        // Elements marked as the article body (with good text), and their ancestors.
         let classifier = BoilerplateClassifier(rules: rules)
+        var holdsMarker = [Bool](repeating: false, count: n)
+        for i in stride(from: n - 1, through: 1, by: -1) {
+            if !holdsMarker[i], allGood[i] > 0, !analysis.excluded[i], classifier.isArticleBodyMarker(tree[i]) {
+                holdsMarker[i] = true
+            }
+            if holdsMarker[i] { holdsMarker[Int(tree[i].parent)] = true }
+        }
+
+        // Pass 1: furniture, inherited downwards.
         var furniture = [Bool](repeating: false, count: n)
         var furnitureRoots = Set<Int>()
         for root in excludedRoots where root > 0 && root < n {
@@ -62,16 +71,13 @@ struct BodyExtractor {
             case .furniture:
                 // A "furniture" element holding most of the page's article text is a layout
                 // wrapper with an unlucky name, not furniture.
-                if Double(allGood[i]) >= rules.wrapperGoodTextShare * Double(pageGood),
-                    analysis.linkDensity(i) < 0.3
-                {
-                    continue
-                }
+                if holdsMarker[i] || Double(allGood[i]) >= rules.wrapperGoodTextShare * Double(pageGood) { continue }
             case .strictFurniture:
                 break
             }
             furniture[i] = true
             furnitureRoots.insert(i)
+            BodyDebug.log("furniture \(BodyDebug.describe(tree, i)) text=\(analysis.textLength[i]) good=\(allGood[i])/\(pageGood)")
         }
         let good = goodText(units: units, isGoodUnit: isGoodUnit, furniture: furniture)
 
@@ -100,13 +106,15 @@ struct BodyExtractor {
         var best = -1
         var bestScore = 0.0
         for i in 1..<n where score[i] > 0 {
-            let adjusted = score[i] * (1 - analysis.linkDensity(i))
+            var adjusted = score[i] * (1 - analysis.linkDensity(i))
+            if holdsMarker[i], classifier.isArticleBodyMarker(tree[i]) { adjusted *= rules.articleBodyMarkerBoost }
             score[i] = adjusted
             if adjusted > bestScore, !furniture[i] {
                 bestScore = adjusted
                 best = i
             }
         }
+        BodyDebug.log("best \(best >= 0 ? BodyDebug.describe(tree, best) : "-") score=\(bestScore)")
         guard best > 0 else { return Result(blocks: [], containers: [], score: 0) }
 
         // Pass 3: article text split over several containers: climb to the ancestor that
@@ -124,6 +132,7 @@ struct BodyExtractor {
             }
         }
 
+        BodyDebug.log("container \(BodyDebug.describe(tree, best)) good=\(good[best]) total=\(totalGood)")
         // Pass 4: siblings that continue the article join the best container.
         var containers: [Int] = []
         let parent = Int(tree[best].parent)

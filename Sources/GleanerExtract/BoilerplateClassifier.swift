@@ -31,6 +31,15 @@ struct BoilerplateClassifier {
         return rules.boilerplateSubstrings.contains { idClass.contains($0) } ? .furniture : .content
     }
 
+    /// True when the element is marked as the article body by its class or microdata.
+    func isArticleBodyMarker(_ node: DOMNode) -> Bool {
+        guard node.isElement else { return false }
+        if let itemprop = node.attribute("itemprop"), itemprop.lowercased() == "articlebody" { return true }
+        let idClass = node.idAndClass
+        guard !idClass.isEmpty else { return false }
+        return rules.articleBodyMarkers.contains { idClass.contains($0) }
+    }
+
     /// Splits an id/class string on spaces, dashes and underscores.
     static func tokens(_ value: String) -> [String] {
         value.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "\t" || $0 == "\n" || $0 == ":" })

@@ -61,7 +61,7 @@ public struct ExtractionRules: Sendable {
         "popup", "modal", "overlay", "teaser", "teasers", "widget", "outbrain", "taboola", "masthead",
         "toolbar", "pagination", "pager", "feedback", "rating", "tags", "tagcloud", "byline", "dateline",
         "print", "skip", "hidden", "sr", "visually", "screen", "offscreen", "disqus", "comments", "comment",
-        "respond", "reply", "more", "readmore", "author", "bio", "caption", "credit", "copyright",
+        "respond", "reply", "more", "readmore", "author", "bio", "profile", "caption", "credit", "copyright",
     ]
     /// Tokens of comment sections: furniture even when they hold more text than the article.
     public var strictBoilerplateTokens: Set<String> = ["comments", "comment", "disqus", "respond", "reply", "replies"]
@@ -70,6 +70,16 @@ public struct ExtractionRules: Sendable {
         "sharebar", "sharing", "socialbar", "newsletter", "cookie", "consent", "related", "recirc",
         "advert", "sidebar", "breadcrumb", "subscribe", "promo", "outbrain", "taboola", "popular",
         "trending", "mostread", "most-read", "nocontent",
+    ]
+    /// Substrings of `id`/`class` that CMSs put on the element holding the article text
+    /// itself (WordPress, Blogger, Drupal, hAtom, newspaper themes). Such an element, and any
+    /// furniture-named wrapper around it (Blogger's `widget Blog`), is never furniture.
+    public var articleBodyMarkers: [String] = [
+        "entry-content", "entrycontent", "post-body", "postbody", "post-content", "postcontent", "hentry",
+        "article-body", "articlebody", "article__body", "article-content", "articlecontent", "article-text",
+        "story-body", "storybody", "story-content", "entry-body", "post-entry", "post-text", "node-content",
+        "field-body", "field-name-body", "itemfulltext", "article_body", "post_body", "entry_content",
+        "post_content", "article_content", "story_body",
     ]
     /// Tokens that, present in `id`/`class`, protect an element from token-based removal
     /// because they name the article body itself.
@@ -96,6 +106,8 @@ public struct ExtractionRules: Sendable {
     /// Share of the page's good text a furniture-looking element must hold to be kept as a
     /// layout wrapper (ASP.NET `<form>` pages, Blogger "widget" wrappers, "paywall" bodies).
     public var wrapperGoodTextShare: Double = 0.5
+    /// Score factor for a container marked as the article body (`articleBodyMarkers`).
+    public var articleBodyMarkerBoost: Double = 2
     /// Number of ancestors a paragraph unit passes its score to (readability uses 5).
     public var scoredAncestorLevels: Int = 5
     /// The chosen container looks for a larger ancestor when it holds less than this share of
