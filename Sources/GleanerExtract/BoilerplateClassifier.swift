@@ -26,8 +26,8 @@ struct BoilerplateClassifier {
         guard !idClass.isEmpty else { return .content }
         let tokens = Self.tokens(idClass)
         if tokens.contains(where: rules.strictBoilerplateTokens.contains) { return .strictFurniture }
-        if tokens.contains(where: rules.contentTokens.contains) { return .content }
         if tokens.contains(where: rules.boilerplateTokens.contains) { return .furniture }
+        if tokens.contains(where: rules.contentTokens.contains) { return .content }
         return rules.boilerplateSubstrings.contains { idClass.contains($0) } ? .furniture : .content
     }
 
