@@ -46,7 +46,7 @@ public struct ExtractionRules: Sendable {
     // MARK: Boilerplate
 
     /// Elements that are page furniture wherever they appear.
-    public var boilerplateElements: Set<String> = ["nav", "aside", "form", "footer", "menu", "dialog"]
+    public var boilerplateElements: Set<String> = ["nav", "aside", "form", "footer", "menu", "dialog", "figcaption"]
     /// ARIA landmark roles of page furniture.
     public var boilerplateRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu",
