@@ -26,6 +26,7 @@ struct BoilerplateClassifier {
         guard !idClass.isEmpty else { return .content }
         let tokens = Self.tokens(idClass)
         if tokens.contains(where: rules.strictBoilerplateTokens.contains) { return .strictFurniture }
+        if rules.strictBoilerplateSubstrings.contains(where: { idClass.contains($0) }) { return .strictFurniture }
         if tokens.contains(where: rules.boilerplateTokens.contains) { return .furniture }
         if tokens.contains(where: rules.contentTokens.contains) { return .content }
         return rules.boilerplateSubstrings.contains { idClass.contains($0) } ? .furniture : .content

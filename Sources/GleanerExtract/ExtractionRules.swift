@@ -65,6 +65,8 @@ public struct ExtractionRules: Sendable {
     ]
     /// Tokens of comment sections: furniture even when they hold more text than the article.
     public var strictBoilerplateTokens: Set<String> = ["comments", "comment", "disqus", "respond", "reply", "replies"]
+    /// Substrings of comment-section `id`/`class` values ("commentbody", "commentlist").
+    public var strictBoilerplateSubstrings: [String] = ["comment", "disqus"]
     /// Substrings of `id`/`class` that mark furniture even inside a longer token.
     public var boilerplateSubstrings: [String] = [
         "sharebar", "sharing", "socialbar", "newsletter", "cookie", "consent", "related", "recirc",
