@@ -71,9 +71,13 @@ struct BodyExtractor {
             case .furniture:
                 // A "furniture" element holding most of the page's article text is a layout
                 // wrapper with an unlucky name, not furniture.
-                // Inline wrappers own no units: weigh them by their unlinked text instead.
-                let held = units.isBlock[i] ? allGood[i] : analysis.textLength[i] - analysis.linkTextLength[i]
-                if holdsMarker[i] || Double(held) >= rules.wrapperGoodTextShare * Double(pageGood) { continue }
+                if holdsMarker[i] || Double(allGood[i]) >= rules.wrapperGoodTextShare * Double(pageGood) { continue }
+                // Inline furniture (a byline span) is short; a long one wraps running text.
+                if !units.isBlock[i],
+                    analysis.textLength[i] - analysis.linkTextLength[i] >= rules.inlineFurnitureMaximumLength
+                {
+                    continue
+                }
             case .strictFurniture:
                 // A comment-named element wrapping the marked article body is a page wrapper.
                 if holdsMarker[i] { continue }

@@ -115,6 +115,9 @@ public struct ExtractionRules: Sendable {
     /// The chosen container looks for a larger ancestor when it holds less than this share of
     /// the page's good text.
     public var containerGoodTextShare: Double = 0.6
+    /// An inline element (`<span>`) named like furniture but holding at least this much
+    /// unlinked text wraps article text (editors' stray classes), so it is kept.
+    public var inlineFurnitureMaximumLength: Int32 = 200
     /// The chosen container grows to an ancestor when that ancestor holds at least this many
     /// times its good text (article text split over sibling columns).
     public var ancestorGoodTextGain: Double = 1.3
