@@ -188,7 +188,7 @@ struct BodyExtractor {
             if furniture[container] { continue }
             blocks += builder.blocks(in: container, skipping: skip)
         }
-        return Result(blocks: blocks, containers: containers, score: bestScore)
+        return Result(blocks: BlockFilter(rules: rules).filter(blocks), containers: containers, score: bestScore)
     }
 
     /// Visible length of good paragraph units per subtree, leaving out furniture when given.

@@ -89,6 +89,34 @@ public struct ExtractionRules: Sendable {
         "article", "content", "story", "body", "entry", "post", "main", "text", "articlebody",
     ]
 
+    // MARK: Boilerplate lines
+
+    /// Blocks longer than this (UTF-8 bytes) are never dropped for their wording.
+    public var boilerplateBlockMaximumLength: Int = 100
+    /// Whole short blocks (normalized: lower-case words) that are furniture.
+    public var boilerplateBlockTexts: Set<String> = [
+        "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "iklan", "anzeige", "publicidad",
+        "comments", "comment", "post a comment", "leave a comment", "leave a reply", "caption", "hide caption",
+        "toggle caption", "close", "share", "share this", "share this article", "share this story", "tweet",
+        "pin it", "email", "print", "subscribe", "video", "gallery", "search", "follow us", "most popular",
+        "recent posts", "related posts", "related articles", "related stories", "related", "you may also like",
+        "story highlights", "start quote", "end quote", "trackback", "trackbacks", "enlarge photo",
+        "enlarge this image", "loading", "loading slideshow", "text size", "skip to content", "back to top",
+        "read more", "continue reading", "see more", "show more", "view comments", "newsletter sign up",
+        "recommended", "top stories", "more stories", "read next", "up next", "listen",
+    ]
+    /// Beginnings of short blocks that are furniture.
+    public var boilerplateBlockPrefixes: [String] = [
+        "posted in ", "filed under ", "related ", "read more ", "click here to ",
+        "subscribe to ", "follow us ", "share this ", "you may also like", "tell us what you think",
+        "the comments to this entry are closed", "comments powered by", "comments are closed", "trackback",
+        "image credit", "photo credit", "photograph by ", "credit ", "also on ", "more great ", "like this story",
+        "advertisement ", "newsletter ", "get our newsletter", "join our newsletter", "download our app",
+        "continue reading ",
+    ]
+    /// Endings of short blocks that are furniture (photo credits).
+    public var boilerplateBlockSuffixes: [String] = ["getty images", "shutterstock", "ap photo", "afp photo"]
+
     // MARK: Content scoring
 
     /// Elements that own the text of their inline descendants (see `ParagraphUnits`).
