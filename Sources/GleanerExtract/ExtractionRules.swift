@@ -162,7 +162,7 @@ public struct ExtractionRules: Sendable {
     /// A sibling of the best container joins it when its score reaches this share of the best.
     public var siblingScoreShare: Double = 0.2
     /// Link density above which a block-level subtree inside the content is dropped.
-    public var maximumLinkDensity: Double = 0.5
+    public var maximumLinkDensity: Double = 0.85
     /// Link-dense subtrees are only dropped when their text is shorter than this.
     public var linkDenseMaximumLength: Int = 400
     /// Elements that, when they carry little text, are dropped from the content as widgets.
