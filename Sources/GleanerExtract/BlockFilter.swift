@@ -19,6 +19,8 @@ struct BlockFilter {
         if key.isEmpty { return false }
         if rules.boilerplateBlockTexts.contains(key) { return true }
         if rules.boilerplateBlockPrefixes.contains(where: { key.hasPrefix($0) }) { return true }
+        let lowered = block.text.lowercased()
+        if rules.boilerplateBlockLabelPrefixes.contains(where: { lowered.hasPrefix($0) }) { return true }
         return rules.boilerplateBlockSuffixes.contains(where: { key.hasSuffix($0) })
     }
 

@@ -107,12 +107,17 @@ public struct ExtractionRules: Sendable {
     ]
     /// Beginnings of short blocks that are furniture.
     public var boilerplateBlockPrefixes: [String] = [
-        "posted in ", "filed under ", "related ", "read more ", "click here to ",
+        "posted in ", "filed under ", "read more ", "click here to ",
         "subscribe to ", "follow us ", "share this ", "you may also like", "tell us what you think",
         "the comments to this entry are closed", "comments powered by", "comments are closed", "trackback",
         "image credit", "photo credit", "photograph by ", "credit ", "also on ", "more great ", "like this story",
         "advertisement ", "newsletter ", "get our newsletter", "join our newsletter", "download our app",
         "continue reading ",
+    ]
+    /// Beginnings of short blocks, punctuation included, that announce a link to elsewhere
+    /// ("Related: …") — the colon tells them from prose ("Related developments …").
+    public var boilerplateBlockLabelPrefixes: [String] = [
+        "related:", "see also:", "read more:", "also read:", "read also:", "more:", "watch:", "recommended:",
     ]
     /// Endings of short blocks that are furniture (photo credits).
     public var boilerplateBlockSuffixes: [String] = ["getty images", "shutterstock", "ap photo", "afp photo"]
