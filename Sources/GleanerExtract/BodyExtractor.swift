@@ -153,7 +153,9 @@ struct BodyExtractor {
                 guard tree[sibling].isElement, !furniture[sibling], !analysis.excluded[sibling] else { continue }
                 let siblingScore = score[sibling]
                 let length = Int(analysis.textLength[sibling])
-                let isGoodParagraph = tree[sibling].name == "p" && length >= 80 && analysis.linkDensity(sibling) < 0.25
+                // A text-bearing sibling (a <p>, or a <div> used as one) continues the article.
+                let isGoodParagraph = isGoodUnit[sibling] && !units.hasBlockChild[sibling]
+                    && length >= rules.siblingParagraphMinimumLength && analysis.linkDensity(sibling) < 0.25
                 let sameKind = good[sibling] > 0 && tree[sibling].name == tree[best].name
                     && bestClass != nil && tree[sibling].attribute("class") == bestClass
                 if siblingScore >= bestScore * rules.siblingScoreShare || isGoodParagraph || sameKind {

@@ -166,6 +166,8 @@ public struct ExtractionRules: Sendable {
     public var grandparentShare: Double = 0.5
     /// A sibling of the best container joins it when its score reaches this share of the best.
     public var siblingScoreShare: Double = 0.2
+    /// A paragraph-like sibling of the best container this long joins it.
+    public var siblingParagraphMinimumLength: Int = 80
     /// Link density above which a block-level subtree inside the content is dropped.
     public var maximumLinkDensity: Double = 0.85
     /// Link-dense subtrees are only dropped when their text is shorter than this.
