@@ -41,12 +41,18 @@ struct BodyExtractor {
         let pageGood = max(1, allGood[bodyIndex])
 
         // Elements marked as the article body (with good text), and their ancestors.
+        // Each element is inspected once; the verdicts feed the furniture pass below.
         let classifier = BoilerplateClassifier(rules: rules)
+        var verdict = [BoilerplateClassifier.Verdict](repeating: .content, count: n)
+        var isMarker = [Bool](repeating: false, count: n)
+        for i in 1..<n where tree[i].isElement && !analysis.excluded[i] && (!tree[i].attributes.isEmpty || rules.boilerplateElements.contains(tree[i].name)) {
+            let inspection = classifier.inspect(tree[i])
+            verdict[i] = inspection.verdict
+            isMarker[i] = inspection.isArticleBodyMarker
+        }
         var holdsMarker = [Bool](repeating: false, count: n)
         for i in stride(from: n - 1, through: 1, by: -1) {
-            if !holdsMarker[i], allGood[i] > 0, !analysis.excluded[i], classifier.isArticleBodyMarker(tree[i]) {
-                holdsMarker[i] = true
-            }
+            if isMarker[i], allGood[i] > 0 { holdsMarker[i] = true }
             if holdsMarker[i] { holdsMarker[Int(tree[i].parent)] = true }
         }
 
@@ -65,7 +71,7 @@ struct BodyExtractor {
             }
             let node = tree[i]
             guard node.isElement, !analysis.excluded[i], i != bodyIndex else { continue }
-            switch classifier.classify(node) {
+            switch verdict[i] {
             case .content:
                 continue
             case .furniture:
@@ -114,7 +120,7 @@ struct BodyExtractor {
         var bestScore = 0.0
         for i in 1..<n where score[i] > 0 {
             var adjusted = score[i] * (1 - analysis.linkDensity(i))
-            if holdsMarker[i], classifier.isArticleBodyMarker(tree[i]) { adjusted *= rules.articleBodyMarkerBoost }
+            if holdsMarker[i], isMarker[i] { adjusted *= rules.articleBodyMarkerBoost }
             score[i] = adjusted
             if adjusted > bestScore, !furniture[i] {
                 bestScore = adjusted

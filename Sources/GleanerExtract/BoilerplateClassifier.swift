@@ -2,8 +2,21 @@ import GleanerHTML
 
 /// Decides whether an element is page furniture from its name, ARIA role and
 /// `id`/`class` tokens, using `ExtractionRules`.
+///
+/// Runs once per element, so substring tests work on UTF-8 bytes rather than through
+/// Foundation's string search, which dominated profiles.
 struct BoilerplateClassifier {
     let rules: ExtractionRules
+    private let furnitureNeedles: [[UInt8]]
+    private let strictNeedles: [[UInt8]]
+    private let markerNeedles: [[UInt8]]
+
+    init(rules: ExtractionRules) {
+        self.rules = rules
+        furnitureNeedles = rules.boilerplateSubstrings.map { Array($0.utf8) }
+        strictNeedles = rules.strictBoilerplateSubstrings.map { Array($0.utf8) }
+        markerNeedles = rules.articleBodyMarkers.map { Array($0.utf8) }
+    }
 
     enum Verdict {
         /// Not furniture.
@@ -14,36 +27,73 @@ struct BoilerplateClassifier {
         case strictFurniture
     }
 
+    /// What an element is, and whether it is marked as the article body.
+    struct Inspection {
+        var verdict: Verdict
+        var isArticleBodyMarker: Bool
+    }
+
     func isBoilerplate(_ node: DOMNode) -> Bool {
         classify(node) != .content
     }
 
     func classify(_ node: DOMNode) -> Verdict {
-        guard node.isElement else { return .content }
-        if rules.boilerplateElements.contains(node.name) { return .furniture }
-        if let role = node.attribute("role")?.lowercased(), rules.boilerplateRoles.contains(role) { return .furniture }
+        inspect(node).verdict
+    }
+
+    func inspect(_ node: DOMNode) -> Inspection {
+        guard node.isElement else { return Inspection(verdict: .content, isArticleBodyMarker: false) }
+        var marker = false
+        if let itemprop = node.attribute("itemprop"), itemprop.lowercased() == "articlebody" { marker = true }
         let idClass = node.idAndClass
-        guard !idClass.isEmpty else { return .content }
+        let bytes = Array(idClass.utf8)
+        if !marker, !bytes.isEmpty { marker = markerNeedles.contains { Self.bytes(bytes, contain: $0) } }
+        if rules.boilerplateElements.contains(node.name) { return Inspection(verdict: .furniture, isArticleBodyMarker: marker) }
+        if let role = node.attribute("role")?.lowercased(), rules.boilerplateRoles.contains(role) {
+            return Inspection(verdict: .furniture, isArticleBodyMarker: marker)
+        }
+        guard !bytes.isEmpty else { return Inspection(verdict: .content, isArticleBodyMarker: marker) }
         let tokens = Self.tokens(idClass)
-        if tokens.contains(where: rules.strictBoilerplateTokens.contains) { return .strictFurniture }
-        if rules.strictBoilerplateSubstrings.contains(where: { idClass.contains($0) }) { return .strictFurniture }
-        if tokens.contains(where: rules.boilerplateTokens.contains) { return .furniture }
-        if tokens.contains(where: rules.contentTokens.contains) { return .content }
-        return rules.boilerplateSubstrings.contains { idClass.contains($0) } ? .furniture : .content
+        let verdict: Verdict
+        if tokens.contains(where: rules.strictBoilerplateTokens.contains)
+            || strictNeedles.contains(where: { Self.bytes(bytes, contain: $0) })
+        {
+            verdict = .strictFurniture
+        } else if tokens.contains(where: rules.boilerplateTokens.contains) {
+            verdict = .furniture
+        } else if tokens.contains(where: rules.contentTokens.contains) {
+            verdict = .content
+        } else {
+            verdict = furnitureNeedles.contains { Self.bytes(bytes, contain: $0) } ? .furniture : .content
+        }
+        return Inspection(verdict: verdict, isArticleBodyMarker: marker)
     }
 
     /// True when the element is marked as the article body by its class or microdata.
     func isArticleBodyMarker(_ node: DOMNode) -> Bool {
-        guard node.isElement else { return false }
-        if let itemprop = node.attribute("itemprop"), itemprop.lowercased() == "articlebody" { return true }
-        let idClass = node.idAndClass
-        guard !idClass.isEmpty else { return false }
-        return rules.articleBodyMarkers.contains { idClass.contains($0) }
+        inspect(node).isArticleBodyMarker
     }
 
     /// Splits an id/class string on spaces, dashes and underscores.
     static func tokens(_ value: String) -> [String] {
         value.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "\t" || $0 == "\n" || $0 == ":" })
             .map(String.init)
+    }
+
+    /// Naive byte substring search: needles are a few bytes, haystacks a few dozen.
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard n > 0, haystack.count >= n, let first = needle.first else { return n == 0 }
+        var i = 0
+        let last = haystack.count - n
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < n, haystack[i + j] == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }
