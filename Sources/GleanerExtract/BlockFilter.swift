@@ -10,7 +10,30 @@ struct BlockFilter {
     let rules: ExtractionRules
 
     func filter(_ blocks: [Block]) -> [Block] {
-        blocks.filter { !isBoilerplate($0) }
+        truncatedAtDiscussion(blocks).filter { !isBoilerplate($0) }
+    }
+
+    /// Cuts the blocks at a "Comments" / "3 Responses" / "TrackBack" heading: blogs often
+    /// put the discussion in the same container as the post, with nothing but that heading
+    /// to tell them apart. The cut needs some article before it.
+    func truncatedAtDiscussion(_ blocks: [Block]) -> [Block] {
+        var textBefore = 0
+        for (index, block) in blocks.enumerated() {
+            if textBefore >= rules.discussionMinimumTextBefore, isDiscussionHeading(block) {
+                return Array(blocks[..<index])
+            }
+            textBefore += block.text.utf8.count
+        }
+        return blocks
+    }
+
+    func isDiscussionHeading(_ block: Block) -> Bool {
+        guard block.text.utf8.count <= rules.boilerplateBlockMaximumLength else { return false }
+        var key = Self.normalize(block.text)
+        // "12 Comments", "Comments (12)": the count doesn't matter.
+        key = key.split(separator: " ").filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ")
+        if rules.discussionHeadings.contains(key) { return true }
+        return rules.discussionHeadingPrefixes.contains { key.hasPrefix($0) }
     }
 
     func isBoilerplate(_ block: Block) -> Bool {

@@ -119,6 +119,21 @@ public struct ExtractionRules: Sendable {
     public var boilerplateBlockLabelPrefixes: [String] = [
         "related:", "see also:", "read more:", "also read:", "read also:", "more:", "watch:", "recommended:",
     ]
+    /// Headings (normalized, numbers removed) that open the discussion below a post: the
+    /// body ends there.
+    public var discussionHeadings: Set<String> = [
+        "comments", "comment", "responses", "replies", "discussion", "reader comments", "user comments",
+        "trackbacks", "trackback", "pingbacks", "comments and trackbacks",
+        "leave a reply", "leave a comment", "post a comment", "add a comment", "add your comment",
+        "join the discussion", "comments are closed", "comments closed",
+    ]
+    /// Beginnings of such headings ("3 Responses to …", "TrackBack URL for this entry").
+    public var discussionHeadingPrefixes: [String] = [
+        "responses to ", "comments on ", "comments to ", "replies to ", "thoughts on ", "trackback url for this entry",
+        "listed below are links to weblogs", "comments for this entry", "comments for this post",
+    ]
+    /// Article text (UTF-8 bytes) that must precede a discussion heading for the cut.
+    public var discussionMinimumTextBefore: Int = 200
     /// Endings of short blocks that are furniture (photo credits).
     public var boilerplateBlockSuffixes: [String] = ["getty images", "shutterstock", "ap photo", "afp photo"]
 

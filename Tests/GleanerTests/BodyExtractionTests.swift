@@ -136,6 +136,18 @@ struct BodyBlockFilterTests {
         #expect(!filter.isBoilerplate(Block(type: .preformatted, text: "share")))
     }
 
+    @Test func discussionBelowThePostIsCut() {
+        let post = Block(type: .paragraph, text: String(repeating: "Article text goes on. ", count: 12))
+        let blocks = [
+            post, Block(type: .heading, text: "12 Comments", level: 2),
+            Block(type: .paragraph, text: "Great post, thanks for writing it!"),
+        ]
+        #expect(filter.filter(blocks) == [post])
+        // A "Comments" heading before any article text is not a cut point.
+        let early = [Block(type: .heading, text: "Comments", level: 2), post]
+        #expect(filter.truncatedAtDiscussion(early) == early)
+    }
+
     @Test func normalizationIgnoresPunctuation() {
         #expect(BlockFilter.normalize("  Share   this » ") == "share this")
     }
