@@ -77,7 +77,12 @@ struct BodyExtractor {
             case .furniture:
                 // A "furniture" element holding most of the page's article text is a layout
                 // wrapper with an unlucky name, not furniture.
-                if holdsMarker[i] || Double(allGood[i]) >= rules.wrapperGoodTextShare * Double(pageGood) { continue }
+                if holdsMarker[i] { continue }
+                if allGood[i] >= rules.wrapperMinimumGoodText,
+                    Double(allGood[i]) >= rules.wrapperGoodTextShare * Double(pageGood)
+                {
+                    continue
+                }
                 // Inline furniture (a byline span) is short; a long one wraps running text.
                 if !units.isBlock[i],
                     analysis.textLength[i] - analysis.linkTextLength[i] >= rules.inlineFurnitureMaximumLength
