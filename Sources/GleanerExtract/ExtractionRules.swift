@@ -158,7 +158,7 @@ public struct ExtractionRules: Sendable {
     public var wrapperGoodTextShare: Double = 0.5
     /// ... and at least this much good text: on a near-empty page a sidebar's author blurb
     /// outweighs the post, which is no reason to keep it.
-    public var wrapperMinimumGoodText: Int32 = 400
+    public var wrapperMinimumGoodText: Int32 = 250
     /// Score factor for a container marked as the article body (`articleBodyMarkers`).
     public var articleBodyMarkerBoost: Double = 2
     /// Number of ancestors a paragraph unit passes its score to (readability uses 5).
