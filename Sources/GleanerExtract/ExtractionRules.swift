@@ -191,5 +191,5 @@ public struct ExtractionRules: Sendable {
     /// Link-dense subtrees are only dropped when their text is shorter than this.
     public var linkDenseMaximumLength: Int = 400
     /// Elements that, when they carry little text, are dropped from the content as widgets.
-    public var prunableContainers: Set<String> = ["div", "section", "ul", "ol", "table", "p", "li", "dl", "span"]
+    public var prunableContainers: Set<String> = ["div", "section", "ul", "ol", "table", "p", "li", "dl"]
 }
