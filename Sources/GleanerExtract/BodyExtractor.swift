@@ -95,7 +95,6 @@ struct BodyExtractor {
             }
             furniture[i] = true
             furnitureRoots.insert(i)
-            BodyDebug.log("furniture \(BodyDebug.describe(tree, i)) text=\(analysis.textLength[i]) good=\(allGood[i])/\(pageGood)")
         }
         let good = goodText(units: units, isGoodUnit: isGoodUnit, furniture: furniture)
 
@@ -132,7 +131,6 @@ struct BodyExtractor {
                 best = i
             }
         }
-        BodyDebug.log("best \(best >= 0 ? BodyDebug.describe(tree, best) : "-") score=\(bestScore)")
         guard best > 0 else { return Result(blocks: [], containers: [], score: 0) }
 
         // Pass 3: article text split over several containers: climb to the ancestor that
@@ -150,7 +148,6 @@ struct BodyExtractor {
             }
         }
 
-        BodyDebug.log("container \(BodyDebug.describe(tree, best)) good=\(good[best]) total=\(totalGood)")
         // Pass 4: siblings that continue the article join the best container.
         var containers: [Int] = []
         let parent = Int(tree[best].parent)

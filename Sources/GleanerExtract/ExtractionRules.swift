@@ -173,15 +173,11 @@ public struct ExtractionRules: Sendable {
     /// times its good text (article text split over sibling columns).
     public var ancestorGoodTextGain: Double = 1.3
 
-    /// Elements whose own text counts as a paragraph when scoring containers.
-    public var paragraphElements: Set<String> = ["p", "pre", "blockquote", "td", "li", "h2", "h3"]
     /// Paragraph-like elements shorter than this (visible characters) add no score.
     public var minimumParagraphLength: Int = 25
     /// Score a paragraph adds per this many characters of text (capped).
     public var charactersPerPoint: Double = 100
     public var maximumLengthPoints: Double = 3
-    /// Share of the score passed to the grandparent of a paragraph.
-    public var grandparentShare: Double = 0.5
     /// A sibling of the best container joins it when its score reaches this share of the best.
     public var siblingScoreShare: Double = 0.2
     /// A paragraph-like sibling of the best container this long joins it.
