@@ -62,6 +62,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Speed benchmark: libxml2 parse-only vs full extraction, one thread.
+        .executableTarget(name: "gleaner-bench", dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML"]),
         .testTarget(name: "GleanerTests", dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML", "GleanerExtract"], exclude: []),
     ]
 )

@@ -31,4 +31,51 @@ static inline void gleaner_silence_libxml2(void) {
     xmlSetStructuredErrorFunc(NULL, NULL);
 }
 
+#include <string.h>
+#include <libxml/parserInternals.h>
+
+typedef void (*gleaner_start_fn)(void *user, const xmlChar *name, const xmlChar **attributes);
+typedef void (*gleaner_end_fn)(void *user, const xmlChar *name);
+typedef void (*gleaner_characters_fn)(void *user, const xmlChar *characters, int length);
+
+/// Parses HTML with libxml2's SAX interface, reporting elements and text to the callbacks
+/// instead of building libxml2's own tree (Gleaner builds a compact tree of its own). The
+/// handler table is set here because it is a C struct of many function pointers that is
+/// awkward to fill from Swift. Script and style content arrives through `characters` too.
+/// `encoding` is pinned so a later <meta charset> can't switch decoding mid-document.
+/// Returns 0 on success, -1 when no parser could be created, -2 for an unknown encoding.
+static inline int gleaner_html_sax_parse(const char *buffer, int size, const char *encoding, int options,
+                                         void *user, gleaner_start_fn start, gleaner_end_fn end,
+                                         gleaner_characters_fn characters) {
+    htmlParserCtxtPtr context = htmlCreateMemoryParserCtxt(buffer, size);
+    if (context == NULL) return -1;
+    memset(context->sax, 0, sizeof(*context->sax));
+    context->sax->startElement = start;
+    context->sax->endElement = end;
+    context->sax->characters = characters;
+    context->sax->ignorableWhitespace = characters;
+    context->sax->cdataBlock = characters;
+    context->userData = user;
+    htmlCtxtUseOptions(context, options);
+    if (encoding != NULL) {
+        xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
+        if (handler == NULL) {
+            htmlFreeParserCtxt(context);
+            return -2;
+        }
+        xmlSwitchToEncoding(context, handler);
+        if (context->input != NULL) {
+            if (context->input->encoding != NULL) xmlFree((xmlChar *)context->input->encoding);
+            context->input->encoding = xmlStrdup((const xmlChar *)encoding);
+        }
+    }
+    htmlParseDocument(context);
+    if (context->myDoc != NULL) {
+        xmlFreeDoc(context->myDoc);
+        context->myDoc = NULL;
+    }
+    htmlFreeParserCtxt(context);
+    return 0;
+}
+
 #endif

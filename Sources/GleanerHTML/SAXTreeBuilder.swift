@@ -1,0 +1,99 @@
+import CLibXML2
+
+/// Receives libxml2's SAX events and appends `DOMNode`s in document order.
+///
+/// Building our own tree from events skips libxml2's tree (one malloc per node, attribute
+/// and string, then a free for each), which made up most of the cost of a DOM parse.
+/// Adjacent character chunks are merged into one text node. Lives only for one parse, on one
+/// thread.
+final class SAXTreeBuilder {
+    private(set) var nodes: [DOMNode] = []
+    /// Open elements, innermost last.
+    private var openElements: [Int32] = [0]
+    /// Last child appended to each open element, parallel to `openElements`.
+    private var lastChild: [Int32] = [-1]
+    private var pendingText: [UInt8] = []
+    /// Tag and attribute names come from libxml2's dictionary: one pointer per distinct name,
+    /// so each name is converted to a String once per page.
+    private var nameCache: [UnsafePointer<xmlChar>: String] = [:]
+
+    init(estimatedBytes: Int) {
+        nodes.reserveCapacity(max(64, estimatedBytes / 40))
+        nodes.append(DOMNode(kind: .element, name: "#document", text: "", attributes: [], parent: -1, depth: 0))
+        pendingText.reserveCapacity(4096)
+    }
+
+    func finish() -> DOMTree {
+        flushText()
+        while openElements.count > 1 { closeTop() }
+        nodes[0].subtreeEnd = nodes.count - 1
+        return DOMTree(nodes: nodes)
+    }
+
+    func startElement(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        flushText()
+        var parsedAttributes: [HTMLAttribute] = []
+        if var cursor = attributes {
+            while let attributeName = cursor.pointee {
+                let value = cursor.advanced(by: 1).pointee
+                parsedAttributes.append(HTMLAttribute(
+                    name: internedName(attributeName),
+                    value: value.map { String(cString: $0) } ?? ""))
+                cursor = cursor.advanced(by: 2)
+            }
+        }
+        let index = append(DOMNode(
+            kind: .element, name: name.map(internedName) ?? "", text: "", attributes: parsedAttributes,
+            parent: openElements[openElements.count - 1], depth: Int32(openElements.count)))
+        openElements.append(index)
+        lastChild.append(-1)
+    }
+
+    func endElement() {
+        flushText()
+        if openElements.count > 1 { closeTop() }
+    }
+
+    func characters(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
+        guard let characters, length > 0 else { return }
+        pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
+    }
+
+    private func closeTop() {
+        let index = Int(openElements.removeLast())
+        lastChild.removeLast()
+        nodes[index].subtreeEnd = nodes.count - 1
+    }
+
+    private func flushText() {
+        guard !pendingText.isEmpty else { return }
+        let text = String(decoding: pendingText, as: UTF8.self)
+        pendingText.removeAll(keepingCapacity: true)
+        let index = append(DOMNode(
+            kind: .text, name: "", text: text, attributes: [],
+            parent: openElements[openElements.count - 1], depth: Int32(openElements.count)))
+        nodes[Int(index)].subtreeEnd = Int(index)
+    }
+
+    /// Appends a node and links it as the last child of the innermost open element.
+    private func append(_ node: DOMNode) -> Int32 {
+        let index = Int32(nodes.count)
+        nodes.append(node)
+        let previous = lastChild[lastChild.count - 1]
+        if previous >= 0 {
+            nodes[Int(previous)].nextSibling = index
+        } else {
+            nodes[Int(node.parent)].firstChild = index
+        }
+        lastChild[lastChild.count - 1] = index
+        return index
+    }
+
+    private func internedName(_ pointer: UnsafePointer<xmlChar>) -> String {
+        if let name = nameCache[pointer] { return name }
+        var name = String(cString: pointer)
+        if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { name = name.lowercased() }
+        nameCache[pointer] = name
+        return name
+    }
+}
