@@ -10,12 +10,18 @@ struct BoilerplateClassifier {
     private let furnitureNeedles: [[UInt8]]
     private let strictNeedles: [[UInt8]]
     private let markerNeedles: [[UInt8]]
+    private let strictTokens: ByteTokenSet
+    private let furnitureTokens: ByteTokenSet
+    private let contentTokens: ByteTokenSet
 
     init(rules: ExtractionRules) {
         self.rules = rules
         furnitureNeedles = rules.boilerplateSubstrings.map { Array($0.utf8) }
         strictNeedles = rules.strictBoilerplateSubstrings.map { Array($0.utf8) }
         markerNeedles = rules.articleBodyMarkers.map { Array($0.utf8) }
+        strictTokens = ByteTokenSet(rules.strictBoilerplateTokens)
+        furnitureTokens = ByteTokenSet(rules.boilerplateTokens)
+        contentTokens = ByteTokenSet(rules.contentTokens)
     }
 
     enum Verdict {
@@ -45,28 +51,59 @@ struct BoilerplateClassifier {
         guard node.isElement else { return Inspection(verdict: .content, isArticleBodyMarker: false) }
         var marker = false
         if let itemprop = node.attribute("itemprop"), itemprop.lowercased() == "articlebody" { marker = true }
-        let idClass = node.idAndClass
-        let bytes = Array(idClass.utf8)
+        let bytes = Self.idAndClassBytes(node)
         if !marker, !bytes.isEmpty { marker = markerNeedles.contains { Self.bytes(bytes, contain: $0) } }
         if rules.boilerplateElements.contains(node.name) { return Inspection(verdict: .furniture, isArticleBodyMarker: marker) }
         if let role = node.attribute("role")?.lowercased(), rules.boilerplateRoles.contains(role) {
             return Inspection(verdict: .furniture, isArticleBodyMarker: marker)
         }
         guard !bytes.isEmpty else { return Inspection(verdict: .content, isArticleBodyMarker: marker) }
-        let tokens = Self.tokens(idClass)
+        // One pass over the tokens; precedence: strict > furniture > content.
+        var strict = false
+        var furniture = false
+        var content = false
+        var start = 0
+        for end in 0...bytes.count {
+            if end < bytes.count, !Self.isSeparator(bytes[end]) { continue }
+            if end > start {
+                let token = bytes[start..<end]
+                if strictTokens.contains(token) {
+                    strict = true
+                    break
+                }
+                if !furniture, furnitureTokens.contains(token) { furniture = true }
+                if !content, contentTokens.contains(token) { content = true }
+            }
+            start = end + 1
+        }
         let verdict: Verdict
-        if tokens.contains(where: rules.strictBoilerplateTokens.contains)
-            || strictNeedles.contains(where: { Self.bytes(bytes, contain: $0) })
-        {
+        if strict || strictNeedles.contains(where: { Self.bytes(bytes, contain: $0) }) {
             verdict = .strictFurniture
-        } else if tokens.contains(where: rules.boilerplateTokens.contains) {
+        } else if furniture {
             verdict = .furniture
-        } else if tokens.contains(where: rules.contentTokens.contains) {
+        } else if content {
             verdict = .content
         } else {
             verdict = furnitureNeedles.contains { Self.bytes(bytes, contain: $0) } ? .furniture : .content
         }
         return Inspection(verdict: verdict, isArticleBodyMarker: marker)
+    }
+
+    /// `id` and `class` values, space-separated, ASCII-lower-cased, as bytes.
+    static func idAndClassBytes(_ node: DOMNode) -> [UInt8] {
+        var result: [UInt8] = []
+        for attribute in node.attributes where attribute.name == "id" || attribute.name == "class" {
+            if !result.isEmpty { result.append(0x20) }
+            for byte in attribute.value.utf8 {
+                result.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+        }
+        return result
+    }
+
+    @inline(__always)
+    static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x3A
     }
 
     /// True when the element is marked as the article body by its class or microdata.
