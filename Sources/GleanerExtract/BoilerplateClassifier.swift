@@ -7,18 +7,18 @@ import GleanerHTML
 /// Foundation's string search, which dominated profiles.
 struct BoilerplateClassifier {
     let rules: ExtractionRules
-    private let furnitureNeedles: [[UInt8]]
-    private let strictNeedles: [[UInt8]]
-    private let markerNeedles: [[UInt8]]
+    private let furnitureNeedles: ByteNeedleSet
+    private let strictNeedles: ByteNeedleSet
+    private let markerNeedles: ByteNeedleSet
     private let strictTokens: ByteTokenSet
     private let furnitureTokens: ByteTokenSet
     private let contentTokens: ByteTokenSet
 
     init(rules: ExtractionRules) {
         self.rules = rules
-        furnitureNeedles = rules.boilerplateSubstrings.map { Array($0.utf8) }
-        strictNeedles = rules.strictBoilerplateSubstrings.map { Array($0.utf8) }
-        markerNeedles = rules.articleBodyMarkers.map { Array($0.utf8) }
+        furnitureNeedles = ByteNeedleSet(rules.boilerplateSubstrings)
+        strictNeedles = ByteNeedleSet(rules.strictBoilerplateSubstrings)
+        markerNeedles = ByteNeedleSet(rules.articleBodyMarkers)
         strictTokens = ByteTokenSet(rules.strictBoilerplateTokens)
         furnitureTokens = ByteTokenSet(rules.boilerplateTokens)
         contentTokens = ByteTokenSet(rules.contentTokens)
@@ -52,7 +52,7 @@ struct BoilerplateClassifier {
         var marker = false
         if let itemprop = node.attribute("itemprop"), itemprop.lowercased() == "articlebody" { marker = true }
         let bytes = Self.idAndClassBytes(node)
-        if !marker, !bytes.isEmpty { marker = markerNeedles.contains { Self.bytes(bytes, contain: $0) } }
+        if !marker, !bytes.isEmpty { marker = markerNeedles.occurs(in: bytes) }
         if rules.boilerplateElements.contains(node.name) { return Inspection(verdict: .furniture, isArticleBodyMarker: marker) }
         if let role = node.attribute("role")?.lowercased(), rules.boilerplateRoles.contains(role) {
             return Inspection(verdict: .furniture, isArticleBodyMarker: marker)
@@ -77,14 +77,14 @@ struct BoilerplateClassifier {
             start = end + 1
         }
         let verdict: Verdict
-        if strict || strictNeedles.contains(where: { Self.bytes(bytes, contain: $0) }) {
+        if strict || strictNeedles.occurs(in: bytes) {
             verdict = .strictFurniture
         } else if furniture {
             verdict = .furniture
         } else if content {
             verdict = .content
         } else {
-            verdict = furnitureNeedles.contains { Self.bytes(bytes, contain: $0) } ? .furniture : .content
+            verdict = furnitureNeedles.occurs(in: bytes) ? .furniture : .content
         }
         return Inspection(verdict: verdict, isArticleBodyMarker: marker)
     }
@@ -115,22 +115,5 @@ struct BoilerplateClassifier {
     static func tokens(_ value: String) -> [String] {
         value.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "\t" || $0 == "\n" || $0 == ":" })
             .map(String.init)
-    }
-
-    /// Naive byte substring search: needles are a few bytes, haystacks a few dozen.
-    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
-        let n = needle.count
-        guard n > 0, haystack.count >= n, let first = needle.first else { return n == 0 }
-        var i = 0
-        let last = haystack.count - n
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < n, haystack[i + j] == needle[j] { j += 1 }
-                if j == n { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }
