@@ -160,7 +160,7 @@ public struct ExtractionRules: Sendable {
     /// outweighs the post, which is no reason to keep it.
     public var wrapperMinimumGoodText: Int32 = 250
     /// Score factor for a container marked as the article body (`articleBodyMarkers`).
-    public var articleBodyMarkerBoost: Double = 2
+    public var articleBodyMarkerBoost: Double = 5
     /// Number of ancestors a paragraph unit passes its score to (readability uses 5).
     public var scoredAncestorLevels: Int = 5
     /// The chosen container looks for a larger ancestor when it holds less than this share of
