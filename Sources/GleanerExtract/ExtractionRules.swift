@@ -174,7 +174,7 @@ public struct ExtractionRules: Sendable {
     public var ancestorGoodTextGain: Double = 1.3
 
     /// Paragraph-like elements shorter than this (visible characters) add no score.
-    public var minimumParagraphLength: Int = 25
+    public var minimumParagraphLength: Int = 40
     /// Score a paragraph adds per this many characters of text (capped).
     public var charactersPerPoint: Double = 100
     public var maximumLengthPoints: Double = 3
