@@ -52,8 +52,10 @@ public struct InputCollector: Sendable {
         for entry in entries where !entry.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
             var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            // A broken or looping symlink doesn't "exist", but a page-named entry still gets
+            // its (error) record: nothing the user pointed at disappears silently.
+            let exists = manager.fileExists(atPath: path, isDirectory: &isDirectory)
+            if exists && isDirectory.boolValue {
                 walk(directory: path, into: &inputs)
             } else if Self.isPage(entry) {
                 inputs.append(.file(path: path))

@@ -1,56 +1,61 @@
 /// A minimal JSON writer that emits keys in the order they are written — the record schema
 /// promises a stable, documented key order, which `JSONEncoder` can only give alphabetically.
 struct JSONWriter {
-    private(set) var output = ""
+    /// UTF-8 bytes written so far; appended to in place (string concatenation of large
+    /// texts would copy the whole output on every escape).
+    private(set) var bytes: [UInt8] = []
 
     init(capacity: Int = 4096) {
-        output.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
+
+    /// The finished JSON text.
+    var output: String { String(decoding: bytes, as: UTF8.self) }
 
     private var needsComma = false
 
     mutating func beginObject() {
         separate()
-        output += "{"
+        bytes.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
     mutating func endObject() {
-        output += "}"
+        bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     mutating func beginArray() {
         separate()
-        output += "["
+        bytes.append(UInt8(ascii: "["))
         needsComma = false
     }
 
     mutating func endArray() {
-        output += "]"
+        bytes.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     mutating func key(_ name: String) {
         separate()
-        Self.appendQuoted(name, to: &output)
-        output += ":"
+        Self.appendQuoted(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
     mutating func string(_ value: String?) {
         separate()
         if let value {
-            Self.appendQuoted(value, to: &output)
+            Self.appendQuoted(value, to: &bytes)
         } else {
-            output += "null"
+            bytes.append(contentsOf: "null".utf8)
         }
         needsComma = true
     }
 
     mutating func int(_ value: Int?) {
         separate()
-        output += value.map(String.init) ?? "null"
+        bytes.append(contentsOf: (value.map(String.init) ?? "null").utf8)
         needsComma = true
     }
 
@@ -61,40 +66,40 @@ struct JSONWriter {
     }
 
     private mutating func separate() {
-        if needsComma { output += "," }
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// RFC 8259 string escaping; non-ASCII stays as UTF-8, U+2028/2029 are escaped so a line
     /// stays one line for every JSON-lines reader.
-    static func appendQuoted(_ value: String, to output: inout String) {
-        output += "\""
-        var plainStart = value.unicodeScalars.startIndex
-        let scalars = value.unicodeScalars
-        var index = plainStart
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar.value {
-            case 0x22: escape = "\\\""
-            case 0x5C: escape = "\\\\"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case 0x08: escape = "\\b"
-            case 0x0C: escape = "\\f"
-            case 0x00..<0x20, 0x2028, 0x2029, 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escape = nil
+    static func appendQuoted(_ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var utf8 = Array(value.utf8)
+        let count = utf8.count
+        utf8.withUnsafeMutableBufferPointer { input in
+            var i = 0
+            while i < count {
+                let byte = input[i]
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x00..<0x20, 0x7F:
+                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+                case 0xE2 where i + 2 < count && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9):
+                    // U+2028 LINE SEPARATOR / U+2029 PARAGRAPH SEPARATOR
+                    out.append(contentsOf: Array("\\u202".utf8))
+                    out.append(input[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                    i += 2
+                default:
+                    out.append(byte)
+                }
+                i += 1
             }
-            if let escape {
-                output.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                output += escape
-                plainStart = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
         }
-        output.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        output += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -1,0 +1,192 @@
+import GleanerHTML
+
+/// Finds comment section containers and single-comment elements in one linear scan.
+///
+/// A single comment is recognised by its own markup (class `comment`, `li-comment-123`,
+/// schema.org `Comment`). When a section container holds none of those, the finder falls back
+/// to its repeated structure: the largest group of same-tag, same-class siblings inside it
+/// (forum-style post lists, `dl` lists of `dt` author lines and `dd` texts).
+struct CommentSectionFinder {
+    let analysis: PageAnalysis
+    let rules: CommentRules
+    let markup: CommentMarkup
+
+    struct Found {
+        /// Section containers, in document order (outer before inner).
+        var sections: [Int] = []
+        /// Single-comment elements, in document order.
+        var items: [Int] = []
+    }
+
+    /// What a class attribute value says, memoised per page.
+    private struct ClassInfo {
+        var furniture = false
+        var section = false
+        var item = false
+    }
+
+    func find() -> Found {
+        let tree = analysis.tree
+        var found = Found()
+        var classMemo: [String: ClassInfo] = [:]
+        var furnitureEnd = -1
+        var sectionEnd = -1
+        var weakItems: [Int] = []
+        var strongItems: [Int] = []
+        for i in 1..<tree.count {
+            let node = tree[i]
+            guard node.isElement, !analysis.excluded[i], i > furnitureEnd else { continue }
+            if rules.furnitureAncestors.contains(node.name) {
+                furnitureEnd = node.subtreeEnd
+                continue
+            }
+            guard !node.attributes.isEmpty else { continue }
+            let schema = markup.isSchemaComment(node)
+            var classInfo = ClassInfo()
+            var idInfo = ClassInfo()
+            var idItem = false
+            var mentioned = false
+            if let classes = node.attribute("class"), markup.mentions(classes) {
+                mentioned = true
+                if let known = classMemo[classes] {
+                    classInfo = known
+                } else {
+                    let joined = classes.split(separator: " ").map { CommentMarkup.joined($0.lowercased()) }
+                    classInfo = ClassInfo(
+                        furniture: markup.isFurnitureContainer(joinedNames: joined),
+                        section: markup.isSection(joinedNames: joined), item: markup.isItemClass(node))
+                    classMemo[classes] = classInfo
+                }
+            }
+            if let id = node.attribute("id"), markup.mentions(id) {
+                mentioned = true
+                let lower = id.lowercased()
+                idItem = markup.isItemID(lower)
+                let joined = [CommentMarkup.joined(lower)]
+                idInfo = ClassInfo(
+                    furniture: markup.isFurnitureContainer(joinedNames: joined),
+                    section: markup.isSection(joinedNames: joined), item: false)
+            }
+            guard schema || mentioned else { continue }
+            if classInfo.furniture || idInfo.furniture {
+                furnitureEnd = node.subtreeEnd
+                continue
+            }
+            if !schema, !idItem, classInfo.section || idInfo.section, !rules.neverSectionElements.contains(node.name) {
+                found.sections.append(i)
+                sectionEnd = max(sectionEnd, node.subtreeEnd)
+                continue
+            }
+            guard !rules.inlineElements.contains(node.name), analysis.textLength[i] > 0 else { continue }
+            let classItem = classInfo.item
+            if schema || idItem || (classItem && i <= sectionEnd) {
+                strongItems.append(i)
+            } else if classItem {
+                weakItems.append(i)
+            }
+        }
+        // An element with a class like "comment" outside any comment section counts only
+        // when it is one of a list: a sibling or a nested reply of another such element.
+        // Each in its own wrapper (`div#c123 > div.comment-body`) counts as a list too.
+        var parents: [Int32: Int] = [:]
+        var grandparents: [Int32: Int] = [:]
+        for item in weakItems {
+            let parent = tree[item].parent
+            parents[parent, default: 0] += 1
+            if parent >= 0 { grandparents[tree[Int(parent)].parent, default: 0] += 1 }
+        }
+        var accepted: [Int] = []
+        for (k, item) in weakItems.enumerated() {
+            let nested = (k > 0 && tree.contains(weakItems[k - 1], item))
+                || (k + 1 < weakItems.count && tree.contains(item, weakItems[k + 1]))
+            let parent = tree[item].parent
+            let grandparent = parent >= 0 ? tree[Int(parent)].parent : -1
+            if nested || (parents[parent] ?? 0) >= 2 || (grandparent >= 0 && (grandparents[grandparent] ?? 0) >= 2) {
+                accepted.append(item)
+            }
+        }
+        found.items = (strongItems + accepted).sorted()
+        return found
+    }
+
+    /// Repeated-structure fallback for a section without comment markup. Returns the item
+    /// elements and, for each, a header sibling (the `dt` before a `dd`) or -1.
+    func repeatedItems(in section: Int) -> [(item: Int, header: Int)] {
+        let tree = analysis.tree
+        let end = tree[section].subtreeEnd
+        // Elements holding form controls are the comment form, not comments.
+        var hasControl = Set<Int>()
+        var j = section
+        while j <= end {
+            let name = tree[j].name
+            if name == "textarea" || name == "input" || name == "button" || name == "select" {
+                var p = j
+                while p >= section, hasControl.insert(p).inserted {
+                    p = Int(tree[p].parent)
+                }
+            }
+            j += 1
+        }
+        var bestParent = -1
+        var bestSignature = ""
+        var bestText = 0
+        var bestCount = 0
+        var i = section
+        while i <= end {
+            let node = tree[i]
+            if node.isElement, analysis.excluded[i] || node.name == "form" {
+                i = node.subtreeEnd + 1
+                continue
+            }
+            if node.isElement, node.firstChild >= 0 {
+                var groups: [String: (count: Int, text: Int, name: String)] = [:]
+                for child in tree.children(of: i) where tree[child].isElement && !analysis.excluded[child] {
+                    let c = tree[child]
+                    let signature = markup.signature(c)
+                    var entry = groups[signature] ?? (0, 0, c.name)
+                    entry.count += 1
+                    if !hasControl.contains(child) { entry.text += Int(analysis.textLength[child]) }
+                    groups[signature] = entry
+                }
+                for (signature, entry) in groups
+                where entry.count >= rules.minimumRepeatedItems && entry.text > bestText && !rules.unrepeatedElements.contains(entry.name)
+                {
+                    bestParent = i
+                    bestSignature = signature
+                    bestText = entry.text
+                    bestCount = entry.count
+                }
+            }
+            i += 1
+        }
+        guard bestParent >= 0, bestText >= rules.minimumRepeatedTextLength,
+            Int(analysis.textLength[section]) - bestText <= rules.maximumSectionExtraLength
+        else { return [] }
+        var result: [(Int, Int)] = []
+        var previous = -1
+        var previousSignatureCount: [String: Int] = [:]
+        for child in tree.children(of: bestParent) where tree[child].isElement {
+            let c = tree[child]
+            previousSignatureCount[markup.signature(c), default: 0] += 1
+        }
+        for child in tree.children(of: bestParent) where tree[child].isElement {
+            let c = tree[child]
+            let signature = markup.signature(c)
+            if signature == bestSignature, !hasControl.contains(child), analysis.textLength[child] > 0 {
+                var header = -1
+                if previous >= 0 {
+                    let p = tree[previous]
+                    let pSignature = markup.signature(p)
+                    if pSignature != bestSignature, (previousSignatureCount[pSignature] ?? 0) >= bestCount - 1,
+                        Int(analysis.textLength[previous]) <= rules.maximumHeaderLength
+                    {
+                        header = previous
+                    }
+                }
+                result.append((child, header))
+            }
+            previous = child
+        }
+        return result
+    }
+}

@@ -1,0 +1,225 @@
+import Testing
+@testable import GleanerExtract
+import GleanerModel
+
+/// Comment extraction on small pages written in the markup real CMSs produce.
+@Suite struct CommentExtractionTests {
+    private func extract(_ html: String) throws -> Article {
+        try ArticleExtractor().extract(html: Array(html.utf8), source: "test")
+    }
+
+    private static let articleText = """
+        <p>Der Artikel beginnt mit einem langen Absatz, der genug Text enthält, damit er als Inhalt zählt.</p>
+        <p>Ein zweiter Absatz mit weiteren Sätzen, Kommas, und noch mehr Text für die Bewertung des Inhalts.</p>
+        <p>Ein dritter Absatz schliesst den Artikel ab, ebenfalls lang genug, um als Fliesstext erkannt zu werden.</p>
+        """
+
+    @Test func wordPressThreadedCommentsHaveParents() throws {
+        let html = """
+            <html><body><article><h1>Title</h1>\(Self.articleText)</article>
+            <div id="comments" class="comments-area">
+              <h2 class="comments-title">3 thoughts on “Title”</h2>
+              <ol class="comment-list">
+                <li id="comment-11" class="comment even thread-even depth-1 parent">
+                  <article id="div-comment-11" class="comment-body">
+                    <footer class="comment-meta">
+                      <div class="comment-author vcard"><img class="avatar" src="a.png">
+                        <b class="fn">Alice</b> <span class="says">says:</span></div>
+                      <div class="comment-metadata"><a href="#comment-11">
+                        <time datetime="2012-10-29T12:41:00+00:00">October 29, 2012 at 12:41 pm</time></a></div>
+                    </footer>
+                    <div class="comment-content"><p>First comment text by Alice.</p></div>
+                    <div class="reply"><a class="comment-reply-link" href="#">Reply</a></div>
+                  </article>
+                  <ol class="children">
+                    <li id="comment-12" class="comment odd alt depth-2">
+                      <article id="div-comment-12" class="comment-body">
+                        <footer class="comment-meta">
+                          <div class="comment-author vcard"><b class="fn">Bob</b> <span class="says">says:</span></div>
+                          <div class="comment-metadata"><time datetime="2012-10-29T13:00:00+00:00">October 29, 2012</time></div>
+                        </footer>
+                        <div class="comment-content"><p>A reply from Bob to Alice.</p></div>
+                        <div class="reply"><a class="comment-reply-link" href="#">Reply</a></div>
+                      </article>
+                    </li>
+                  </ol>
+                </li>
+                <li id="comment-13" class="comment even thread-odd depth-1">
+                  <article id="div-comment-13" class="comment-body">
+                    <footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Carol</b></div>
+                      <div class="comment-metadata">October 30, 2012 at 9:05 am</div></footer>
+                    <div class="comment-content"><p>Carol writes a top-level comment.</p></div>
+                  </article>
+                </li>
+              </ol>
+              <div id="respond" class="comment-respond"><h3>Leave a Reply</h3>
+                <form id="commentform"><p class="comment-form-comment"><label>Comment</label><textarea></textarea></p>
+                <p class="form-submit"><input type="submit" value="Post Comment"></p></form></div>
+            </div></body></html>
+            """
+        let article = try extract(html)
+        #expect(article.comments.count == 3, "\(article.comments)")
+        guard article.comments.count == 3 else { return }
+        #expect(article.comments[0].author == "Alice")
+        #expect(article.comments[0].text == "First comment text by Alice.")
+        #expect(article.comments[0].published == "2012-10-29T12:41:00+00:00")
+        #expect(article.comments[0].parent == nil)
+        #expect(article.comments[1].author == "Bob")
+        #expect(article.comments[1].text == "A reply from Bob to Alice.")
+        #expect(article.comments[1].parent == 0)
+        #expect(article.comments[2].author == "Carol")
+        #expect(article.comments[2].parent == nil)
+        #expect(article.comments[2].published == "2012-10-30T09:05:00")
+        // The comment section is not part of the body.
+        let body = article.blocks.map(\.text).joined(separator: " ")
+        #expect(!body.contains("Alice"))
+        #expect(body.contains("Der Artikel beginnt"))
+    }
+
+    @Test func flatListWithDepthClassesGetsParents() throws {
+        let html = """
+            <html><body>\(Self.articleText)<div id="comments"><div class="commentlist">
+            <div class="comment depth-1" id="comment-1"><span class="comment-author">Ann</span><p>Top level one.</p></div>
+            <div class="comment depth-2" id="comment-2"><span class="comment-author">Ben</span><p>Reply to Ann.</p></div>
+            <div class="comment depth-1" id="comment-3"><span class="comment-author">Cid</span><p>Top level two.</p></div>
+            </div></div></body></html>
+            """
+        let comments = try extract(html).comments
+        #expect(comments.map(\.parent) == [nil, 0, nil])
+        #expect(comments.map(\.author) == ["Ann", "Ben", "Cid"])
+    }
+
+    @Test func schemaOrgCommentMicrodata() throws {
+        let html = """
+            <html><body><article itemscope itemtype="https://schema.org/NewsArticle">\(Self.articleText)
+            <section>
+              <div itemprop="comment" itemscope itemtype="https://schema.org/Comment">
+                <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Dora</span></span>
+                <meta itemprop="dateCreated" content="2024-03-12T10:15:00+01:00">
+                <div itemprop="text">Microdata comment body.</div>
+              </div>
+            </section></article></body></html>
+            """
+        let comments = try extract(html).comments
+        #expect(comments.count == 1)
+        #expect(comments.first?.author == "Dora")
+        #expect(comments.first?.published == "2024-03-12T10:15:00+01:00")
+        #expect(comments.first?.text == "Microdata comment body.")
+    }
+
+    @Test func commentFormIsNotAComment() throws {
+        let html = """
+            <html><body>\(Self.articleText)
+            <div id="comments" class="comments-area">
+              <h3 id="reply-title">Leave a Reply</h3>
+              <form id="commentform" class="comment-form">
+                <p class="comment-notes">Your email address will not be published. Required fields are marked *</p>
+                <p class="comment-form-comment"><label for="comment">Comment</label><textarea id="comment"></textarea></p>
+                <p class="comment-form-author"><label for="author">Name *</label><input id="author"></p>
+                <p class="comment-form-cookies-consent"><input type="checkbox"><label>Save my name, email, and website in this browser for the next time I comment.</label></p>
+                <p class="form-submit"><input type="submit" value="Post Comment"></p>
+              </form>
+            </div></body></html>
+            """
+        #expect(try extract(html).comments.isEmpty)
+    }
+
+    @Test func pageWithoutCommentsGivesNone() throws {
+        let html = """
+            <html><body><nav><ul><li class="comment"><a href="/comments">Comments</a></li></ul></nav>
+            <article><h1>Title</h1>\(Self.articleText)<p class="comment-count"><a href="#comments">12 comments</a></p></article>
+            <aside class="widget widget_recent_comments"><ul id="recentcomments">
+              <li class="recentcomments"><span class="comment-author-link">Eve</span> on <a href="/x">Other post</a></li>
+              <li class="recentcomments"><span class="comment-author-link">Fay</span> on <a href="/y">Another post</a></li>
+            </ul></aside></body></html>
+            """
+        #expect(try extract(html).comments.isEmpty)
+    }
+
+    /// A German regional news page in WordPress markup (the project's seed page): feedback
+    /// widget, comment form with consent text, login prompt, and one comment by "mil1977".
+    @Test func germanNewsPageWithOneComment() throws {
+        let html = """
+            <html lang="de"><body>
+            <header><nav><a href="/">Baseljetzt</a></nav></header>
+            <main><article class="post">
+              <h1>Kim Jong Un könnte Putin bald Waffen liefern</h1>
+              <p class="lead">Russlands Präsident Wladimir Putin wird demnächst Besuch erhalten.</p>
+              \(Self.articleText)
+              <p>(sda/daf)</p>
+            </article>
+            <div class="feedback-widget"><p>Hat dir dieser Artikel gefallen?</p><button>Ja</button><button>Nein</button></div>
+            <section id="comments" class="comments-area">
+              <h2 class="comments-title">Kommentare</h2>
+              <div id="respond" class="comment-respond">
+                <h3 id="reply-title" class="comment-reply-title">Dein Kommentar</h3>
+                <form id="commentform" class="comment-form">
+                  <p class="comment-form-comment"><textarea name="comment"></textarea></p>
+                  <p class="comment-form-cookies-consent"><input type="checkbox" id="consent">
+                  <label for="consent">Mit dem Absenden dieses Formulars erkläre ich mich mit der zweckgebundenen Speicherung der angegebenen Daten einverstanden. Datenschutzerklärung und Widerrufshinweise</label></p>
+                  <p class="form-submit"><input type="submit" value="Absenden"></p>
+                </form>
+              </div>
+              <div class="login-prompt"><p>Kommentare lesen?</p><p>Um Kommentare lesen zu können, melde dich bitte an.</p></div>
+              <ol class="comment-list">
+                <li id="comment-48211" class="comment even thread-even depth-1">
+                  <article id="div-comment-48211" class="comment-body">
+                    <footer class="comment-meta">
+                      <div class="comment-author vcard"><b class="fn">mil1977</b></div>
+                      <div class="comment-metadata"><time datetime="2023-09-11T14:02:00+02:00">11. September 2023 um 14:02</time></div>
+                    </footer>
+                    <div class="comment-content">
+                      <p>Im Krieg wird Eisen zu Gold. Zu allen Zeiten.<br>
+                      Und die Waffenproduzenten dieser Welt verdienen gerade ganz famos.<br>
+                      Warum sollten die an einem schnellen Ergebnis interessiert sein?</p>
+                      <p>Dieser Krieg dauert vermutlich noch lange.<br>Vielleicht sogar sehr lange.</p>
+                    </div>
+                    <div class="reply"><a class="comment-reply-link" href="#">Antworten</a></div>
+                  </article>
+                </li>
+              </ol>
+            </section></main></body></html>
+            """
+        let article = try extract(html)
+        #expect(article.comments.count == 1)
+        let comment = try #require(article.comments.first)
+        #expect(comment.author == "mil1977")
+        #expect(comment.published == "2023-09-11T14:02:00+02:00")
+        #expect(comment.text.hasPrefix("Im Krieg wird Eisen zu Gold."))
+        #expect(comment.text.hasSuffix("Vielleicht sogar sehr lange."))
+        #expect(!comment.text.contains("Antworten"))
+        #expect(!comment.text.contains("mil1977"))
+        let body = article.blocks.map(\.text).joined(separator: " ")
+        #expect(!body.contains("Eisen zu Gold"))
+        #expect(!body.contains("zweckgebundenen Speicherung"))
+    }
+
+    @Test func bloggerDefinitionListUsesDtAsHeader() throws {
+        let html = """
+            <html><body>\(Self.articleText)<div class="comments" id="comments"><h4>2 comments:</h4>
+            <dl id="comments-block">
+              <dt class="comment-author" id="c1001"><a href="/u/1">Grandma G</a> said...</dt>
+              <dd class="comment-body"><p>I like the cat one.</p></dd>
+              <dd class="comment-footer"><span class="comment-timestamp"><a href="#c1001">October 26, 2012 5:36 PM</a></span></dd>
+              <dt class="comment-author" id="c1002"><a href="/u/2">Debie Grace</a> said...</dt>
+              <dd class="comment-body"><p>cool! :D</p></dd>
+            </dl></div></body></html>
+            """
+        let comments = try extract(html).comments
+        #expect(comments.map(\.author) == ["Grandma G", "Debie Grace"])
+        #expect(comments.map(\.text) == ["I like the cat one.", "cool! :D"])
+    }
+
+    @Test func repeatedStructureInCommentSectionWithoutCommentClasses() throws {
+        let html = """
+            <html><body>\(Self.articleText)<div id="comments"><h2>Comments</h2><dl>
+            <dt><a href="#1">1.</a> William Kirk - August 8, 2012</dt><dd><p>Shatner rules, and this is the first comment.</p></dd>
+            <dt><a href="#2">2.</a> MJ - August 8, 2012</dt><dd><p>Congrats for throwing a legit strike, second comment.</p></dd>
+            </dl></div></body></html>
+            """
+        let comments = try extract(html).comments
+        #expect(comments.count == 2)
+        #expect(comments.first?.published == "2012-08-08")
+        #expect(comments.last?.text == "Congrats for throwing a legit strike, second comment.")
+    }
+}

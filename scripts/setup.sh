@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the system libraries Gleaner builds against (Debian/Ubuntu), when missing.
+# Safe to run repeatedly; uses sudo when not root.
+set -euo pipefail
+packages=(libxml2-dev libcurl4-openssl-dev libsqlite3-dev zlib1g-dev pkg-config gzip python3)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
+fi
+command -v swift >/dev/null || { echo "setup: swift is not on PATH (Swift 6.1 or later is required)" >&2; exit 1; }
