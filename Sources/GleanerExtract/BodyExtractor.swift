@@ -45,15 +45,17 @@ struct BodyExtractor {
         let classifier = BoilerplateClassifier(rules: rules)
         var verdict = [BoilerplateClassifier.Verdict](repeating: .content, count: n)
         var isMarker = [Bool](repeating: false, count: n)
-        for i in 1..<n where tree[i].isElement && !analysis.excluded[i] && (!tree[i].attributes.isEmpty || rules.boilerplateElements.contains(tree[i].name)) {
-            let inspection = classifier.inspect(tree[i])
+        for i in 1..<n where tree.nodes[i].kind == .element && !analysis.excluded[i]
+            && (!tree.nodes[i].attributes.isEmpty || rules.boilerplateElements.contains(tree.nodes[i].name))
+        {
+            let inspection = classifier.inspect(tree.nodes[i])
             verdict[i] = inspection.verdict
             isMarker[i] = inspection.isArticleBodyMarker
         }
         var holdsMarker = [Bool](repeating: false, count: n)
         for i in stride(from: n - 1, through: 1, by: -1) {
             if isMarker[i], allGood[i] > 0 { holdsMarker[i] = true }
-            if holdsMarker[i] { holdsMarker[Int(tree[i].parent)] = true }
+            if holdsMarker[i] { holdsMarker[Int(tree.nodes[i].parent)] = true }
         }
 
         // Pass 1: furniture, inherited downwards.
@@ -64,13 +66,12 @@ struct BodyExtractor {
             furnitureRoots.insert(root)
         }
         for i in 1..<n where !furniture[i] {
-            let parent = Int(tree[i].parent)
+            let parent = Int(tree.nodes[i].parent)
             if furniture[parent] {
                 furniture[i] = true
                 continue
             }
-            let node = tree[i]
-            guard node.isElement, !analysis.excluded[i], i != bodyIndex else { continue }
+            guard tree.nodes[i].kind == .element, !analysis.excluded[i], i != bodyIndex else { continue }
             switch verdict[i] {
             case .content:
                 continue
@@ -109,14 +110,14 @@ struct BodyExtractor {
             var points = segments * (1 + min(length / segments / rules.charactersPerPoint, rules.maximumLengthPoints))
             points += min(Double(units.ownCommas[i]), 10 * segments)
             points *= (1 - linkDensity)
-            let selfContainer = units.hasBlockChild[i] || (segments > 1 && !rules.paragraphOnlyElements.contains(tree[i].name))
-            var target = selfContainer ? i : Int(tree[i].parent)
+            let selfContainer = units.hasBlockChild[i] || (segments > 1 && !rules.paragraphOnlyElements.contains(tree.nodes[i].name))
+            var target = selfContainer ? i : Int(tree.nodes[i].parent)
             var level = 0
             while target > 0, level < rules.scoredAncestorLevels {
                 let divider = level == 0 ? 1.0 : (level == 1 ? 2.0 : Double(level) * 3)
                 score[target] += points / divider
                 if target == bodyIndex { break }
-                target = Int(tree[target].parent)
+                target = Int(tree.nodes[target].parent)
                 level += 1
             }
         }
@@ -180,13 +181,13 @@ struct BodyExtractor {
             let end = tree[container].subtreeEnd
             var j = container + 1
             while j <= end {
-                let node = tree[j]
-                if node.isElement, rules.prunableContainers.contains(node.name),
-                    analysis.linkDensity(j) > rules.maximumLinkDensity,
-                    Int(analysis.textLength[j]) < rules.linkDenseMaximumLength
+                // Cheap numeric tests first; the name lookup only for link-dense elements.
+                if analysis.linkDensity(j) > rules.maximumLinkDensity,
+                    Int(analysis.textLength[j]) < rules.linkDenseMaximumLength,
+                    tree.nodes[j].kind == .element, rules.prunableContainers.contains(tree.nodes[j].name)
                 {
                     skip.insert(j)
-                    j = node.subtreeEnd + 1
+                    j = tree.nodes[j].subtreeEnd + 1
                     continue
                 }
                 j += 1
@@ -208,7 +209,7 @@ struct BodyExtractor {
         for i in stride(from: tree.count - 1, through: 1, by: -1) {
             if let furniture, furniture[i] { continue }
             if isGoodUnit[i] { result[i] += units.ownText[i] }
-            result[Int(tree[i].parent)] += result[i]
+            result[Int(tree.nodes[i].parent)] += result[i]
         }
         return result
     }

@@ -1,18 +1,33 @@
 /// A set of short ASCII words that can be probed with a slice of bytes, so `id`/`class`
 /// tokens are looked up without allocating a `String` per token.
 struct ByteTokenSet: Sendable {
-    private var table: [UInt64: [[UInt8]]] = [:]
+    private var words: [[UInt8]] = []
+    /// Open addressing on the FNV hash: index into `words`, -1 for an empty slot.
+    private var slots: [Int32]
+    private let mask: Int
 
     init<Words: Sequence>(_ words: Words) where Words.Element == String {
-        for word in words {
-            let bytes = Array(word.utf8)
-            table[Self.hash(bytes[...]), default: []].append(bytes)
+        let list = Array(Set(words)).map { Array($0.utf8) }
+        var capacity = 16
+        while capacity < list.count * 4 { capacity *= 2 }
+        mask = capacity - 1
+        slots = [Int32](repeating: -1, count: capacity)
+        self.words = list
+        for (index, word) in list.enumerated() {
+            var slot = Int(truncatingIfNeeded: Self.hash(word[...])) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
         }
     }
 
     func contains(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard let candidates = table[Self.hash(bytes)] else { return false }
-        return candidates.contains { $0.elementsEqual(bytes) }
+        var slot = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
+        while true {
+            let index = slots[slot]
+            if index < 0 { return false }
+            if words[Int(index)].elementsEqual(bytes) { return true }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// FNV-1a over the bytes.

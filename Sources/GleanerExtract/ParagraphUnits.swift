@@ -36,20 +36,19 @@ struct ParagraphUnits {
         // Whether a node lies inside an <a>, inherited downwards.
         var insideLink = [Bool](repeating: false, count: n)
         for i in 1..<n {
-            let node = tree.nodes[i]
-            let parent = Int(node.parent)
+            let parent = Int(tree.nodes[i].parent)
             if analysis.excluded[i] { continue }
             insideLink[i] = insideLink[parent]
-            if node.isElement {
-                if rules.blockElements.contains(node.name) {
+            if tree.nodes[i].kind == .element {
+                if rules.blockElements.contains(tree.nodes[i].name) {
                     isBlock[i] = true
                     // Mark every block ancestor up to the next block as a container.
                     var p = parent
                     while p > 0, !isBlock[p] { p = Int(tree.nodes[p].parent) }
                     if p >= 0 { hasBlockChild[p] = true }
-                } else if node.name == "a" {
+                } else if tree.nodes[i].name == "a" {
                     insideLink[i] = true
-                } else if node.name == "br" {
+                } else if tree.nodes[i].name == "br" {
                     ownBreaks[owner(of: i, tree: tree)] += 1
                 }
                 continue
@@ -59,7 +58,7 @@ struct ParagraphUnits {
             let block = owner(of: i, tree: tree)
             ownText[block] += length
             if insideLink[i] { ownLinkText[block] += length }
-            ownCommas[block] += Self.commas(in: node.text)
+            ownCommas[block] += Self.commas(in: tree.nodes[i].text)
         }
     }
 
