@@ -3,12 +3,16 @@ import GleanerModel
 
 /// Finds the main article content and returns it as blocks.
 ///
-/// 1. Mark page furniture (`BoilerplateClassifier`).
-/// 2. Score containers: each paragraph-like element outside furniture adds points for its
-///    length and commas to its parent and (half) to its grandparent; scores are discounted
-///    by link density.
-/// 3. Take the best container, let high-scoring siblings join it, and build blocks from them,
-///    leaving out furniture and link-dense widgets found inside.
+/// 1. Attribute text to paragraph units (`ParagraphUnits`): `<p>`s, but also `<div>`s and
+///    table cells that hold text directly.
+/// 2. Mark page furniture (`BoilerplateClassifier`), except elements that hold most of the
+///    page's article-like text: those are layout wrappers with unlucky names.
+/// 3. Score containers readability-style: each unit adds points for its length and commas to
+///    its parent and, decreasing, to a few more ancestors; scores are discounted by link
+///    density.
+/// 4. Take the best container; if it holds only part of the page's article-like text, grow
+///    it to the ancestor that gathers the rest (text split over several columns); let
+///    similar siblings join; build blocks, leaving out furniture and link-dense widgets.
 struct BodyExtractor {
     let analysis: PageAnalysis
     let rules: ExtractionRules
@@ -25,72 +29,131 @@ struct BodyExtractor {
         let tree = analysis.tree
         let n = tree.count
         guard n > 1 else { return Result(blocks: [], containers: [], score: 0) }
+        let units = ParagraphUnits(analysis: analysis, rules: rules)
+        let bodyIndex = tree.firstElement(named: "body") ?? 0
+
+        // Good (article-like) text per subtree, before furniture is known.
+        var isGoodUnit = [Bool](repeating: false, count: n)
+        for i in 1..<n where units.ownText[i] >= rules.minimumParagraphLength {
+            isGoodUnit[i] = units.ownLinkDensity(i) <= rules.goodUnitLinkDensity
+        }
+        let allGood = goodText(units: units, isGoodUnit: isGoodUnit, furniture: nil)
+        let pageGood = max(1, allGood[bodyIndex])
+
+        // Elements marked as the article body (with good text), and their ancestors.
+        // Each element is inspected once; the verdicts feed the furniture pass below.
         let classifier = BoilerplateClassifier(rules: rules)
+        var verdict = [BoilerplateClassifier.Verdict](repeating: .content, count: n)
+        var isMarker = [Bool](repeating: false, count: n)
+        for i in 1..<n where tree.nodes[i].kind == .element && !analysis.excluded[i]
+            && (!tree.nodes[i].attributes.isEmpty || rules.boilerplateElements.contains(tree.nodes[i].name))
+        {
+            let inspection = classifier.inspect(tree.nodes[i])
+            verdict[i] = inspection.verdict
+            isMarker[i] = inspection.isArticleBodyMarker
+        }
+        var holdsMarker = [Bool](repeating: false, count: n)
+        for i in stride(from: n - 1, through: 1, by: -1) {
+            if isMarker[i], allGood[i] > 0 { holdsMarker[i] = true }
+            if holdsMarker[i] { holdsMarker[Int(tree.nodes[i].parent)] = true }
+        }
 
         // Pass 1: furniture, inherited downwards.
         var furniture = [Bool](repeating: false, count: n)
         var furnitureRoots = Set<Int>()
-        let bodyIndex = tree.firstElement(named: "body") ?? 0
-        let bodyLength = max(1, Int(analysis.textLength[bodyIndex]))
-        for root in excludedRoots {
+        for root in excludedRoots where root > 0 && root < n {
             for j in root...tree[root].subtreeEnd { furniture[j] = true }
             furnitureRoots.insert(root)
         }
         for i in 1..<n where !furniture[i] {
-            let parent = Int(tree[i].parent)
+            let parent = Int(tree.nodes[i].parent)
             if furniture[parent] {
                 furniture[i] = true
                 continue
             }
-            let node = tree[i]
-            guard node.isElement, !analysis.excluded[i], i != bodyIndex else { continue }
-            if classifier.isBoilerplate(node) {
-                // A "furniture" element holding most of the page's text is a layout wrapper
-                // with an unlucky class name, not furniture.
-                let share = Double(analysis.textLength[i]) / Double(bodyLength)
-                if share > 0.6 && analysis.linkDensity(i) < 0.3 && node.name != "form" { continue }
-                furniture[i] = true
-                furnitureRoots.insert(i)
+            guard tree.nodes[i].kind == .element, !analysis.excluded[i], i != bodyIndex else { continue }
+            switch verdict[i] {
+            case .content:
+                continue
+            case .furniture:
+                // A "furniture" element holding most of the page's article text is a layout
+                // wrapper with an unlucky name, not furniture.
+                if holdsMarker[i] { continue }
+                if allGood[i] >= rules.wrapperMinimumGoodText,
+                    Double(allGood[i]) >= rules.wrapperGoodTextShare * Double(pageGood)
+                {
+                    continue
+                }
+                // Inline furniture (a byline span) is short; a long one wraps running text.
+                if !units.isBlock[i],
+                    analysis.textLength[i] - analysis.linkTextLength[i] >= rules.inlineFurnitureMaximumLength
+                {
+                    continue
+                }
+            case .strictFurniture:
+                // A comment-named element wrapping the marked article body is a page wrapper.
+                if holdsMarker[i] { continue }
             }
+            furniture[i] = true
+            furnitureRoots.insert(i)
         }
+        let good = goodText(units: units, isGoodUnit: isGoodUnit, furniture: furniture)
 
         // Pass 2: score containers.
         var score = [Double](repeating: 0, count: n)
-        for i in 1..<n {
-            let node = tree[i]
-            guard node.isElement, !furniture[i], !analysis.excluded[i],
-                rules.paragraphElements.contains(node.name)
-            else { continue }
-            let length = Int(analysis.textLength[i])
-            guard length >= rules.minimumParagraphLength else { continue }
-            let linkDensity = analysis.linkDensity(i)
-            if linkDensity > 0.5 { continue }
-            var points = 1.0 + min(Double(length) / rules.charactersPerPoint, rules.maximumLengthPoints)
-            points += Double(commaCount(i))
+        for i in 1..<n where units.ownText[i] >= rules.minimumParagraphLength && !furniture[i] {
+            let linkDensity = units.ownLinkDensity(i)
+            if linkDensity > rules.maximumUnitLinkDensity { continue }
+            let length = Double(units.ownText[i])
+            // Text split by line breaks counts as several paragraphs.
+            let segments = max(1, min(Double(units.ownBreaks[i] / 2 + 1), length / 80))
+            var points = segments * (1 + min(length / segments / rules.charactersPerPoint, rules.maximumLengthPoints))
+            points += min(Double(units.ownCommas[i]), 10 * segments)
             points *= (1 - linkDensity)
-            let parent = Int(node.parent)
-            if parent > 0 {
-                score[parent] += points
-                let grandparent = Int(tree[parent].parent)
-                if grandparent > 0 { score[grandparent] += points * rules.grandparentShare }
+            let selfContainer = units.hasBlockChild[i] || (segments > 1 && !rules.paragraphOnlyElements.contains(tree.nodes[i].name))
+            var target = selfContainer ? i : Int(tree.nodes[i].parent)
+            var level = 0
+            while target > 0, level < rules.scoredAncestorLevels {
+                let divider = level == 0 ? 1.0 : (level == 1 ? 2.0 : Double(level) * 3)
+                score[target] += points / divider
+                if target == bodyIndex { break }
+                target = Int(tree.nodes[target].parent)
+                level += 1
             }
         }
         var best = -1
         var bestScore = 0.0
         for i in 1..<n where score[i] > 0 {
-            let adjusted = score[i] * (1 - analysis.linkDensity(i))
+            var adjusted = score[i] * (1 - analysis.linkDensity(i))
+            if holdsMarker[i], isMarker[i] { adjusted *= rules.articleBodyMarkerBoost }
             score[i] = adjusted
-            if adjusted > bestScore {
+            if adjusted > bestScore, !furniture[i] {
                 bestScore = adjusted
                 best = i
             }
         }
         guard best > 0 else { return Result(blocks: [], containers: [], score: 0) }
 
-        // Pass 3: siblings that continue the article join the best container.
+        // Pass 3: article text split over several containers: climb to the ancestor that
+        // gathers it.
+        let bestGood = good[best]
+        let totalGood = max(1, good[bodyIndex])
+        if Double(bestGood) < rules.containerGoodTextShare * Double(totalGood) {
+            var a = Int(tree[best].parent)
+            while a > 0, a != bodyIndex {
+                if Double(good[a]) >= rules.ancestorGoodTextGain * Double(bestGood) {
+                    if analysis.linkDensity(a) < rules.maximumLinkDensity { best = a }
+                    break
+                }
+                a = Int(tree[a].parent)
+            }
+        }
+
+        // Pass 4: siblings that continue the article join the best container.
         var containers: [Int] = []
         let parent = Int(tree[best].parent)
         if parent >= 0 {
+            let bestClass = tree[best].attribute("class")
             for sibling in tree.children(of: parent) {
                 if sibling == best {
                     containers.append(sibling)
@@ -99,8 +162,12 @@ struct BodyExtractor {
                 guard tree[sibling].isElement, !furniture[sibling], !analysis.excluded[sibling] else { continue }
                 let siblingScore = score[sibling]
                 let length = Int(analysis.textLength[sibling])
-                let isGoodParagraph = tree[sibling].name == "p" && length >= 80 && analysis.linkDensity(sibling) < 0.25
-                if siblingScore >= bestScore * rules.siblingScoreShare || isGoodParagraph {
+                // A text-bearing sibling (a <p>, or a <div> used as one) continues the article.
+                let isGoodParagraph = isGoodUnit[sibling] && !units.hasBlockChild[sibling]
+                    && length >= rules.siblingParagraphMinimumLength && analysis.linkDensity(sibling) < 0.25
+                let sameKind = good[sibling] > 0 && tree[sibling].name == tree[best].name
+                    && bestClass != nil && tree[sibling].attribute("class") == bestClass
+                if siblingScore >= bestScore * rules.siblingScoreShare || isGoodParagraph || sameKind {
                     containers.append(sibling)
                 }
             }
@@ -114,13 +181,13 @@ struct BodyExtractor {
             let end = tree[container].subtreeEnd
             var j = container + 1
             while j <= end {
-                let node = tree[j]
-                if node.isElement, rules.prunableContainers.contains(node.name),
-                    analysis.linkDensity(j) > rules.maximumLinkDensity,
-                    Int(analysis.textLength[j]) < rules.linkDenseMaximumLength
+                // Cheap numeric tests first; the name lookup only for link-dense elements.
+                if analysis.linkDensity(j) > rules.maximumLinkDensity,
+                    Int(analysis.textLength[j]) < rules.linkDenseMaximumLength,
+                    tree.nodes[j].kind == .element, rules.prunableContainers.contains(tree.nodes[j].name)
                 {
                     skip.insert(j)
-                    j = node.subtreeEnd + 1
+                    j = tree.nodes[j].subtreeEnd + 1
                     continue
                 }
                 j += 1
@@ -132,20 +199,18 @@ struct BodyExtractor {
             if furniture[container] { continue }
             blocks += builder.blocks(in: container, skipping: skip)
         }
-        return Result(blocks: blocks, containers: containers, score: bestScore)
+        return Result(blocks: BlockFilter(rules: rules).filter(blocks), containers: containers, score: bestScore)
     }
 
-    private func commaCount(_ index: Int) -> Int {
-        var count = 0
+    /// Visible length of good paragraph units per subtree, leaving out furniture when given.
+    private func goodText(units: ParagraphUnits, isGoodUnit: [Bool], furniture: [Bool]?) -> [Int32] {
         let tree = analysis.tree
-        var j = index
-        let end = tree[index].subtreeEnd
-        while j <= end {
-            if tree[j].kind == .text {
-                for byte in tree[j].text.utf8 where byte == UInt8(ascii: ",") { count += 1 }
-            }
-            j += 1
+        var result = [Int32](repeating: 0, count: tree.count)
+        for i in stride(from: tree.count - 1, through: 1, by: -1) {
+            if let furniture, furniture[i] { continue }
+            if isGoodUnit[i] { result[i] += units.ownText[i] }
+            result[Int(tree.nodes[i].parent)] += result[i]
         }
-        return min(count, 10)
+        return result
     }
 }

@@ -2,19 +2,113 @@ import GleanerHTML
 
 /// Decides whether an element is page furniture from its name, ARIA role and
 /// `id`/`class` tokens, using `ExtractionRules`.
+///
+/// Runs once per element, so substring tests work on UTF-8 bytes rather than through
+/// Foundation's string search, which dominated profiles.
 struct BoilerplateClassifier {
     let rules: ExtractionRules
+    private let furnitureNeedles: ByteNeedleSet
+    private let strictNeedles: ByteNeedleSet
+    private let markerNeedles: ByteNeedleSet
+    private let strictTokens: ByteTokenSet
+    private let furnitureTokens: ByteTokenSet
+    private let contentTokens: ByteTokenSet
+
+    init(rules: ExtractionRules) {
+        self.rules = rules
+        furnitureNeedles = ByteNeedleSet(rules.boilerplateSubstrings)
+        strictNeedles = ByteNeedleSet(rules.strictBoilerplateSubstrings)
+        markerNeedles = ByteNeedleSet(rules.articleBodyMarkers)
+        strictTokens = ByteTokenSet(rules.strictBoilerplateTokens)
+        furnitureTokens = ByteTokenSet(rules.boilerplateTokens)
+        contentTokens = ByteTokenSet(rules.contentTokens)
+    }
+
+    enum Verdict {
+        /// Not furniture.
+        case content
+        /// Furniture, unless it turns out to wrap most of the article (a layout wrapper).
+        case furniture
+        /// Furniture whatever it holds: comment sections can outweigh the article.
+        case strictFurniture
+    }
+
+    /// What an element is, and whether it is marked as the article body.
+    struct Inspection {
+        var verdict: Verdict
+        var isArticleBodyMarker: Bool
+    }
 
     func isBoilerplate(_ node: DOMNode) -> Bool {
-        guard node.isElement else { return false }
-        if rules.boilerplateElements.contains(node.name) { return true }
-        if let role = node.attribute("role")?.lowercased(), rules.boilerplateRoles.contains(role) { return true }
-        let idClass = node.idAndClass
-        guard !idClass.isEmpty else { return false }
-        let tokens = Self.tokens(idClass)
-        if tokens.contains(where: rules.contentTokens.contains) { return false }
-        if tokens.contains(where: rules.boilerplateTokens.contains) { return true }
-        return rules.boilerplateSubstrings.contains { idClass.contains($0) }
+        classify(node) != .content
+    }
+
+    func classify(_ node: DOMNode) -> Verdict {
+        inspect(node).verdict
+    }
+
+    func inspect(_ node: DOMNode) -> Inspection {
+        guard node.isElement else { return Inspection(verdict: .content, isArticleBodyMarker: false) }
+        var marker = false
+        if let itemprop = node.attribute("itemprop"), itemprop.lowercased() == "articlebody" { marker = true }
+        let bytes = Self.idAndClassBytes(node)
+        if !marker, !bytes.isEmpty { marker = markerNeedles.occurs(in: bytes) }
+        if rules.boilerplateElements.contains(node.name) { return Inspection(verdict: .furniture, isArticleBodyMarker: marker) }
+        if let role = node.attribute("role")?.lowercased(), rules.boilerplateRoles.contains(role) {
+            return Inspection(verdict: .furniture, isArticleBodyMarker: marker)
+        }
+        guard !bytes.isEmpty else { return Inspection(verdict: .content, isArticleBodyMarker: marker) }
+        // One pass over the tokens; precedence: strict > furniture > content.
+        var strict = false
+        var furniture = false
+        var content = false
+        var start = 0
+        for end in 0...bytes.count {
+            if end < bytes.count, !Self.isSeparator(bytes[end]) { continue }
+            if end > start {
+                let token = bytes[start..<end]
+                if strictTokens.contains(token) {
+                    strict = true
+                    break
+                }
+                if !furniture, furnitureTokens.contains(token) { furniture = true }
+                if !content, contentTokens.contains(token) { content = true }
+            }
+            start = end + 1
+        }
+        let verdict: Verdict
+        if strict || strictNeedles.occurs(in: bytes) {
+            verdict = .strictFurniture
+        } else if furniture {
+            verdict = .furniture
+        } else if content {
+            verdict = .content
+        } else {
+            verdict = furnitureNeedles.occurs(in: bytes) ? .furniture : .content
+        }
+        return Inspection(verdict: verdict, isArticleBodyMarker: marker)
+    }
+
+    /// `id` and `class` values, space-separated, ASCII-lower-cased, as bytes.
+    static func idAndClassBytes(_ node: DOMNode) -> [UInt8] {
+        var result: [UInt8] = []
+        for attribute in node.attributes where attribute.name == "id" || attribute.name == "class" {
+            if !result.isEmpty { result.append(0x20) }
+            for byte in attribute.value.utf8 {
+                result.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+        }
+        return result
+    }
+
+    @inline(__always)
+    static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x3A
+    }
+
+    /// True when the element is marked as the article body by its class or microdata.
+    func isArticleBodyMarker(_ node: DOMNode) -> Bool {
+        inspect(node).isArticleBodyMarker
     }
 
     /// Splits an id/class string on spaces, dashes and underscores.

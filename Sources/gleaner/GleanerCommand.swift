@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `gleaner`: the command-line face of the library.
 @main
@@ -11,8 +12,27 @@ struct GleanerCommand: ParsableCommand {
             carries records only; messages go to standard error.
             """,
         version: GleanerVersion.current,
-        subcommands: [ExtractCommand.self]
+        subcommands: [ExtractCommand.self, ScrapeCommand.self]
     )
+}
+
+extension GleanerCommand {
+    /// Runs the command, mapping argument-parser usage errors (EX_USAGE, 64) to exit status
+    /// 2 — the documented contract: 0 all inputs gave records, 1 some gave error records,
+    /// 2 usage errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 enum GleanerVersion {

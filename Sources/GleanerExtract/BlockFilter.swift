@@ -1,0 +1,100 @@
+import GleanerModel
+
+/// Drops short blocks that are page furniture by their wording ("Advertisement", "Share",
+/// "Posted in …", "Related articles", photo credits), and cuts the body at a "Comments"
+/// heading.
+///
+/// Such lines sit inside the article container without any telling markup, so only their
+/// text gives them away. Only short blocks are tested, so running prose is never touched;
+/// the work is per block, not per node.
+struct BlockFilter {
+    let rules: ExtractionRules
+
+    func filter(_ blocks: [Block]) -> [Block] {
+        var result: [Block] = []
+        result.reserveCapacity(blocks.count)
+        var textBefore = 0
+        for block in blocks {
+            let key = normalizedKey(block)
+            if let key, textBefore >= rules.discussionMinimumTextBefore, isDiscussionHeading(key: key) { break }
+            textBefore += block.text.utf8.count
+            if let key, block.type != .preformatted, isBoilerplate(block, key: key) { continue }
+            result.append(block)
+        }
+        return result
+    }
+
+    /// Blogs often put the discussion in the same container as the post, with nothing but a
+    /// "Comments" / "3 Responses" / "TrackBack" heading to tell them apart: the blocks end
+    /// there. The cut needs some article before it.
+    func truncatedAtDiscussion(_ blocks: [Block]) -> [Block] {
+        var textBefore = 0
+        for (index, block) in blocks.enumerated() {
+            if textBefore >= rules.discussionMinimumTextBefore, let key = normalizedKey(block), isDiscussionHeading(key: key) {
+                return Array(blocks[..<index])
+            }
+            textBefore += block.text.utf8.count
+        }
+        return blocks
+    }
+
+    func isBoilerplate(_ block: Block) -> Bool {
+        guard block.type != .preformatted, let key = normalizedKey(block) else { return false }
+        return isBoilerplate(block, key: key)
+    }
+
+    /// The normalized text of a short block; nil for long ones, which are never furniture.
+    private func normalizedKey(_ block: Block) -> String? {
+        guard block.text.utf8.count <= rules.boilerplateBlockMaximumLength else { return nil }
+        let key = Self.normalize(block.text)
+        return key.isEmpty ? nil : key
+    }
+
+    private func isBoilerplate(_ block: Block, key: String) -> Bool {
+        if rules.boilerplateBlockTexts.contains(key) { return true }
+        if rules.boilerplateBlockPrefixes.contains(where: { key.hasPrefix($0) }) { return true }
+        let lowered = block.text.lowercased()
+        if rules.boilerplateBlockLabelPrefixes.contains(where: { lowered.hasPrefix($0) }) { return true }
+        return rules.boilerplateBlockSuffixes.contains(where: { key.hasSuffix($0) })
+    }
+
+    private func isDiscussionHeading(key: String) -> Bool {
+        // "12 Comments", "Comments (12)": the count doesn't matter.
+        let words = key.split(separator: " ")
+        let withoutNumbers = words.contains(where: { $0.first?.isNumber == true })
+            ? words.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ") : key
+        if rules.discussionHeadings.contains(withoutNumbers) { return true }
+        return rules.discussionHeadingPrefixes.contains { withoutNumbers.hasPrefix($0) }
+    }
+
+    /// Lower-cased words joined by single spaces: punctuation and symbols ("»", "|", ":")
+    /// don't change what a line says. Works on scalars (no grapheme breaking).
+    static func normalize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let isWordScalar: Bool
+            if scalar.isASCII {
+                let v = scalar.value
+                isWordScalar = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            } else {
+                isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            }
+            guard isWordScalar else {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace, !out.isEmpty { out.append(" ") }
+            pendingSpace = false
+            if scalar.isASCII {
+                let v = scalar.value
+                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v | 0x20)! : scalar)
+            } else if scalar.properties.changesWhenLowercased {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,95 @@
+import GleanerHTML
+
+/// The text each block-level element holds *directly* — in its own text nodes and inline
+/// descendants, not in nested blocks.
+///
+/// Readability-style scoring looks only at `<p>`-like elements, which misses the many pages
+/// that put article text straight into a `<div>` separated by `<br>`, or into table cells.
+/// Attributing every text node to its nearest block ancestor turns any such element into a
+/// "paragraph unit" that can be scored like a `<p>`. Computed in one forward pass; each text
+/// node walks up only through its inline ancestors.
+struct ParagraphUnits {
+    /// True for elements that start a block (`ExtractionRules.blockElements`).
+    private(set) var isBlock: [Bool]
+    /// Visible length of the text owned directly by each block element.
+    private(set) var ownText: [Int32]
+    /// Part of `ownText` inside links.
+    private(set) var ownLinkText: [Int32]
+    /// Commas in the owned text (Latin and CJK), a readability signal of running prose.
+    private(set) var ownCommas: [Int32]
+    /// `<br>` elements among the owned inline content: separators of text paragraphs.
+    private(set) var ownBreaks: [Int32]
+    /// True when a block element has block-level descendants (so it is a container too).
+    private(set) var hasBlockChild: [Bool]
+
+    init(analysis: PageAnalysis, rules: ExtractionRules) {
+        let tree = analysis.tree
+        let n = tree.count
+        isBlock = [Bool](repeating: false, count: n)
+        ownText = [Int32](repeating: 0, count: n)
+        ownLinkText = [Int32](repeating: 0, count: n)
+        ownCommas = [Int32](repeating: 0, count: n)
+        ownBreaks = [Int32](repeating: 0, count: n)
+        hasBlockChild = [Bool](repeating: false, count: n)
+        guard n > 1 else { return }
+        isBlock[0] = true
+        // Whether a node lies inside an <a>, inherited downwards.
+        var insideLink = [Bool](repeating: false, count: n)
+        for i in 1..<n {
+            let parent = Int(tree.nodes[i].parent)
+            if analysis.excluded[i] { continue }
+            insideLink[i] = insideLink[parent]
+            if tree.nodes[i].kind == .element {
+                if rules.blockElements.contains(tree.nodes[i].name) {
+                    isBlock[i] = true
+                    // Mark every block ancestor up to the next block as a container.
+                    var p = parent
+                    while p > 0, !isBlock[p] { p = Int(tree.nodes[p].parent) }
+                    if p >= 0 { hasBlockChild[p] = true }
+                } else if tree.nodes[i].name == "a" {
+                    insideLink[i] = true
+                } else if tree.nodes[i].name == "br" {
+                    ownBreaks[owner(of: i, tree: tree)] += 1
+                }
+                continue
+            }
+            let length = analysis.textLength[i]
+            guard length > 0 else { continue }
+            let block = owner(of: i, tree: tree)
+            ownText[block] += length
+            if insideLink[i] { ownLinkText[block] += length }
+            ownCommas[block] += Self.commas(in: tree.nodes[i].text)
+        }
+    }
+
+    /// Nearest block ancestor of `index` (exclusive); inline chains are short in practice.
+    @inline(__always)
+    private func owner(of index: Int, tree: DOMTree) -> Int {
+        var p = Int(tree.nodes[index].parent)
+        while p > 0, !isBlock[p] { p = Int(tree.nodes[p].parent) }
+        return max(p, 0)
+    }
+
+    /// Share of a block's own text inside links.
+    func ownLinkDensity(_ index: Int) -> Double {
+        let total = ownText[index]
+        return total > 0 ? Double(ownLinkText[index]) / Double(total) : 0
+    }
+
+    static func commas(in text: String) -> Int32 {
+        var count: Int32 = 0
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == 0x2C {
+                count += 1
+            } else if byte == 0xEF {
+                // U+FF0C FULLWIDTH COMMA = EF BC 8C
+                if iterator.next() == 0xBC, iterator.next() == 0x8C { count += 1 }
+            } else if byte == 0xE3 {
+                // U+3001 IDEOGRAPHIC COMMA = E3 80 81
+                if iterator.next() == 0x80, iterator.next() == 0x81 { count += 1 }
+            }
+        }
+        return count
+    }
+}

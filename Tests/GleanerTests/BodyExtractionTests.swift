@@ -1,0 +1,185 @@
+import Testing
+@testable import GleanerExtract
+import GleanerHTML
+import GleanerModel
+
+/// Body extraction on small hand-written pages: what must be kept, what must be left out.
+struct BodyExtractionTests {
+    static let sentence = "This sentence is part of the article body, and it is long enough to count as prose."
+
+    static func paragraphs(_ count: Int, _ tag: String = "p") -> String {
+        (1...count).map { "<\(tag)>Paragraph \($0). \(sentence) \(sentence)</\(tag)>" }.joined()
+    }
+
+    func extract(_ body: String) throws -> Article {
+        let html = "<html><head><title>T</title></head><body>\(body)</body></html>"
+        return try ArticleExtractor().extract(html: Array(html.utf8), source: "test")
+    }
+
+    @Test func furnitureIsLeftOut() throws {
+        let article = try extract("""
+            <nav><a href="/">Home</a> <a href="/world">World news and more sections</a></nav>
+            <div class="main"><h1>Headline</h1>
+              <div class="share-bar"><a href="#">Share on Facebook and on other networks</a></div>
+              <div class="content">\(Self.paragraphs(4))</div>
+              <div class="newsletter-signup"><p>Sign up for our daily newsletter, delivered to your inbox every morning.</p></div>
+              <div class="related-articles"><ul><li><a href="/a">Another story that you might want to read</a></li>
+                <li><a href="/b">Yet another story that you might want to read</a></li></ul></div>
+              <div id="comments"><p>Great article, I really enjoyed reading it, thanks for writing it all up!</p></div>
+            </div>
+            <footer><p>Copyright by the publisher of this site, all rights reserved, since forever.</p></footer>
+            """)
+        let text = article.text
+        #expect(text.contains("Paragraph 1."))
+        #expect(text.contains("Paragraph 4."))
+        #expect(!text.contains("Headline"))
+        #expect(!text.contains("Share on Facebook"))
+        #expect(!text.contains("newsletter"))
+        #expect(!text.contains("Another story"))
+        #expect(!text.contains("Great article"))
+        #expect(!text.contains("Copyright"))
+        #expect(!text.contains("World news"))
+    }
+
+    @Test func lineBreakSeparatedTextInDivIsContent() throws {
+        let lines = (1...5).map { "Line \($0): \(Self.sentence)" }.joined(separator: "<br><br>")
+        let article = try extract("""
+            <div class="menu"><a href="/">Home</a> | <a href="/b">Blog</a></div>
+            <div class="story-text">\(lines)</div>
+            <div class="sidebar"><p>\(Self.sentence)</p></div>
+            """)
+        #expect(article.blocks.count == 5)
+        #expect(article.blocks.first?.text.hasPrefix("Line 1:") == true)
+        #expect(!article.text.contains("Home"))
+    }
+
+    @Test func headingsListsAndQuotesBecomeTypedBlocks() throws {
+        let article = try extract("""
+            <article>\(Self.paragraphs(3))
+              <h2>A subheading</h2>
+              <ul><li>First point of the list</li><li>Second point of the list</li></ul>
+              <blockquote><p>A quoted statement from somebody important.</p></blockquote>
+              \(Self.paragraphs(2))</article>
+            """)
+        let kinds = article.blocks.map(\.type)
+        #expect(article.blocks.contains { $0.type == .heading && $0.text == "A subheading" && $0.level == 2 })
+        #expect(kinds.filter { $0 == .listItem }.count == 2)
+        #expect(article.blocks.contains { $0.type == .quote && $0.text.hasPrefix("A quoted statement") })
+        #expect(kinds.filter { $0 == .paragraph }.count == 5)
+    }
+
+    @Test func formWrappingThePageIsNotFurniture() throws {
+        // ASP.NET pages wrap the whole page in one <form>.
+        let article = try extract("""
+            <form id="aspnetForm"><div class="header"><a href="/">Home</a></div>
+            <div class="article-wrapper">\(Self.paragraphs(5))</div></form>
+            """)
+        #expect(article.text.contains("Paragraph 5."))
+    }
+
+    @Test func markedArticleBodyInsideWidgetIsKept() throws {
+        // Blogger puts the post into a "widget Blog" container.
+        let article = try extract("""
+            <div class="sidebar"><div class="widget Profile"><p>\(Self.sentence) \(Self.sentence) \(Self.sentence)</p></div></div>
+            <div class="widget Blog"><div class="post hentry"><div class="post-body entry-content">\(Self.paragraphs(2))</div></div></div>
+            """)
+        #expect(article.text.contains("Paragraph 2."))
+        #expect(article.blocks.count == 2)
+    }
+
+    @Test func articleSplitOverColumnsIsGathered() throws {
+        let columns = (1...4).map { "<div class=\"column\"><div class=\"inner-\($0)\">\(Self.paragraphs(2))</div></div>" }.joined()
+        let article = try extract("""
+            <section class="story">\(columns)</section>
+            <div class="more"><p>Unrelated teaser with a little bit of text in it.</p></div>
+            """)
+        #expect(article.blocks.count == 8)
+    }
+
+    @Test func captionsAndCommentListsAreLeftOut() throws {
+        let article = try extract("""
+            <div class="entry">\(Self.paragraphs(3))
+              <figure><img src="a.jpg"><figcaption>The caption under the photo, with credit.</figcaption></figure>
+              \(Self.paragraphs(2))
+              <ol class="commentlist"><li><p>\(Self.sentence) Commenter wrote this.</p></li></ol>
+            </div>
+            """)
+        #expect(!article.text.contains("caption under the photo"))
+        #expect(!article.text.contains("Commenter wrote this"))
+        #expect(article.blocks.count == 5)
+    }
+
+    @Test func furnitureLinesAreDropped() throws {
+        let article = try extract("""
+            <div class="text">\(Self.paragraphs(2))<p>Advertisement</p><p>Share this:</p>\(Self.paragraphs(2))
+            <p>Related: why the article goes on</p></div>
+            """)
+        #expect(article.blocks.count == 4)
+        #expect(!article.text.contains("Advertisement"))
+    }
+}
+
+/// The wording filter on its own.
+struct BodyBlockFilterTests {
+    let filter = BlockFilter(rules: .default)
+
+    @Test func shortFurnitureLinesAreRecognised() {
+        #expect(filter.isBoilerplate(Block(type: .paragraph, text: "ADVERTISEMENT")))
+        #expect(filter.isBoilerplate(Block(type: .paragraph, text: "Posted in News | 3 comments")))
+        #expect(filter.isBoilerplate(Block(type: .paragraph, text: "Jane Doe / Getty Images")))
+    }
+
+    @Test func proseIsNeverDropped() {
+        let long = "Related developments were reported on Tuesday, when the committee met again to discuss the budget."
+        #expect(!filter.isBoilerplate(Block(type: .paragraph, text: long)))
+        #expect(!filter.isBoilerplate(Block(type: .paragraph, text: "The vote was close.")))
+        #expect(!filter.isBoilerplate(Block(type: .preformatted, text: "share")))
+    }
+
+    @Test func discussionBelowThePostIsCut() {
+        let post = Block(type: .paragraph, text: String(repeating: "Article text goes on. ", count: 12))
+        let blocks = [
+            post, Block(type: .heading, text: "12 Comments", level: 2),
+            Block(type: .paragraph, text: "Great post, thanks for writing it!"),
+        ]
+        #expect(filter.filter(blocks) == [post])
+        // A "Comments" heading before any article text is not a cut point.
+        let early = [Block(type: .heading, text: "Comments", level: 2), post]
+        #expect(filter.truncatedAtDiscussion(early) == early)
+    }
+
+    @Test func normalizationIgnoresPunctuation() {
+        #expect(BlockFilter.normalize("  Share   this » ") == "share this")
+    }
+}
+
+/// Paragraph units: text attributed to its nearest block.
+struct BodyParagraphUnitTests {
+    @Test func textIsOwnedByNearestBlock() throws {
+        let html = "<html><body><div>Own text <b>bold <a href='#'>link</a></b><br>more<p>para text</p></div></body></html>"
+        let tree = try ArticleExtractor.parse(bytes: html)
+        let analysis = PageAnalysis(tree: tree)
+        let units = ParagraphUnits(analysis: analysis, rules: .default)
+        let div = try #require(tree.firstElement(named: "div"))
+        let p = try #require(tree.firstElement(named: "p"))
+        #expect(units.ownText[div] == Int32("Owntextboldlinkmore".count))
+        #expect(units.ownLinkText[div] == 4)
+        #expect(units.ownBreaks[div] == 1)
+        #expect(units.hasBlockChild[div])
+        #expect(units.ownText[p] == 8)
+    }
+
+    @Test func commasIncludeCJK() {
+        #expect(ParagraphUnits.commas(in: "a, b，c、d") == 3)
+    }
+}
+
+extension ArticleExtractor {
+    /// Parses a UTF-8 test page into a tree.
+    static func parse(bytes html: String) throws -> DOMTree {
+        let bytes = Array(html.utf8)
+        return try bytes.withUnsafeBytes { buffer in
+            try parse(buffer, source: "test", charset: "UTF-8", url: nil)
+        }
+    }
+}
