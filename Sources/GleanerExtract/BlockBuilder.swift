@@ -49,7 +49,7 @@ struct BlockBuilder {
             }
             if node.kind == .text {
                 buffer += node.text
-                if !node.text.allSatisfy(\.isWhitespace) { consecutiveBreaks = 0 }
+                if node.text.utf8.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D) }) { consecutiveBreaks = 0 }
                 i += 1
                 continue
             }

@@ -30,24 +30,23 @@ public enum HTMLParser {
         }
         silenceLibxml2()
         xmlResetLastError()
-        let builder = SAXTreeBuilder(estimatedBytes: bytes.count)
-        let user = Unmanaged.passUnretained(builder).toOpaque()
-        let status = withExtendedLifetime(builder) {
-            gleaner_html_sax_parse(
-                base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), charset, options, user,
-                { user, name, attributes in
-                    Unmanaged<SAXTreeBuilder>.fromOpaque(user!).takeUnretainedValue().startElement(name, attributes)
-                },
-                { user, _ in
-                    Unmanaged<SAXTreeBuilder>.fromOpaque(user!).takeUnretainedValue().endElement()
-                },
-                { user, characters, length in
-                    Unmanaged<SAXTreeBuilder>.fromOpaque(user!).takeUnretainedValue().characters(characters, length)
-                })
-        }
+        let builder = UnsafeMutablePointer<SAXTreeBuilder>.allocate(capacity: 1)
+        builder.initialize(to: SAXTreeBuilder(estimatedBytes: bytes.count))
+        defer { builder.deinitialize(count: 1).deallocate() }
+        let status = gleaner_html_sax_parse(
+            base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), charset, options, builder,
+            { user, name, attributes in
+                user!.assumingMemoryBound(to: SAXTreeBuilder.self).pointee.startElement(name, attributes)
+            },
+            { user, _ in
+                user!.assumingMemoryBound(to: SAXTreeBuilder.self).pointee.endElement()
+            },
+            { user, characters, length in
+                user!.assumingMemoryBound(to: SAXTreeBuilder.self).pointee.characters(characters, length)
+            })
         switch status {
         case 0:
-            return builder.finish()
+            return builder.pointee.finish()
         case -2:
             throw HTMLParseError(message: "unsupported encoding \(charset)")
         default:

@@ -5,8 +5,9 @@ import CLibXML2
 /// Building our own tree from events skips libxml2's tree (one malloc per node, attribute
 /// and string, then a free for each), which made up most of the cost of a DOM parse.
 /// Adjacent character chunks are merged into one text node. Lives only for one parse, on one
-/// thread.
-final class SAXTreeBuilder {
+/// thread. A struct reached through an unsafe pointer from the C callbacks: as a class, its
+/// every array append paid a dynamic exclusivity check.
+struct SAXTreeBuilder {
     private(set) var nodes: [DOMNode] = []
     /// Open elements, innermost last.
     private var openElements: [Int32] = [0]
@@ -23,14 +24,14 @@ final class SAXTreeBuilder {
         pendingText.reserveCapacity(4096)
     }
 
-    func finish() -> DOMTree {
+    mutating func finish() -> DOMTree {
         flushText()
         while openElements.count > 1 { closeTop() }
         nodes[0].subtreeEnd = nodes.count - 1
         return DOMTree(nodes: nodes)
     }
 
-    func startElement(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    mutating func startElement(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         flushText()
         var parsedAttributes: [HTMLAttribute] = []
         if var cursor = attributes {
@@ -43,29 +44,29 @@ final class SAXTreeBuilder {
             }
         }
         let index = append(DOMNode(
-            kind: .element, name: name.map(internedName) ?? "", text: "", attributes: parsedAttributes,
+            kind: .element, name: name.map { internedName($0) } ?? "", text: "", attributes: parsedAttributes,
             parent: openElements[openElements.count - 1], depth: Int32(openElements.count)))
         openElements.append(index)
         lastChild.append(-1)
     }
 
-    func endElement() {
+    mutating func endElement() {
         flushText()
         if openElements.count > 1 { closeTop() }
     }
 
-    func characters(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
+    mutating func characters(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
         guard let characters, length > 0 else { return }
         pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
     }
 
-    private func closeTop() {
+    private mutating func closeTop() {
         let index = Int(openElements.removeLast())
         lastChild.removeLast()
         nodes[index].subtreeEnd = nodes.count - 1
     }
 
-    private func flushText() {
+    private mutating func flushText() {
         guard !pendingText.isEmpty else { return }
         let text = String(decoding: pendingText, as: UTF8.self)
         pendingText.removeAll(keepingCapacity: true)
@@ -76,7 +77,7 @@ final class SAXTreeBuilder {
     }
 
     /// Appends a node and links it as the last child of the innermost open element.
-    private func append(_ node: DOMNode) -> Int32 {
+    private mutating func append(_ node: DOMNode) -> Int32 {
         let index = Int32(nodes.count)
         nodes.append(node)
         let previous = lastChild[lastChild.count - 1]
@@ -89,7 +90,7 @@ final class SAXTreeBuilder {
         return index
     }
 
-    private func internedName(_ pointer: UnsafePointer<xmlChar>) -> String {
+    private mutating func internedName(_ pointer: UnsafePointer<xmlChar>) -> String {
         if let name = nameCache[pointer] { return name }
         var name = String(cString: pointer)
         if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { name = name.lowercased() }
