@@ -87,7 +87,7 @@ public struct ArticleExtractor: Sendable {
             if let node = metadata.leadNode { excluded.append(node) }
             let body = BodyExtractor(analysis: analysis, rules: rules).extract(excludingSubtrees: excluded)
             article.blocks = body.blocks
-            article.comments = comments.comments
+            article.comments = CommentDateHarmonizer.harmonize(comments.comments, pagePublished: metadata.published)
         }
         article.url = metadata.url
         article.headline = metadata.headline

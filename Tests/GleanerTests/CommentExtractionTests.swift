@@ -223,3 +223,17 @@ import GleanerModel
         #expect(comments.last?.text == "Congrats for throwing a legit strike, second comment.")
     }
 }
+
+@Suite struct CommentDateHarmonizerTests {
+    @Test func localCommentTimesTakeThePageOffsetOrFallBackToTheDate() {
+        let comments = [
+            Comment(author: "a", published: "2023-05-14T10:03:00", text: "x"),
+            Comment(author: "b", published: "2023-05-14T10:03:00+01:00", text: "y"),
+            Comment(author: "c", published: nil, text: "z"),
+        ]
+        let withOffset = CommentDateHarmonizer.harmonize(comments, pagePublished: "2023-05-13T08:00:00+02:00")
+        #expect(withOffset.map(\.published) == ["2023-05-14T10:03:00+02:00", "2023-05-14T10:03:00+01:00", nil])
+        let withoutOffset = CommentDateHarmonizer.harmonize(comments, pagePublished: "2023-05-13")
+        #expect(withoutOffset.map(\.published) == ["2023-05-14", "2023-05-14T10:03:00+01:00", nil])
+    }
+}
