@@ -29,6 +29,11 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
 
         // The record and error types every stage shares.
         .target(name: "GleanerModel"),
@@ -48,22 +53,26 @@ let package = Package(
             name: "GleanerSinks",
             dependencies: ["GleanerModel", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // URLs -> response bytes: libcurl's multi interface on a dedicated thread, politeness,
+        // robots.txt, retries. Knows nothing of extraction.
+        .target(name: "GleanerFetch", dependencies: ["CCurl", "GleanerModel"]),
         // Input discovery, gzip, the ordered parallel batch runner, JSON lines output.
         .target(
             name: "GleanerCLI",
-            dependencies: ["Gleaner", "CZlib"]
+            dependencies: ["Gleaner", "CZlib", "GleanerFetch"]
         ),
         // The public library face: `import Gleaner`.
         .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks"]),
         .executableTarget(
             name: "gleaner",
             dependencies: [
-                "Gleaner", "GleanerCLI",
+                "Gleaner", "GleanerCLI", "GleanerFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Speed benchmark: libxml2 parse-only vs full extraction, one thread.
         .executableTarget(name: "gleaner-bench", dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML"]),
+        .testTarget(name: "GleanerFetchTests", dependencies: ["GleanerFetch", "GleanerCLI", "Gleaner"]),
         .testTarget(name: "GleanerTests", dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML", "GleanerExtract"], exclude: []),
     ]
 )

@@ -31,6 +31,8 @@ public struct Article: Sendable, Equatable {
     /// What kind of page this is; `article` for news stories, `index` for section or
     /// list pages without a main story (their body fields stay empty).
     public var pageType: PageType
+    /// How the page was fetched; nil for pages read from disk.
+    public var fetch: FetchInfo? = nil
 
     public init(
         source: String, url: String? = nil, headline: String? = nil, lead: String? = nil,

@@ -18,6 +18,8 @@ public struct GleanerError: Error, Sendable, Equatable, CustomStringConvertible 
     public var message: String
     /// The input this error belongs to.
     public var source: String
+    /// How the page was fetched, when the input was a URL.
+    public var fetch: FetchInfo? = nil
 
     public init(stage: Stage, code: String, message: String, source: String) {
         self.stage = stage

@@ -70,6 +70,7 @@ public enum ArticleJSON {
         json.endArray()
         json.key("word_count"); json.int(Article.countWords(text))
         json.key("content_hash"); json.string(contentHash(of: text))
+        if let fetch = article.fetch { json.fetch(fetch) }
         json.endObject()
         return json.output
     }
@@ -85,6 +86,7 @@ public enum ArticleJSON {
         json.key("code"); json.string(error.code)
         json.key("message"); json.string(error.message)
         json.endObject()
+        if let fetch = error.fetch { json.fetch(fetch) }
         json.endObject()
         return json.output
     }

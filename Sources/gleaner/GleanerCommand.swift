@@ -12,8 +12,23 @@ struct GleanerCommand: ParsableCommand {
             carries records only; messages go to standard error.
             """,
         version: GleanerVersion.current,
-        subcommands: [ExtractCommand.self]
+        subcommands: [ExtractCommand.self, ScrapeCommand.self]
     )
+
+    /// As ArgumentParser's, except usage errors exit with status 2 (its default is 64),
+    /// the status the subcommands document.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 extension GleanerCommand {

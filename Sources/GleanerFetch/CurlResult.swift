@@ -1,0 +1,63 @@
+import CCurl
+
+/// Turns how a transfer ended into success or a `FetchFailure`, in one place so the error
+/// codes of records stay consistent.
+enum CurlResult {
+    /// Classifies a finished page transfer.
+    static func classify(_ transfer: Transfer, code: CURLcode) -> FetchFailure? {
+        let status = transfer.responseCode
+        if let abort = transfer.abort { return abort }
+        if transfer.cutAtLimit {
+            if (200...299).contains(status) {
+                return FetchFailure(.tooLarge, "the body exceeds the limit of \(transfer.maxBytes) bytes (decoded)")
+            }
+            return FetchFailure(.httpStatus(status), "the server answered HTTP \(status)")
+        }
+        if code == CURLE_OK {
+            switch status {
+            case 200...299:
+                if let type = transfer.contentType, let parsed = ContentType(type), !parsed.isHTML {
+                    return FetchFailure(.unsupportedContentType, "Content-Type \(parsed.mediaType) is not HTML")
+                }
+                return nil
+            case 300...399:
+                return FetchFailure(.httpStatus(status), "the server answered HTTP \(status) without a usable Location")
+            default:
+                return FetchFailure(.httpStatus(status), "the server answered HTTP \(status)")
+            }
+        }
+        if code == CURLE_FILESIZE_EXCEEDED, status >= 400 {
+            // An error page announcing a huge body: the status is the news, not the size.
+            return FetchFailure(.httpStatus(status), "the server answered HTTP \(status)")
+        }
+        if let address = transfer.deniedAddress, code == CURLE_COULDNT_CONNECT {
+            return FetchFailure(.privateNetworkDenied, "refused to connect to \(address): not a public address (--deny-private-networks)")
+        }
+        let message = transfer.message(for: code)
+        return FetchFailure(failureCode(for: code), message)
+    }
+
+    static func failureCode(for code: CURLcode) -> FetchFailure.Code {
+        switch code {
+        case CURLE_URL_MALFORMAT: .invalidURL
+        case CURLE_UNSUPPORTED_PROTOCOL: .unsupportedProtocol
+        case CURLE_COULDNT_RESOLVE_HOST: .dnsFailed
+        case CURLE_COULDNT_RESOLVE_PROXY: .proxyFailed
+        case CURLE_COULDNT_CONNECT: .connectFailed
+        case CURLE_OPERATION_TIMEDOUT: .timeout
+        case CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING: .connectionReset
+        case CURLE_PARTIAL_FILE: .truncated
+        case CURLE_TOO_MANY_REDIRECTS: .tooManyRedirects
+        case CURLE_FILESIZE_EXCEEDED: .tooLarge
+        case CURLE_BAD_CONTENT_ENCODING: .badContentEncoding
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
+            CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
+            CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_SHUTDOWN_FAILED, CURLE_SSL_CRL_BADFILE:
+            .tlsFailed
+        case CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_WEIRD_SERVER_REPLY, CURLE_HTTP3, CURLE_QUIC_CONNECT_ERROR:
+            .protocolError
+        case CURLE_PROXY: .proxyFailed
+        default: .fetchFailed
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// Everything that shapes how a `Fetcher` behaves; the defaults are those of `gleaner scrape`.
+public struct FetchConfiguration: Sendable {
+    /// The `User-Agent` sent when none is configured. robots.txt groups are matched against
+    /// its product token, `Gleaner`.
+    public static let defaultUserAgent = "Gleaner/0.1.0 (+https://github.com/gleaner-news/gleaner)"
+
+    /// Transfers in flight at once, over all hosts.
+    public var concurrency = 16
+    /// Transfers in flight at once to one host name (robots.txt fetches included).
+    public var perHost = 2
+    /// Seconds between the starts of two requests to one host; a larger robots.txt
+    /// `Crawl-delay` (up to `maxCrawlDelay`) replaces it for that host.
+    public var delay = 1.0
+    /// Seconds one attempt may take in total, connection to last byte.
+    public var timeout = 30.0
+    /// Seconds the connection phase (DNS, TCP, TLS) may take.
+    public var connectTimeout = 10.0
+    /// Largest decoded body accepted; the transfer is cut beyond it.
+    public var maxBytes = 20 * 1024 * 1024
+    public var maxRedirects = 5
+    public var userAgent = FetchConfiguration.defaultUserAgent
+    /// Further attempts after a retryable failure (see `FetchFailure.Code.isRetryable`).
+    public var retries = 2
+    /// First backoff in seconds; doubles with each retry, with jitter.
+    public var retryBaseDelay = 1.0
+    /// A `Retry-After` longer than this is not waited for: the failure is reported at once.
+    public var maxRetryAfter = 120.0
+    /// Obey robots.txt (fetched once per origin and cached for the fetcher's lifetime).
+    public var obeyRobots = true
+    /// Upper bound on an honoured `Crawl-delay`, so one robots.txt cannot stall a run for hours.
+    public var maxCrawlDelay = 60.0
+    /// robots.txt bytes read; RFC 9309 asks crawlers to parse at least 500 KiB.
+    public var robotsMaxBytes = 512 * 1024
+    /// Refuse to connect to loopback, link-local, private and other non-global addresses,
+    /// checked on the resolved address of every connection (redirect targets included).
+    /// With a proxy configured the check applies to the proxy's address.
+    public var denyPrivateNetworks = false
+    /// When set, no new page transfer starts while this many responses are in flight or
+    /// delivered and still alive (a response releases its share when its last copy goes).
+    /// Bounds memory when the consumer is slower than the network.
+    public var maxHeldResponses: Int? = nil
+
+    public init() {}
+}

@@ -1,0 +1,212 @@
+import CCurl
+import Foundation
+
+/// One libcurl easy handle and what its callbacks collect: the body, the `Retry-After`
+/// header, a refused address. Confined to the driver thread; libcurl reaches it from its
+/// callbacks through an unretained pointer, valid because the driver keeps the transfer alive
+/// until the handle is removed from the multi handle.
+final class Transfer {
+    enum Purpose {
+        case page(FetchJob)
+        case robots(TargetURL)
+    }
+
+    let purpose: Purpose
+    let handle: UnsafeMutableRawPointer
+    /// libcurl writes its detailed message here (CURLOPT_ERRORBUFFER).
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    let maxBytes: Int
+    private(set) var body: [UInt8] = []
+    /// Body bytes received on the final response, stored or not.
+    private(set) var receivedBytes = 0
+    /// The body was cut at `maxBytes`.
+    private(set) var cutAtLimit = false
+    /// Set when a callback stopped the transfer on purpose; it outranks libcurl's result.
+    private(set) var abort: FetchFailure?
+    private(set) var retryAfter: String?
+    /// The address the open-socket callback refused (`--deny-private-networks`).
+    private(set) var deniedAddress: String?
+    private let denyPrivateNetworks: Bool
+    /// Whether the current response's status and type have been looked at.
+    private var responseChecked = false
+    /// False for non-2xx page responses: their bodies are counted, not kept.
+    private var keepBody = true
+
+    init(url: String, purpose: Purpose, configuration: FetchConfiguration, headers: UnsafeMutablePointer<curl_slist>?) throws(FetchFailure) {
+        guard let handle = curl_easy_init() else { throw FetchFailure(.fetchFailed, "libcurl: curl_easy_init failed") }
+        self.handle = handle
+        self.purpose = purpose
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        if case .robots = purpose {
+            maxBytes = configuration.robotsMaxBytes
+        } else {
+            maxBytes = configuration.maxBytes
+        }
+        denyPrivateNetworks = configuration.denyPrivateNetworks
+        try configure(url: url, configuration: configuration, headers: headers)
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        errorBuffer.deallocate()
+    }
+
+    private func configure(url: String, configuration: FetchConfiguration, headers: UnsafeMutablePointer<curl_slist>?) throws(FetchFailure) {
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        var options = CurlOptions(handle: handle)
+        options.set(CURLOPT_URL, url)
+        options.set(CURLOPT_PRIVATE, me)
+        options.set(CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer))
+        options.set(CURLOPT_NOSIGNAL, 1)
+        // Only http(s), for the first request and for every redirect: no file://, ftp://, …
+        options.set(CURLOPT_PROTOCOLS_STR, "http,https")
+        options.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        options.set(CURLOPT_FOLLOWLOCATION, 1)
+        options.set(CURLOPT_MAXREDIRS, configuration.maxRedirects)
+        options.set(CURLOPT_AUTOREFERER, 1)
+        // "" = every encoding this libcurl can decode (gzip, deflate, br, zstd here).
+        options.set(CURLOPT_ACCEPT_ENCODING, "")
+        options.set(CURLOPT_USERAGENT, configuration.userAgent)
+        if let headers { options.set(CURLOPT_HTTPHEADER, headers) }
+        options.set(CURLOPT_TIMEOUT_MS, Self.milliseconds(configuration.timeout))
+        options.set(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(configuration.connectTimeout))
+        // Pages: refused up front when Content-Length announces too much; the write
+        // callback enforces the limit on decoded bytes (gzip bombs, no Content-Length).
+        // robots.txt: the first `robotsMaxBytes` are parsed, however long it is.
+        if case .page = purpose { options.setSize(CURLOPT_MAXFILESIZE_LARGE, maxBytes) }
+        options.setWriteCallback(CURLOPT_WRITEFUNCTION) { data, size, count, user in
+            guard let data, let user else { return 0 }
+            let transfer = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()
+            return transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: size * count))
+        }
+        options.set(CURLOPT_WRITEDATA, me)
+        options.setWriteCallback(CURLOPT_HEADERFUNCTION) { data, size, count, user in
+            guard let data, let user else { return 0 }
+            let transfer = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()
+            transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: size * count))
+            return size * count
+        }
+        options.set(CURLOPT_HEADERDATA, me)
+        if denyPrivateNetworks {
+            options.setOpenSocketCallback { user, _, address in
+                guard let user, let address else { return CURL_SOCKET_BAD }
+                let transfer = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()
+                return transfer.openSocket(address)
+            }
+            options.set(CURLOPT_OPENSOCKETDATA, me)
+        }
+        if let failure = options.failure { throw failure }
+    }
+
+    static func milliseconds(_ seconds: Double) -> Int {
+        Int(min(max(seconds, 0.001), 86_400) * 1000)
+    }
+
+    // MARK: Callbacks (called by libcurl on the driver thread)
+
+    private func receiveBody(_ chunk: UnsafeRawBufferPointer) -> Int {
+        if !responseChecked {
+            responseChecked = true
+            if case .page = purpose {
+                let status = responseCode
+                if (200...299).contains(status) {
+                    if let type = contentType, let parsed = ContentType(type), !parsed.isHTML {
+                        abort = FetchFailure(.unsupportedContentType, "Content-Type \(parsed.mediaType) is not HTML")
+                        return 0
+                    }
+                } else {
+                    keepBody = false
+                }
+            }
+        }
+        receivedBytes += chunk.count
+        if receivedBytes > maxBytes {
+            cutAtLimit = true
+            if keepBody {
+                let room = maxBytes - body.count
+                if room > 0, case .robots = purpose { body.append(contentsOf: chunk.prefix(room)) }
+            }
+            return 0  // stops the transfer with CURLE_WRITE_ERROR
+        }
+        if keepBody {
+            if body.isEmpty {
+                let announced = contentLengthDownload
+                if announced > 0 { body.reserveCapacity(min(announced, maxBytes)) }
+            }
+            body.append(contentsOf: chunk)
+        }
+        return chunk.count
+    }
+
+    private func receiveHeader(_ line: UnsafeRawBufferPointer) {
+        // A status line starts a new response (a redirect hop, a proxy CONNECT): forget
+        // what the previous one said.
+        if line.count >= 5, line.starts(with: "HTTP/".utf8) {
+            retryAfter = nil
+            responseChecked = false
+            keepBody = true
+            body.removeAll(keepingCapacity: true)
+            receivedBytes = 0
+            cutAtLimit = false
+            return
+        }
+        let name = "retry-after:"
+        guard line.count > name.utf8.count else { return }
+        for (index, byte) in name.utf8.enumerated() where line[index] | 0x20 != byte | 0x20 {
+            return
+        }
+        let value = String(decoding: line[name.utf8.count...], as: UTF8.self)
+        retryAfter = value.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func openSocket(_ address: UnsafeMutablePointer<curl_sockaddr>) -> curl_socket_t {
+        let socketAddress = UnsafeRawPointer(address) + MemoryLayout<curl_sockaddr>.offset(of: \curl_sockaddr.addr)!
+        if NetworkAddressPolicy.isDenied(sockaddr: socketAddress, length: Int(address.pointee.addrlen)) {
+            deniedAddress = NetworkAddressPolicy.describe(sockaddr: socketAddress)
+            return CURL_SOCKET_BAD  // libcurl tries the host's next address, if any
+        }
+        return socket(address.pointee.family, address.pointee.socktype, address.pointee.protocol)
+    }
+
+    // MARK: Results
+
+    var responseCode: Int {
+        var value = 0
+        _ = gleaner_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &value)
+        return value
+    }
+
+    var contentType: String? { stringInfo(CURLINFO_CONTENT_TYPE) }
+    var effectiveURL: String? { stringInfo(CURLINFO_EFFECTIVE_URL) }
+
+    var redirectCount: Int {
+        var value = 0
+        _ = gleaner_easy_getinfo_long(handle, CURLINFO_REDIRECT_COUNT, &value)
+        return value
+    }
+
+    private var contentLengthDownload: Int {
+        var value: curl_off_t = -1
+        _ = gleaner_easy_getinfo_off_t(handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &value)
+        return Int(value)
+    }
+
+    private func stringInfo(_ info: CURLINFO) -> String? {
+        var pointer: UnsafePointer<CChar>?
+        guard gleaner_easy_getinfo_string(handle, info, &pointer) == CURLE_OK, let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    /// libcurl's detailed message for the last error, or its generic text for `code`.
+    func message(for code: CURLcode) -> String {
+        let detail = String(cString: errorBuffer)
+        return "libcurl: " + (detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
+    }
+
+    /// Hands the body over without copying.
+    func takeBody() -> [UInt8] {
+        defer { body = [] }
+        return body
+    }
+}

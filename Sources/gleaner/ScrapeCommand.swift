@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import Gleaner
+import GleanerCLI
+import GleanerFetch
+
+/// `gleaner scrape`: URLs to article records, fetched with libcurl.
+struct ScrapeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scrape",
+        abstract: "Fetch web pages and extract article records from them.",
+        discussion: """
+            URLs come from the command line and from --urls (one per line; blank lines and \
+            lines starting with # are skipped). One JSON line is written per URL, in input \
+            order; a URL that cannot be fetched or extracted gives an error record with stage \
+            "fetch" (codes: robots_disallowed, http_<status>, timeout, connect_failed, \
+            dns_failed, connection_reset, truncated, too_many_redirects, unsupported_protocol, \
+            too_large, unsupported_content_type, private_network_denied, invalid_url, …). \
+            Every record carries a "fetch" object. Proxies come from the usual environment \
+            variables (http_proxy, HTTPS_PROXY, no_proxy). robots.txt is obeyed unless \
+            --ignore-robots is given.
+
+            Exit status: 0 when every URL gave an article record, 1 when some gave error \
+            records, 2 for usage errors.
+            """
+    )
+
+    @Argument(help: "URLs to fetch (http or https).")
+    var urls: [String] = []
+
+    @Option(name: .customLong("urls"), help: ArgumentHelp("Read URLs from FILE, one per line (- for standard input).", valueName: "FILE"))
+    var urlsFile: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: "Transfers in flight at once, over all hosts.")
+    var concurrency: Int = 16
+
+    @Option(name: .customLong("per-host"), help: "Transfers in flight at once to one host.")
+    var perHost: Int = 2
+
+    @Option(help: ArgumentHelp("Seconds between requests to one host (a larger robots.txt Crawl-delay wins, up to 60).", valueName: "SECONDS"))
+    var delay: Double = 1
+
+    @Option(help: ArgumentHelp("Seconds one attempt may take, connection to last byte.", valueName: "SECONDS"))
+    var timeout: Double = 30
+
+    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds the connection phase may take.", valueName: "SECONDS"))
+    var connectTimeout: Double = 10
+
+    @Option(name: .customLong("max-bytes"), help: ArgumentHelp("Largest page accepted, after decompression (K, M, G suffixes).", valueName: "SIZE"))
+    var maxBytes: String = "20MB"
+
+    @Option(name: .customLong("max-redirects"), help: "Redirects followed at most.")
+    var maxRedirects: Int = 5
+
+    @Option(name: .customLong("user-agent"), help: ArgumentHelp("User-Agent header; its first word is matched against robots.txt groups.", valueName: "STRING"))
+    var userAgent: String = FetchConfiguration.defaultUserAgent
+
+    @Option(help: "Further attempts after a timeout, connection error, 429 or 5xx.")
+    var retries: Int = 2
+
+    @Option(name: .customLong("retry-delay"), help: ArgumentHelp("First retry backoff in seconds; doubles per retry, with jitter. A Retry-After header is a floor.", valueName: "SECONDS"))
+    var retryDelay: Double = 1
+
+    @Flag(name: .customLong("ignore-robots"), help: "Do not fetch or obey robots.txt.")
+    var ignoreRobots = false
+
+    @Flag(name: .customLong("deny-private-networks"), help: "Refuse loopback, link-local, private and other non-public addresses, checked after DNS resolution (redirects too).")
+    var denyPrivateNetworks = false
+
+    @Option(name: .shortAndLong, help: "Pages extracted in parallel (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .shortAndLong, help: "Print no summary on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if urls.isEmpty && urlsFile == nil {
+            throw ValidationError("Give at least one URL or --urls FILE.")
+        }
+        if concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
+        if perHost < 1 { throw ValidationError("--per-host must be at least 1.") }
+        if !(delay >= 0) { throw ValidationError("--delay must be 0 or more seconds.") }
+        if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds.") }
+        if !(connectTimeout > 0) { throw ValidationError("--connect-timeout must be more than 0 seconds.") }
+        if ByteSize.parse(maxBytes) == nil { throw ValidationError("--max-bytes: cannot read \(maxBytes) as a size such as 20MB.") }
+        if maxRedirects < 0 { throw ValidationError("--max-redirects must be 0 or more.") }
+        if retries < 0 { throw ValidationError("--retries must be 0 or more.") }
+        if !(retryDelay >= 0) { throw ValidationError("--retry-delay must be 0 or more seconds.") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if userAgent.isEmpty || userAgent.contains(where: \.isNewline) { throw ValidationError("--user-agent must be one non-empty line.") }
+    }
+
+    func run() throws {
+        var allURLs = urls
+        if let urlsFile {
+            let contents: String
+            if urlsFile == "-" {
+                contents = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            } else {
+                guard let data = FileManager.default.contents(atPath: urlsFile) else {
+                    throw ValidationError("Cannot read --urls file \(urlsFile).")
+                }
+                contents = String(decoding: data, as: UTF8.self)
+            }
+            allURLs += InputCollector.paths(fromList: contents)
+        }
+        var configuration = FetchConfiguration()
+        configuration.concurrency = concurrency
+        configuration.perHost = perHost
+        configuration.delay = delay
+        configuration.timeout = timeout
+        configuration.connectTimeout = connectTimeout
+        configuration.maxBytes = ByteSize.parse(maxBytes)!
+        configuration.maxRedirects = maxRedirects
+        configuration.userAgent = userAgent
+        configuration.retries = retries
+        configuration.retryBaseDelay = retryDelay
+        configuration.obeyRobots = !ignoreRobots
+        configuration.denyPrivateNetworks = denyPrivateNetworks
+
+        let writer: LineWriter
+        if let output {
+            do { writer = try LineWriter(path: output) } catch { throw ValidationError("\(error)") }
+        } else {
+            writer = LineWriter(descriptor: STDOUT_FILENO, ownsDescriptor: false)
+        }
+        let started = Date()
+        let runner = ScrapeCommandRunner(urls: allURLs, configuration: configuration, jobs: jobs)
+        let summary = try runner.run(writer: writer)
+        if !quiet {
+            let seconds = Date().timeIntervalSince(started)
+            var message = "gleaner: \(allURLs.count) URLs, \(summary.articles) ok"
+            if summary.errorCount > 0 {
+                let codes = summary.errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+                message += ", \(summary.errorCount) errors (\(codes))"
+            }
+            message += String(format: " in %.2f s (%.1f URLs/s)", seconds, Double(allURLs.count) / max(seconds, 0.001))
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+        if summary.errorCount > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+@testable import GleanerFetch
+
+/// Politeness, checked from the server's side: request timestamps in its log.
+@Suite(.timeLimit(.minutes(1))) struct FetchPolitenessTests {
+    /// The largest number of requests the server was answering at once.
+    static func maxOverlap(_ requests: [FaultServer.Request]) -> Int {
+        var events: [(Double, Int)] = []
+        for request in requests {
+            events.append((request.start, 1))
+            events.append((request.end ?? .infinity, -1))
+        }
+        // Ends before starts at equal times.
+        events.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        var current = 0
+        var best = 0
+        for (_, change) in events {
+            current += change
+            best = max(best, current)
+        }
+        return best
+    }
+
+    static func startGaps(_ requests: [FaultServer.Request]) -> [Double] {
+        let starts = requests.map(\.start).sorted()
+        return zip(starts.dropFirst(), starts).map { $0 - $1 }
+    }
+
+    @Test func perHostLimitAndDelayHoldWhileHostsRunInParallel() throws {
+        // Two servers on two loopback addresses: two hosts. (Not "localhost": its IPv6
+        // attempt first would skew arrival times at the server.)
+        let first = try FaultServer()
+        defer { first.stop() }
+        let second = try FaultServer(address: "127.0.0.2")
+        defer { second.stop() }
+        var urls: [String] = []
+        for index in 0..<6 {
+            urls.append(first.url("/slow?ms=450&i=\(index)"))
+            urls.append(second.url("/slow?ms=450&i=\(index)"))
+        }
+        let run = try GleanerBinary.run(["scrape"] + urls + ["--per-host", "2", "--delay", "0.4", "--concurrency", "16", "--ignore-robots"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.records.count == 12)
+        var requests: [FaultServer.Request] = []
+        for server in [first, second] {
+            let mine = server.requests()
+            requests += mine
+            #expect(mine.count == 6)
+            let host = server.address
+            #expect(Self.maxOverlap(mine) == 2, "\(host): at most --per-host 2 at once (and the limit is reached)")
+            for gap in Self.startGaps(mine) {
+                // Arrival times at the server jitter by tens of milliseconds (new connection
+                // or reused one, Python threads on a busy machine); without the delay the
+                // gaps would be near 0.
+                #expect(gap >= 0.3, "\(host): starts --delay 0.4 s apart, saw \(gap)")
+            }
+        }
+        #expect(Self.maxOverlap(requests) >= 3, "the two hosts are served in parallel (one clock: both servers share the machine's monotonic clock)")
+    }
+
+    @Test func robotsTxtDisallowsAndItsCrawlDelayIsHonoured() throws {
+        let server = try FaultServer(robots: true)
+        defer { server.stop() }
+        let urls = [server.url("/private/secret.html")] + (1...3).map { server.url("/article?n=\($0)") }
+        let run = try GleanerBinary.run(["scrape"] + urls + ["--delay", "0", "--per-host", "4"])
+        #expect(run.status == 1)
+        let codes = run.records.map { $0.errorCode ?? "ok" }
+        #expect(codes == ["robots_disallowed", "ok", "ok", "ok"])
+        #expect(run.records.first?.fetch?["attempts"] as? Int == 0)
+        let requests = server.requests()
+        #expect(requests.map(\.path) == ["/robots.txt", "/article?n=1", "/article?n=2", "/article?n=3"], "robots.txt once, first; /private never")
+        for gap in Self.startGaps(requests) {
+            #expect(gap >= 0.95, "Crawl-delay: 1 outranks --delay 0, saw \(gap)")
+        }
+
+        // A user agent with its own group: everything is disallowed for it; robots.txt is
+        // fetched once per run.
+        let other = try GleanerBinary.run(["scrape", server.url("/article"), server.url("/gzip"), "--user-agent", "OtherBot/2.0", "--delay", "0"])
+        #expect(other.records.map { $0.errorCode ?? "ok" } == ["robots_disallowed", "robots_disallowed"])
+        #expect(server.requests().count == requests.count + 1)
+    }
+
+    /// The library face: `await` a fetch; and the response budget holds back transfers while
+    /// responses are still alive.
+    @Test func fetcherAwaitsAndRespectsTheResponseBudget() async throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        var configuration = FetchConfiguration()
+        configuration.delay = 0
+        configuration.obeyRobots = false
+        configuration.maxHeldResponses = 1
+        configuration.concurrency = 4
+        configuration.perHost = 4
+        let fetcher = try Fetcher(configuration: configuration)
+        defer { fetcher.close() }
+
+        var first: FetchResponse? = await fetcher.fetch(server.url("/article"))
+        #expect(first?.failure == nil)
+        #expect(first?.info.status == 200)
+        #expect(first?.charset == "utf-8")
+        #expect(first.map { String(decoding: $0.body, as: UTF8.self).contains("Harbour Bridge") } == true)
+
+        // `first` still holds the only budget unit: the next fetch must not start.
+        async let second = fetcher.fetch(server.url("/gzip"))
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(server.requests().count == 1, "no transfer while the budget is held")
+        first = nil
+        let response = await second
+        #expect(response.failure == nil)
+        #expect(server.requests().count == 2)
+    }
+
+    @Test func closingCancelsQueuedFetches() async throws {
+        var configuration = FetchConfiguration()
+        configuration.delay = 30
+        configuration.obeyRobots = false
+        let server = try FaultServer()
+        defer { server.stop() }
+        let fetcher = try Fetcher(configuration: configuration)
+        let first = await fetcher.fetch(server.url("/article"))
+        #expect(first.failure == nil)
+        async let second = fetcher.fetch(server.url("/gzip"))  // waits 30 s for the delay
+        async let third = fetcher.fetch(server.url("/brotli"))
+        try await Task.sleep(for: .milliseconds(300))
+        fetcher.close()
+        let (b, c) = await (second, third)
+        #expect(b.failure?.code == .cancelled)
+        #expect(c.failure?.code == .cancelled)
+        let late = await fetcher.fetch(server.url("/article"))
+        #expect(late.failure?.code == .cancelled)
+        #expect(server.requests().count == 1)
+    }
+
+    /// Submissions racing with `close()` still get exactly one response each.
+    @Test func everySubmissionRacingCloseIsAnswered() async throws {
+        for _ in 0..<20 {
+            var configuration = FetchConfiguration()
+            configuration.obeyRobots = false
+            let fetcher = try Fetcher(configuration: configuration)
+            let responses = await withTaskGroup(of: FetchResponse.self) { group in
+                for index in 0..<8 {
+                    group.addTask { await fetcher.fetch("http://127.0.0.1:9/\(index)") }
+                }
+                group.addTask {
+                    fetcher.close()
+                    return FetchResponse(info: .init(requestedURL: "close", fetchedAt: ""))
+                }
+                var all: [FetchResponse] = []
+                for await response in group { all.append(response) }
+                return all
+            }
+            #expect(responses.count == 9)
+        }
+    }
+}
