@@ -10,9 +10,12 @@ import GleanerNormalize
 /// writes.
 public struct ArticleExtractor: Sendable {
     public var rules: ExtractionRules
+    /// Per-site selectors from a pipeline's `sites:`; empty for generic extraction.
+    public var overrides: ExtractionOverrides
 
-    public init(rules: ExtractionRules = .default) {
+    public init(rules: ExtractionRules = .default, overrides: ExtractionOverrides = ExtractionOverrides()) {
         self.rules = rules
+        self.overrides = overrides
     }
 
     /// Extracts an article.
@@ -96,6 +99,9 @@ public struct ArticleExtractor: Sendable {
         article.image = metadata.image
         article.blocks = body.blocks
         article.comments = comments.comments
+        if !overrides.isEmpty {
+            overrides.apply(to: &article, analysis: analysis, rules: rules, excluded: excluded)
+        }
         return article
     }
 }
