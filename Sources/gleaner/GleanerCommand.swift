@@ -12,7 +12,7 @@ struct GleanerCommand: ParsableCommand {
             carries records only; messages go to standard error.
             """,
         version: GleanerVersion.current,
-        subcommands: [ExtractCommand.self, ScrapeCommand.self]
+        subcommands: [ExtractCommand.self, ScrapeCommand.self, RunCommand.self, ValidateCommand.self]
     )
 
     /// As ArgumentParser's, except usage errors exit with status 2 (its default is 64),
@@ -23,25 +23,6 @@ struct GleanerCommand: ParsableCommand {
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
-        }
-    }
-}
-
-extension GleanerCommand {
-    /// Runs the command, mapping argument-parser usage errors (EX_USAGE, 64) to exit status
-    /// 2 — the documented contract: 0 all inputs gave records, 1 some gave error records,
-    /// 2 usage errors.
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }
