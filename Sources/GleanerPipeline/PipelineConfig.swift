@@ -36,7 +36,7 @@ public struct PipelineConfig: Sendable {
     public struct Duplicates: Sendable {
         public var enabled = true
         /// Largest Hamming distance between 64-bit SimHashes still called a duplicate.
-        public var maxDistance = 3
+        public var maxDistance = 6
     }
 
     public var file: String
@@ -180,7 +180,7 @@ public struct PipelineConfig: Sendable {
                 if let enabled = keys["enabled"] { config.duplicates.enabled = try enabled.bool() }
                 if let distance = keys["max_distance"] {
                     config.duplicates.maxDistance = try distance.int(min: 0)
-                    guard config.duplicates.maxDistance <= 16 else { throw distance.error("must be at most 16") }
+                    guard config.duplicates.maxDistance <= 7 else { throw distance.error("must be at most 7") }
                 }
             }
         }

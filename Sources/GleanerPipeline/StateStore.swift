@@ -138,9 +138,19 @@ final class StateStore {
     /// The closest stored SimHash within `maxDistance` bits (another URL), then stores this one.
     func nearDuplicate(of hash: UInt64, url: String, maxDistance: Int, in db: Database) throws -> (url: String, distance: Int)? {
         let bands = SimHash.bands(hash)
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT url, simhash FROM simhashes WHERE (b0 = ? OR b1 = ? OR b2 = ? OR b3 = ?) AND url != ? ORDER BY id
-            """, arguments: [bands[0], bands[1], bands[2], bands[3], url])
+        // Multi-probe: each band's value and its 16 one-bit neighbours. Hashes within 7 bits
+        // have some band within 1 bit (pigeonhole over 4 bands), so none is missed.
+        var clauses: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        for (band, value) in bands.enumerated() {
+            let probes = [value] + (0..<16).map { value ^ (1 << Int64($0)) }
+            clauses.append("b\(band) IN (" + Array(repeating: "?", count: probes.count).joined(separator: ",") + ")")
+            arguments += probes
+        }
+        arguments.append(url)
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT url, simhash FROM simhashes WHERE (" + clauses.joined(separator: " OR ") + ") AND url != ? ORDER BY id",
+            arguments: StatementArguments(arguments))
         var best: (url: String, distance: Int)?
         for row in rows {
             let other = UInt64(bitPattern: row["simhash"] as Int64)
