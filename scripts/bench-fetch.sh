@@ -84,55 +84,66 @@ done
 curl -sf -o /dev/null "http://127.0.0.1:$PORT/c0/$FIRST" || { cat "$WORK/nginx-start.log" "$WORK/nginx-error.log" >&2; exit 1; }
 
 # URL lists: copy-major order, so consecutive URLs are different pages.
-urls() {  # urls COUNT
-    local count=$1
-    for copy in $(seq 0 $((MAX_URLS - 1))); do
-        for page in $(ls "$WORK/pages"); do echo "http://127.0.0.1:$PORT/c$copy/$page"; done
-    done | head -n "$count"
+for copy in $(seq 0 $((MAX_URLS - 1))); do
+    for page in $(ls "$WORK/pages"); do echo "http://127.0.0.1:$PORT/c$copy/$page"; done
+done > "$WORK/all-urls.txt"
+urls() {  # urls COUNT: the first COUNT URLs
+    head -n "$1" "$WORK/all-urls.txt"
 }
 TOTAL=$((PAGE_COUNT * COPIES))
 urls "$TOTAL" > "$WORK/urls.txt"
 awk '{ print "url = \"" $0 "\"\noutput = \"/dev/null\"" }' "$WORK/urls.txt" > "$WORK/curl.cfg"
 
-seconds() { date +%s.%N; }
-rate() { python3 -c "print(f'{$1 / ($3 - $2):.1f}')"; }
-median() { tr ' ' '\n' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# timed NAME COMMAND…: runs COMMAND under /usr/bin/time; appends "wall cpu" (seconds; cpu =
+# user + system of the command and its children) to $WORK/NAME.times.
+timed() {
+    local name=$1; shift
+    /usr/bin/time -f "%e %U %S" -o "$WORK/time.out" "$@" || true
+    awk '{ print $1, $2 + $3 }' "$WORK/time.out" >> "$WORK/$name.times"
+}
+# summary NAME: median pages/s by wall clock, and median pages per CPU-second.
+summary() {
+    python3 - "$WORK/$1.times" "$TOTAL" <<'PY'
+import statistics, sys
+rows = [tuple(map(float, line.split())) for line in open(sys.argv[1])]
+total = int(sys.argv[2])
+wall = statistics.median(total / w for w, _ in rows)
+cpu = statistics.median(total / c for _, c in rows)
+print(f"{wall:.1f} {cpu:.1f} {statistics.median(w for w, _ in rows):.2f} {statistics.median(c for _, c in rows):.2f}")
+PY
+}
 
-echo "pages: $PAGE_COUNT x $COPIES copies = $TOTAL; nginx on 127.0.0.1:$PORT; $(nproc) cores; runs: $RUNS" >&2
-EXTRACT_RATES=() SCRAPE_RATES=() CURL_RATES=()
+echo "pages: $PAGE_COUNT x $COPIES copies = $TOTAL; nginx on 127.0.0.1:$PORT; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg); runs: $RUNS" >&2
 for run in $(seq 1 "$RUNS"); do
-    start=$(seconds); "$GLEANER" extract "$WORK/disk" -o "$WORK/extract.jsonl" -q || true; end=$(seconds)
-    EXTRACT_RATES+=("$(rate "$TOTAL" "$start" "$end")")
-    start=$(seconds); "$GLEANER" scrape --urls "$WORK/urls.txt" -o "$WORK/scrape.jsonl" "${SCRAPE_FLAGS[@]}" || true; end=$(seconds)
-    SCRAPE_RATES+=("$(rate "$TOTAL" "$start" "$end")")
-    start=$(seconds); curl --parallel --parallel-max 32 --compressed -s -K "$WORK/curl.cfg"; end=$(seconds)
-    CURL_RATES+=("$(rate "$TOTAL" "$start" "$end")")
-    echo "run $run: extract ${EXTRACT_RATES[-1]}/s, scrape ${SCRAPE_RATES[-1]}/s, curl ${CURL_RATES[-1]}/s" >&2
+    timed extract "$GLEANER" extract "$WORK/disk" -o "$WORK/extract.jsonl" -q
+    timed scrape "$GLEANER" scrape --urls "$WORK/urls.txt" -o "$WORK/scrape.jsonl" "${SCRAPE_FLAGS[@]}"
+    timed curl curl --parallel --parallel-max 32 --compressed -s --no-progress-meter -K "$WORK/curl.cfg"
+    echo "run $run done" >&2
 done
-EXTRACT=$(echo "${EXTRACT_RATES[@]}" | median)
-SCRAPE=$(echo "${SCRAPE_RATES[@]}" | median)
-CURL=$(echo "${CURL_RATES[@]}" | median)
+read -r EXTRACT_WALL EXTRACT_CPU EXTRACT_S EXTRACT_C <<< "$(summary extract)"
+read -r SCRAPE_WALL SCRAPE_CPU SCRAPE_S SCRAPE_C <<< "$(summary scrape)"
+read -r CURL_WALL CURL_CPU CURL_S CURL_C <<< "$(summary curl)"
 EXTRACT_LINES=$(wc -l < "$WORK/extract.jsonl")
 SCRAPE_LINES=$(wc -l < "$WORK/scrape.jsonl")
 SCRAPE_OK=$(grep -vc '"error":{' "$WORK/scrape.jsonl" || true)
-# Same records apart from source and fetch? Compare the content hashes, in order.
+# The same pages must give the same texts: compare the content hashes.
 SAME=$(python3 - "$WORK/extract.jsonl" "$WORK/scrape.jsonl" <<'PY'
-import json, sys
-a = [json.loads(l).get("content_hash") for l in open(sys.argv[1])]
-b = [json.loads(l).get("content_hash") for l in open(sys.argv[2])]
-print(sum(x == y for x, y in zip(sorted(a, key=str), sorted(b, key=str))))
+import collections, json, sys
+a = collections.Counter(json.loads(l).get("content_hash") for l in open(sys.argv[1]))
+b = collections.Counter(json.loads(l).get("content_hash") for l in open(sys.argv[2]))
+print(sum((a & b).values()))
 PY
 )
 
 echo
-echo "| measurement | pages/s (median of $RUNS) |"
-echo "|---|---|"
-echo "| gleaner extract, $TOTAL pages from disk | $EXTRACT |"
-echo "| gleaner scrape, $TOTAL URLs over loopback | $SCRAPE |"
-echo "| curl --parallel (32), same URLs, no extraction | $CURL |"
-python3 -c "print(f'| scrape / extract | {$SCRAPE / $EXTRACT:.2f} (fetching costs {100 * (1 - $SCRAPE / $EXTRACT):.0f}% of throughput) |')"
+echo "| $TOTAL pages (median of $RUNS) | wall s | pages/s | CPU s (user+sys) | pages per CPU-second |"
+echo "|---|---|---|---|---|"
+echo "| gleaner extract, from disk | $EXTRACT_S | $EXTRACT_WALL | $EXTRACT_C | $EXTRACT_CPU |"
+echo "| gleaner scrape, loopback nginx | $SCRAPE_S | $SCRAPE_WALL | $SCRAPE_C | $SCRAPE_CPU |"
+echo "| curl --parallel (32), no extraction | $CURL_S | $CURL_WALL | $CURL_C | $CURL_CPU |"
+python3 -c "print(f'\nscrape/extract: {$SCRAPE_WALL / $EXTRACT_WALL:.2f} by wall clock, {$SCRAPE_CPU / $EXTRACT_CPU:.2f} per CPU-second (fetching costs {100 * (1 - $SCRAPE_CPU / $EXTRACT_CPU):.0f}% of CPU throughput)')"
 echo
-echo "records: extract $EXTRACT_LINES lines, scrape $SCRAPE_LINES lines ($SCRAPE_OK articles); content hashes equal: $SAME of $TOTAL"
+echo "records: extract $EXTRACT_LINES lines, scrape $SCRAPE_LINES lines ($SCRAPE_OK articles); equal content hashes: $SAME of $TOTAL"
 echo
 echo "| URLs scraped | peak RSS (MiB) | seconds |"
 echo "|---|---|---|"

@@ -88,6 +88,9 @@ static inline CURLMcode gleaner_multi_setopt_pointer(CURLM *multi, CURLMoption o
 /// CURL_GLOBAL_ALL is an expression macro.
 static const long gleaner_curl_global_all = CURL_GLOBAL_ALL;
 
+/// CURLVERSION_NOW aliases the newest CURLversion constant.
+static const CURLversion gleaner_curlversion_now = CURLVERSION_NOW;
+
 /// The message kind of a finished transfer in curl_multi_info_read.
 static const CURLMSG gleaner_curlmsg_done = CURLMSG_DONE;
 

@@ -32,6 +32,12 @@ static inline void gleaner_silence_libxml2(void) {
 }
 
 #include <string.h>
+
+/// `xmlFree` is a global function-pointer variable, which Swift 6 treats as shared mutable
+/// state; this wrapper is a plain function.
+static inline void gleaner_xml_free(void *pointer) {
+    xmlFree(pointer);
+}
 #include <libxml/parserInternals.h>
 
 typedef void (*gleaner_start_fn)(void *user, const xmlChar *name, const xmlChar **attributes);

@@ -81,6 +81,9 @@ final class Transfer {
         options.set(CURLOPT_FOLLOWLOCATION, 1)
         options.set(CURLOPT_MAXREDIRS, configuration.maxRedirects)
         options.set(CURLOPT_AUTOREFERER, 1)
+        // An in-memory cookie jar per transfer: consent and paywall gates that set a
+        // cookie and redirect back would otherwise loop until too_many_redirects.
+        options.set(CURLOPT_COOKIEFILE, "")
         // "" = every encoding this libcurl can decode (gzip, deflate, br, zstd here).
         options.set(CURLOPT_ACCEPT_ENCODING, "")
         options.set(CURLOPT_USERAGENT, configuration.userAgent)

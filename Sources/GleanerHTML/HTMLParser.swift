@@ -64,18 +64,6 @@ public enum HTMLParser {
             nil, nil, nil) == 0
     }
 
-    /// A libxml2 DOM parse (`htmlReadMemory`) and free: what a typical libxml2-based
-    /// extractor pays before it starts extracting; the benchmark's baseline.
-    public static func parseOnly(_ bytes: UnsafeRawBufferPointer, charset: String) -> Bool {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
-        silenceLibxml2()
-        guard let document = htmlReadMemory(
-            base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, charset, options)
-        else { return false }
-        xmlFreeDoc(document)
-        return true
-    }
-
     /// libxml2 prints some errors (encoding, I/O) straight to stderr through its generic
     /// error handler even with NOERROR; stdout/stderr belong to the CLI, so install a no-op
     /// handler on the calling thread (the handler is thread-local in libxml2).

@@ -17,7 +17,7 @@ public enum TextCleaner {
     public static func clean(_ raw: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        var nonASCII = false
+        var mayNeedNormalization = false
         for scalar in raw.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
@@ -33,14 +33,24 @@ public enum TextCleaner {
                     continue
                 }
                 if value >= 0x80 && value < 0xA0 { continue }  // C1 controls
-                nonASCII = true
+                if !isNFCStable(value) { mayNeedNormalization = true }
             }
             if pendingSpace && !out.isEmpty { out.append(" ") }
             pendingSpace = false
             out.append(scalar)
         }
         let string = String(out)
-        return nonASCII ? string.precomposedStringWithCanonicalMapping : string
+        return mayNeedNormalization ? string.precomposedStringWithCanonicalMapping : string
+    }
+
+    /// True for scalars that NFC leaves alone whatever surrounds them: no combining marks,
+    /// no canonical singletons, no Hangul. Covers Latin-1, Latin Extended, Cyrillic letters
+    /// and general punctuation/currency (’ “ – € …), so most European text skips the costly
+    /// Foundation normalisation call. (Whitespace singletons such as U+2000 never get here:
+    /// they are collapsed to a space first.)
+    @inline(__always)
+    static func isNFCStable(_ value: UInt32) -> Bool {
+        value < 0x0300 || (value >= 0x0400 && value < 0x0483) || (value >= 0x2010 && value < 0x20D0)
     }
 
     /// Like `clean`, but keeps line breaks (collapsing blank runs), for multi-line texts

@@ -59,7 +59,9 @@ struct BenchmarkMain {
     static func parseOnly(_ page: [UInt8]) -> Bool {
         page.withUnsafeBytes { buffer in
             let decision = CharsetDetector.detect(buffer, declared: nil)
-            return HTMLParser.parseOnly(UnsafeRawBufferPointer(rebasing: buffer[decision.skipBytes...]), charset: decision.charset)
+            // An HTMLDocument is a libxml2 DOM: htmlReadMemory now, xmlFreeDoc when released.
+            let document = try? HTMLDocument(bytes: UnsafeRawBufferPointer(rebasing: buffer[decision.skipBytes...]), charset: decision.charset)
+            return document != nil
         }
     }
 

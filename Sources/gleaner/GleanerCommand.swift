@@ -14,15 +14,19 @@ struct GleanerCommand: ParsableCommand {
         version: GleanerVersion.current,
         subcommands: [ExtractCommand.self, ScrapeCommand.self, RunCommand.self, ValidateCommand.self]
     )
+}
 
-    /// As ArgumentParser's, except usage errors exit with status 2 (its default is 64),
-    /// the status the subcommands document.
+extension GleanerCommand {
+    /// Runs the command, mapping argument-parser usage errors (EX_USAGE, 64) to exit status
+    /// 2 — the documented contract: 0 all inputs gave records, 1 some gave error records,
+    /// 2 usage errors.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import GleanerFetch
 import Testing
 
 /// End-to-end: the built `gleaner scrape` against the fault-injecting server. One batch holds
@@ -14,7 +15,15 @@ import Testing
 
     static let headline = "Harbour Bridge Reopens After Two Years of Repairs"
 
-    static let cases: [Expectation] = [
+    /// brotli and zstd are tested only when this libcurl decodes them (Debian 12's does).
+    static let cases: [Expectation] = allCases.filter { expectation in
+        let encodings = CurlFeatures.contentEncodings
+        if expectation.path == "/brotli" { return encodings.contains("br") }
+        if expectation.path == "/zstd" { return encodings.contains("zstd") }
+        return true
+    }
+
+    static let allCases: [Expectation] = [
         .init(path: "/article", code: nil, attempts: 1, status: 200),
         .init(path: "/gzip", code: nil, attempts: 1, status: 200),
         .init(path: "/brotli", code: nil, attempts: 1, status: 200),
@@ -65,15 +74,20 @@ import Testing
                 #expect((record["error"] as? [String: Any])?["stage"] as? String == "fetch" || expected.code == nil)
             }
         }
-        for index in 0..<5 {
-            #expect(records[index]["headline"] as? String == Self.headline, "\(Self.cases[index].path) decoded")
+        func record(_ path: String) -> [String: Any] {
+            records[Self.cases.firstIndex { $0.path == path }!]
         }
-        let redirected = try #require(records[4].fetch)
+        for path in ["/article", "/gzip", "/brotli", "/zstd", "/redirect/3"] where Self.cases.contains(where: { $0.path == path }) {
+            #expect(record(path)["headline"] as? String == Self.headline, "\(path) decoded")
+        }
+        let redirected = try #require(record("/redirect/3").fetch)
         #expect(redirected["redirects"] as? Int == 3)
         #expect(redirected["final_url"] as? String == server.url("/article"))
-        #expect(records[18]["headline"] as? String == "Café crème brûlée", "Content-Type charset outranks <meta>")
-        #expect(records[19].fetch?["content_type"] as? String == "application/pdf")
-        #expect(run.stderr.contains("7 ok"), "summary: \(run.stderr)")
+        #expect(record("/charset")["headline"] as? String == "Café crème brûlée", "Content-Type charset outranks <meta>")
+        #expect(record("/pdf").fetch?["content_type"] as? String == "application/pdf")
+        #expect(record("/pdf").fetch?["bytes"] as? Int == 0, "a PDF is not downloaded")
+        let ok = Self.cases.filter { $0.code == nil }.count
+        #expect(run.stderr.contains("\(ok) ok"), "summary: \(run.stderr)")
         #expect(run.stderr.contains("timeout: 2"), "summary: \(run.stderr)")
 
         // Retries: none for 404, one for 500; the 503 with Retry-After: 1 waited a second.

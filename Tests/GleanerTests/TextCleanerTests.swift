@@ -1,0 +1,23 @@
+import Testing
+import GleanerNormalize
+
+@Suite struct TextCleanerTests {
+    @Test func collapsesWhitespaceAndDropsInvisibleCharacters() {
+        #expect(TextCleaner.clean("  Zeit\u{00AD}ung \n\t im\u{200B}  Netz\u{00A0}heute ") == "Zeitung im Netz heute")
+    }
+
+    @Test func composesDecomposedText() {
+        // "e" + COMBINING ACUTE ACCENT becomes "é" (U+00E9).
+        let cleaned = TextCleaner.clean("Cafe\u{0301} au lait")
+        #expect(Array(cleaned.unicodeScalars).map(\.value).contains(0xE9))
+        #expect(!Array(cleaned.unicodeScalars).map(\.value).contains(0x301))
+    }
+
+    @Test func leavesPrecomposedPunctuationAlone() {
+        #expect(TextCleaner.clean("«Grösse» – 5 € … “quoted”") == "«Grösse» – 5 € … “quoted”")
+    }
+
+    @Test func keepsLinesWhenAsked() {
+        #expect(TextCleaner.cleanKeepingLines("one  line\n\n\n two\r\nthree ") == "one line\ntwo\nthree")
+    }
+}
