@@ -31,10 +31,15 @@ public final class PipelineRunner {
     let config: PipelineConfig
     let options: Options
     let inbox = OutcomeInbox()
+    /// `filters.include` / `exclude`, compiled once (validated when the file was loaded).
+    private let include: [NSRegularExpression]
+    private let exclude: [NSRegularExpression]
 
     public init(config: PipelineConfig, options: Options = Options()) {
         self.config = config
         self.options = options
+        include = config.filters.include.compactMap { try? NSRegularExpression(pattern: $0) }
+        exclude = config.filters.exclude.compactMap { try? NSRegularExpression(pattern: $0) }
     }
 
     /// Asks a running `run()` to stop after committing what is finished (signal handlers).
@@ -270,16 +275,8 @@ public final class PipelineRunner {
         let filters = config.filters
         if filters.sameHost, let origin, Self.host(url) != origin { return false }
         let range = NSRange(url.startIndex..., in: url)
-        if !filters.include.isEmpty {
-            let included = filters.include.contains { pattern in
-                (try? NSRegularExpression(pattern: pattern))?.firstMatch(in: url, range: range) != nil
-            }
-            if !included { return false }
-        }
-        for pattern in filters.exclude where (try? NSRegularExpression(pattern: pattern))?.firstMatch(in: url, range: range) != nil {
-            return false
-        }
-        return true
+        if !include.isEmpty, !include.contains(where: { $0.firstMatch(in: url, range: range) != nil }) { return false }
+        return !exclude.contains { $0.firstMatch(in: url, range: range) != nil }
     }
 
     static func timestamp() -> String {

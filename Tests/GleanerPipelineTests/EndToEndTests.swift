@@ -20,6 +20,15 @@ import Testing
         try db.read { db throws -> Row? in try Row.fetchOne(db, sql: sql) }
     }
 
+    /// Polls `condition` every 50 ms for up to 20 s.
+    func waitUntil(_ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(20)
+        while !condition() {
+            if Date() > deadline { throw TestFailure("condition not met within 20 s") }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
     func jsonLines(_ path: String) throws -> [[String: Any]] {
         try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -107,8 +116,8 @@ import Testing
             """
         let pipeline = try write(yaml, to: directory)
         let process = try GleanerExecutable.start(["run", pipeline, "--no-progress"], stdout: directory.path("o1"), stderr: directory.path("e1"))
-        // 60 pages at 4 × 150 ms take about 2.3 s: kill in the middle.
-        Thread.sleep(forTimeInterval: 1.2)
+        // 60 pages at 4 × 150 ms take about 2.3 s: kill in the middle, once some are committed.
+        try waitUntil { (try? self.int(try DatabaseQueue(path: directory.path("out.sqlite")), "SELECT COUNT(*) FROM articles")) ?? 0 >= 8 }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
@@ -143,7 +152,7 @@ import Testing
             """
         let pipeline = try write(yaml, to: directory)
         let process = try GleanerExecutable.start(["run", pipeline, "--no-progress"], stdout: directory.path("o1"), stderr: directory.path("e1"))
-        Thread.sleep(forTimeInterval: 0.8)
+        try waitUntil { ((try? String(contentsOfFile: directory.path("out.jsonl"), encoding: .utf8)) ?? "").split(separator: "\n").count >= 4 }
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         #expect(process.terminationStatus == 128 + SIGTERM)
