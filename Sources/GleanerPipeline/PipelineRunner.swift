@@ -61,6 +61,8 @@ public final class PipelineRunner {
                     try state.database.write { db in try SQLiteSink.createSchema(db) }
                     sharedSQLite.append(sqlite)
                 } else {
+                    let directory = URL(fileURLWithPath: sink.path).deletingLastPathComponent().path
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                     let queue = try DatabaseQueue(path: sink.path)
                     try queue.write { db in try SQLiteSink.createSchema(db) }
                     ownSQLite.append((sqlite, queue))
