@@ -16,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries, each behind a prefixed module name.
@@ -51,7 +53,10 @@ let package = Package(
         // Record writers: JSON lines first.
         .target(
             name: "GleanerSinks",
-            dependencies: ["GleanerModel", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "GleanerModel", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // URLs -> response bytes: libcurl's multi interface on a dedicated thread, politeness,
         // robots.txt, retries. Knows nothing of extraction.
@@ -61,18 +66,34 @@ let package = Package(
             name: "GleanerCLI",
             dependencies: ["Gleaner", "CZlib", "GleanerFetch"]
         ),
+        // Pipeline files (YAML), sources and discovery, filters, the resumable run loop.
+        .target(
+            name: "GleanerPipeline",
+            dependencies: [
+                "Gleaner", "GleanerFetch", "GleanerCLI", "GleanerHTML",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // The public library face: `import Gleaner`.
         .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks"]),
         .executableTarget(
             name: "gleaner",
             dependencies: [
-                "Gleaner", "GleanerCLI", "GleanerFetch",
+                "Gleaner", "GleanerCLI", "GleanerFetch", "GleanerPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Speed benchmark: libxml2 parse-only vs full extraction, one thread.
         .executableTarget(name: "gleaner-bench", dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML"]),
         .testTarget(name: "GleanerFetchTests", dependencies: ["GleanerFetch", "GleanerCLI", "Gleaner"]),
+        .testTarget(
+            name: "GleanerPipelineTests",
+            dependencies: [
+                "GleanerPipeline", "Gleaner", "GleanerHTML", "GleanerNormalize",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "GleanerTests", dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML", "GleanerExtract"], exclude: []),
     ]
 )

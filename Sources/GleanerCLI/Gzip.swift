@@ -1,18 +1,18 @@
 import CZlib
 
 /// gzip decompression with zlib, bounded in output size.
-enum Gzip {
-    struct Failure: Error {
-        var message: String
+public enum Gzip {
+    public struct Failure: Error {
+        public var message: String
     }
 
-    static func isGzip(_ bytes: [UInt8]) -> Bool {
+    public static func isGzip(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
     }
 
     /// Decompresses all gzip members; fails on truncated or corrupt data and when the
     /// output would exceed `limit` bytes.
-    static func decompress(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
+    public static func decompress(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
         var stream = z_stream()
         // 15 window bits + 32: detect gzip or zlib headers automatically.
         guard gleaner_inflateInit2(&stream, 15 + 32) == Z_OK else {

@@ -10,9 +10,12 @@ import GleanerNormalize
 /// writes.
 public struct ArticleExtractor: Sendable {
     public var rules: ExtractionRules
+    /// Per-site selectors from a pipeline's `sites:`; empty for generic extraction.
+    public var overrides: ExtractionOverrides
 
-    public init(rules: ExtractionRules = .default) {
+    public init(rules: ExtractionRules = .default, overrides: ExtractionOverrides = ExtractionOverrides()) {
         self.rules = rules
+        self.overrides = overrides
     }
 
     /// Extracts an article.
@@ -79,10 +82,12 @@ public struct ArticleExtractor: Sendable {
         let metadata = MetadataExtractor(analysis: analysis, rules: rules, pageURL: url).extract()
         var article = Article(source: source)
         article.pageType = metadata.pageType
+        // Subtrees the body must leave out: comment sections, the headline, the lead.
+        var excluded: [Int] = []
         if metadata.pageType == .article {
             // An index page has no story: its body and comment fields stay empty.
             let comments = CommentExtractor(analysis: analysis, rules: rules).extract()
-            var excluded = comments.sectionRoots
+            excluded = comments.sectionRoots
             if let node = metadata.headlineNode { excluded.append(node) }
             if let node = metadata.leadNode { excluded.append(node) }
             let body = BodyExtractor(analysis: analysis, rules: rules).extract(excludingSubtrees: excluded)
@@ -100,6 +105,9 @@ public struct ArticleExtractor: Sendable {
         article.modified = metadata.modified
         article.tags = metadata.tags
         article.image = metadata.image
+        if !overrides.isEmpty {
+            overrides.apply(to: &article, analysis: analysis, rules: rules, excluded: excluded)
+        }
         return article
     }
 }

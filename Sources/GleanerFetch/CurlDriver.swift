@@ -71,6 +71,7 @@ final class CurlDriver {
             submission.completion(FetchResponse(info: info, body: [], charset: nil, failure: failure, lease: nil))
         case .success(let target):
             let job = FetchJob(url: submission.url, target: target, sequence: nextSequence, completion: submission.completion)
+            job.options = submission.options
             nextSequence += 1
             scheduler.add(job)
         }
@@ -112,7 +113,9 @@ final class CurlDriver {
 
     private func start(url: String, purpose: Transfer.Purpose) {
         do throws(FetchFailure) {
-            let transfer = try Transfer(url: url, purpose: purpose, configuration: configuration, headers: headers)
+            var extra: [String] = []
+            if case .page(let job) = purpose { extra = job.options.headers }
+            let transfer = try Transfer(url: url, purpose: purpose, configuration: configuration, headers: headers, extraHeaders: extra)
             let code = curl_multi_add_handle(multi, transfer.handle)
             guard code == CURLM_OK else {
                 throw FetchFailure(.fetchFailed, "libcurl: " + String(cString: curl_multi_strerror(code)))
@@ -197,7 +200,11 @@ final class CurlDriver {
             attempts: job.attempts)
         let body = failure == nil ? (transfer?.takeBody() ?? []) : []
         let charset = contentType.flatMap { ContentType($0)?.charset }
-        let response = FetchResponse(info: info, body: body, charset: charset, failure: failure, lease: job.lease)
+        var response = FetchResponse(info: info, body: body, charset: charset, failure: failure, lease: job.lease)
+        if failure == nil, let transfer {
+            response.etag = transfer.etag
+            response.lastModified = transfer.lastModified
+        }
         job.lease = nil
         job.completion(response)
     }

@@ -16,9 +16,13 @@ enum CurlResult {
         if code == CURLE_OK {
             switch status {
             case 200...299:
+                if transfer.acceptAnyContentType { return nil }
                 if let type = transfer.contentType, let parsed = ContentType(type), !parsed.isHTML {
                     return FetchFailure(.unsupportedContentType, "Content-Type \(parsed.mediaType) is not HTML")
                 }
+                return nil
+            case 304:
+                // The answer to a conditional request: unchanged since the validators.
                 return nil
             case 300...399:
                 return FetchFailure(.httpStatus(status), "the server answered HTTP \(status) without a usable Location")

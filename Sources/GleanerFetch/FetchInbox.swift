@@ -8,6 +8,7 @@ final class FetchInbox: @unchecked Sendable {
     struct Submission: Sendable {
         var url: String
         var completion: @Sendable (FetchResponse) -> Void
+        var options = FetchRequestOptions()
     }
 
     private let lock = NSLock()

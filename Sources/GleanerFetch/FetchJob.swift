@@ -6,6 +6,7 @@ final class FetchJob {
     /// Submission order; the scheduler serves older jobs first.
     let sequence: Int
     let completion: @Sendable (FetchResponse) -> Void
+    var options = FetchRequestOptions()
     var attempts = 0
     /// Monotonic time the first attempt started.
     var firstStart: Double?

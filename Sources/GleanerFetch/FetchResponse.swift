@@ -10,6 +10,11 @@ public struct FetchResponse: Sendable {
     public var charset: String?
     /// Nil when the fetch succeeded: a 2xx HTML (or untyped) response.
     public var failure: FetchFailure?
+    /// The response's `ETag` and `Last-Modified` headers, for conditional re-fetches.
+    public var etag: String?
+    public var lastModified: String?
+    /// A 304 answer to a conditional request: the page is unchanged, the body empty.
+    public var isNotModified: Bool { failure == nil && info.status == 304 }
     /// Keeps this response's share of `maxHeldResponses` until the last copy is gone.
     let lease: ResponseLease?
 

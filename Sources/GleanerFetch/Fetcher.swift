@@ -39,7 +39,14 @@ public final class Fetcher: Sendable {
     /// Queues `url`; `completion` is called exactly once, on the fetcher's thread. After
     /// `close()` it is called at once with a `cancelled` failure.
     public func submit(_ url: String, completion: @escaping @Sendable (FetchResponse) -> Void) {
-        let submission = FetchInbox.Submission(url: url, completion: completion)
+        submit(url, options: FetchRequestOptions(), completion: completion)
+    }
+
+    /// Like `submit(_:completion:)`, with extra request headers or content types allowed.
+    /// A 304 answer to a conditional request comes back without failure and with
+    /// `isNotModified` set.
+    public func submit(_ url: String, options: FetchRequestOptions, completion: @escaping @Sendable (FetchResponse) -> Void) {
+        let submission = FetchInbox.Submission(url: url, completion: completion, options: options)
         if !inbox.submit(submission) {
             let info = FetchInfo(requestedURL: url, fetchedAt: Clocks.iso8601Now())
             completion(FetchResponse(info: info, failure: FetchFailure(.cancelled, "the fetcher was closed")))
@@ -47,9 +54,9 @@ public final class Fetcher: Sendable {
     }
 
     /// Fetches `url` and returns when it is done (successfully or not).
-    public func fetch(_ url: String) async -> FetchResponse {
+    public func fetch(_ url: String, options: FetchRequestOptions = FetchRequestOptions()) async -> FetchResponse {
         await withCheckedContinuation { continuation in
-            submit(url) { continuation.resume(returning: $0) }
+            submit(url, options: options) { continuation.resume(returning: $0) }
         }
     }
 

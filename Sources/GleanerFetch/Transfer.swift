@@ -27,12 +27,19 @@ final class Transfer {
     /// The address the open-socket callback refused (`--deny-private-networks`).
     private(set) var deniedAddress: String?
     private let denyPrivateNetworks: Bool
+    /// Validators of the final response, for conditional re-fetches.
+    private(set) var etag: String?
+    private(set) var lastModified: String?
+    /// Any 2xx Content-Type is kept (`FetchRequestOptions.acceptAnyContentType`).
+    let acceptAnyContentType: Bool
+    /// This transfer's own header list (shared headers + per-request ones); freed on deinit.
+    private var ownedHeaders: UnsafeMutablePointer<curl_slist>?
     /// Whether the current response's status and type have been looked at.
     private var responseChecked = false
     /// False for non-2xx page responses: their bodies are counted, not kept.
     private var keepBody = true
 
-    init(url: String, purpose: Purpose, configuration: FetchConfiguration, headers: UnsafeMutablePointer<curl_slist>?) throws(FetchFailure) {
+    init(url: String, purpose: Purpose, configuration: FetchConfiguration, headers: UnsafeMutablePointer<curl_slist>?, extraHeaders: [String] = []) throws(FetchFailure) {
         guard let handle = curl_easy_init() else { throw FetchFailure(.fetchFailed, "libcurl: curl_easy_init failed") }
         self.handle = handle
         self.purpose = purpose
@@ -44,12 +51,21 @@ final class Transfer {
             maxBytes = configuration.maxBytes
         }
         denyPrivateNetworks = configuration.denyPrivateNetworks
-        try configure(url: url, configuration: configuration, headers: headers)
+        if case .page(let job) = purpose { acceptAnyContentType = job.options.acceptAnyContentType } else { acceptAnyContentType = false }
+        var headerList = headers
+        if !extraHeaders.isEmpty {
+            var list = curl_slist_append(nil, CurlDriver.acceptHeader)
+            for line in extraHeaders { list = curl_slist_append(list, line) }
+            ownedHeaders = list
+            headerList = list
+        }
+        try configure(url: url, configuration: configuration, headers: headerList)
     }
 
     deinit {
         curl_easy_cleanup(handle)
         errorBuffer.deallocate()
+        if let ownedHeaders { curl_slist_free_all(ownedHeaders) }
     }
 
     private func configure(url: String, configuration: FetchConfiguration, headers: UnsafeMutablePointer<curl_slist>?) throws(FetchFailure) {
@@ -114,7 +130,7 @@ final class Transfer {
             if case .page = purpose {
                 let status = responseCode
                 if (200...299).contains(status) {
-                    if let type = contentType, let parsed = ContentType(type), !parsed.isHTML {
+                    if !acceptAnyContentType, let type = contentType, let parsed = ContentType(type), !parsed.isHTML {
                         abort = FetchFailure(.unsupportedContentType, "Content-Type \(parsed.mediaType) is not HTML")
                         return 0
                     }
@@ -147,6 +163,8 @@ final class Transfer {
         // what the previous one said.
         if line.count >= 5, line.starts(with: "HTTP/".utf8) {
             retryAfter = nil
+            etag = nil
+            lastModified = nil
             responseChecked = false
             keepBody = true
             body.removeAll(keepingCapacity: true)
@@ -154,13 +172,19 @@ final class Transfer {
             cutAtLimit = false
             return
         }
-        let name = "retry-after:"
-        guard line.count > name.utf8.count else { return }
+        if let value = Self.headerValue(line, name: "retry-after:") { retryAfter = value }
+        if let value = Self.headerValue(line, name: "etag:") { etag = value }
+        if let value = Self.headerValue(line, name: "last-modified:") { lastModified = value }
+    }
+
+    /// The trimmed value when `line` is the header `name` (lower-case, with the colon).
+    private static func headerValue(_ line: UnsafeRawBufferPointer, name: String) -> String? {
+        guard line.count > name.utf8.count else { return nil }
         for (index, byte) in name.utf8.enumerated() where line[index] | 0x20 != byte | 0x20 {
-            return
+            return nil
         }
         let value = String(decoding: line[name.utf8.count...], as: UTF8.self)
-        retryAfter = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private func openSocket(_ address: UnsafeMutablePointer<curl_sockaddr>) -> curl_socket_t {

@@ -385,3 +385,45 @@ public enum DateNormalizer {
         return (m <= 2 ? y + 1 : y, m, d)
     }
 }
+
+extension DateNormalizer {
+    /// The date in UTC, for the pipeline's date normaliser step and date filters:
+    /// `2024-05-01T10:30:00+02:00` → `2024-05-01T08:30:00Z`. A value without time or offset
+    /// stays a calendar date (`2024-05-01`), which still sorts before every instant of that
+    /// day as a plain string. Nil when unparseable.
+    public static func utc(_ raw: String) -> String? {
+        guard let parsed = parse(raw) else { return nil }
+        guard let hour = parsed.hour, let offset = parsed.offsetMinutes else { return parsed.dateString }
+        var days = daysFromCivil(year: parsed.year, month: parsed.month, day: parsed.day)
+        var minutes = hour * 60 + (parsed.minute ?? 0) - offset
+        days += Int((Double(minutes) / 1440).rounded(.down))
+        minutes -= Int((Double(minutes) / 1440).rounded(.down)) * 1440
+        let (year, month, day) = civilFromDays(days)
+        let pad = Parsed.pad
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(minutes / 60, 2) + ":"
+            + pad(minutes % 60, 2) + ":" + pad(parsed.second ?? 0, 2) + "Z"
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day)
+    }
+}

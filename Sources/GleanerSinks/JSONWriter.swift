@@ -59,6 +59,14 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// A number rounded to 4 decimals (similarities), never in exponent form.
+    mutating func double(_ value: Double) {
+        separate()
+        let rounded = (value * 10_000).rounded() / 10_000
+        bytes.append(contentsOf: String(rounded).utf8)
+        needsComma = true
+    }
+
     mutating func strings(_ values: [String]) {
         beginArray()
         for value in values { string(value) }

@@ -1,0 +1,32 @@
+import Foundation
+import GleanerModel
+
+/// Lines that sites append to every article and that are never part of the story. Matched
+/// against whole blocks, case- and whitespace-insensitively, so a sentence that merely
+/// contains the words stays.
+public struct BoilerplatePhrases: Sendable {
+    /// Used when a pipeline lists the `boilerplate` step without its own `boilerplate:` list.
+    public static let defaultPhrases = [
+        "Mehr dazu", "Mehr zum Thema", "Feedback für die Redaktion", "Zur Startseite", "Artikel teilen",
+        "Read more", "Related articles", "Advertisement", "Anzeige", "Share this article",
+    ]
+
+    private let keys: Set<String>
+
+    public init(_ phrases: [String]) {
+        keys = Set(phrases.map(Self.key))
+    }
+
+    static func key(_ text: String) -> String {
+        TextCleaner.clean(text).lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+    }
+
+    public func isBoilerplate(_ line: String) -> Bool { keys.contains(Self.key(line)) }
+
+    public func strip(_ input: Article) -> Article {
+        var article = input
+        article.blocks.removeAll { isBoilerplate($0.text) }
+        if let lead = article.lead, isBoilerplate(lead) { article.lead = nil }
+        return article
+    }
+}

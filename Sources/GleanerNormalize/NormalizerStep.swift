@@ -1,0 +1,72 @@
+import GleanerModel
+
+/// The named normalizer steps a pipeline lists under `normalize:`, applied in the listed
+/// order. Each is a pure `Article -> Article` function so steps can be combined freely and
+/// tested alone.
+public enum NormalizerStep: String, Sendable, CaseIterable {
+    /// Whitespace collapse, invisible characters, NFC (the extractor's own clean-up, re-applied
+    /// to every text field). The default when `normalize:` is absent.
+    case whitespace
+    /// `published` / `modified` to UTC ISO 8601 (`2024-05-01T08:30:00Z`).
+    case dates
+    /// Canonical `url`: tracking parameters (`utm_*`, `fbclid`, `gclid`, …) and fragments dropped.
+    case urls
+    /// Authors: "By …"/"Von …" prefixes, "and"-lists split, job titles and agencies moved out.
+    case authors
+    /// Drops body lines equal to a configured boilerplate phrase ("Mehr dazu", …).
+    case boilerplate
+}
+
+/// Applies a list of steps to an article.
+public struct ArticleNormalizer: Sendable {
+    public var steps: [NormalizerStep]
+    public var boilerplate: BoilerplatePhrases
+
+    public init(steps: [NormalizerStep], boilerplatePhrases: [String] = BoilerplatePhrases.defaultPhrases) {
+        self.steps = steps
+        boilerplate = BoilerplatePhrases(boilerplatePhrases)
+    }
+
+    public func apply(_ input: Article) -> Article {
+        var article = input
+        for step in steps {
+            switch step {
+            case .whitespace: article = Self.cleanWhitespace(article)
+            case .dates:
+                article.published = article.published.map { DateNormalizer.utc($0) ?? $0 }
+                article.modified = article.modified.map { DateNormalizer.utc($0) ?? $0 }
+                for index in article.comments.indices {
+                    article.comments[index].published = article.comments[index].published.map { DateNormalizer.utc($0) ?? $0 }
+                }
+            case .urls:
+                article.url = article.url.map { URLCanonicalizer.canonical($0) }
+            case .authors:
+                let cleaned = AuthorCleaner.clean(article.authors)
+                article.authors = cleaned.authors
+                if article.agency == nil { article.agency = cleaned.agency }
+            case .boilerplate:
+                article = boilerplate.strip(article)
+            }
+        }
+        return article
+    }
+
+    static func cleanWhitespace(_ input: Article) -> Article {
+        var article = input
+        article.headline = TextCleaner.nonEmpty(article.headline)
+        article.lead = TextCleaner.nonEmpty(article.lead)
+        article.siteName = TextCleaner.nonEmpty(article.siteName)
+        article.authors = article.authors.compactMap { TextCleaner.nonEmpty($0) }
+        article.tags = article.tags.compactMap { TextCleaner.nonEmpty($0) }
+        article.blocks = article.blocks.compactMap { block in
+            var block = block
+            block.text = block.type == .preformatted ? block.text : TextCleaner.clean(block.text)
+            return block.text.isEmpty ? nil : block
+        }
+        for index in article.comments.indices {
+            article.comments[index].text = TextCleaner.cleanKeepingLines(article.comments[index].text)
+            article.comments[index].author = TextCleaner.nonEmpty(article.comments[index].author)
+        }
+        return article
+    }
+}

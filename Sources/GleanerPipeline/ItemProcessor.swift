@@ -1,0 +1,138 @@
+import Foundation
+import Gleaner
+import GleanerCLI
+import GleanerFetch
+
+/// What working on one queue entry produced. Built on worker threads, applied to the state
+/// and the sinks on the run loop's thread.
+enum Outcome: Sendable {
+    /// A feed or sitemap was read: its listed pages and sitemaps.
+    case discovered(WorkItem, Discovery, FetchStateUpdate?)
+    /// A page or file became a record (article or error), or was filtered out.
+    case record(WorkItem, ExtractionResult, simhash: UInt64?, FetchStateUpdate?)
+    /// Filtered out after extraction (word count, language, date); nothing is written.
+    case filtered(WorkItem, FetchStateUpdate?)
+    /// 304, or the same bytes as last time: nothing to extract.
+    case unchanged(WorkItem, FetchStateUpdate)
+    /// The fetcher was closed under it (stopping): stays pending for the next run.
+    case cancelled(WorkItem)
+
+    var item: WorkItem {
+        switch self {
+        case .discovered(let item, _, _), .record(let item, _, _, _), .filtered(let item, _), .unchanged(let item, _), .cancelled(let item): item
+        }
+    }
+}
+
+/// The pure part of the pipeline, safe on any thread: extraction with per-site overrides,
+/// normalizers, the record-level filters, SimHash, feed and sitemap parsing.
+struct ItemProcessor: Sendable {
+    let generic: ArticleExtractor
+    let perSite: [String: ArticleExtractor]
+    let normalizer: ArticleNormalizer
+    let filters: PipelineConfig.Filters
+    let baseURL: String?
+    let reader = InputReader()
+    let computeSimHash: Bool
+    /// Largest feed or sitemap accepted after gunzip.
+    static let maxListingBytes = 100 * 1024 * 1024
+
+    init(config: PipelineConfig) {
+        generic = ArticleExtractor()
+        perSite = config.sites.mapValues { ArticleExtractor(overrides: $0) }
+        normalizer = ArticleNormalizer(steps: config.normalizers, boilerplatePhrases: config.boilerplatePhrases)
+        filters = config.filters
+        baseURL = config.baseURL
+        computeSimHash = config.duplicates.enabled
+    }
+
+    func extractor(for url: String?) -> ArticleExtractor {
+        guard !perSite.isEmpty, let url, let host = URLComponents(string: url)?.host?.lowercased() else { return generic }
+        if let exact = perSite[host] { return exact }
+        if host.hasPrefix("www."), let bare = perSite[String(host.dropFirst(4))] { return bare }
+        return generic
+    }
+
+    func processFile(_ item: WorkItem) -> Outcome {
+        let result: ExtractionResult
+        do {
+            let bytes = try reader.read(.file(path: item.url))
+            result = extractor(for: baseURL).result(html: bytes, url: baseURL, source: item.url)
+        } catch {
+            result = .failure(error)
+        }
+        return finish(item, result, fetchState: nil)
+    }
+
+    func processResponse(_ item: WorkItem, _ response: FetchResponse) -> Outcome {
+        if let failure = response.failure, failure.code == .cancelled { return .cancelled(item) }
+        var update = FetchStateUpdate(
+            url: item.url, etag: response.etag, lastModified: response.lastModified, status: response.info.status,
+            fetchedAt: response.info.fetchedAt, bodyHash: nil)
+        if let failure = response.failure {
+            var error = GleanerError(stage: .fetch, code: failure.code.name, message: failure.message, source: item.url)
+            error.fetch = response.info
+            return .record(item, .failure(error), simhash: nil, update)
+        }
+        if response.isNotModified { return .unchanged(item, update) }
+        let hash = ArticleJSON.contentHash(of: String(decoding: response.body, as: UTF8.self))
+        update.bodyHash = hash
+        if hash == item.bodyHash { return .unchanged(item, update) }
+        switch item.kind {
+        case .feed, .sitemap:
+            var bytes = response.body
+            if Gzip.isGzip(bytes) {
+                do {
+                    bytes = try Gzip.decompress(bytes, limit: Self.maxListingBytes)
+                } catch {
+                    let failure = GleanerError(stage: .decode, code: "bad_gzip", message: error.message, source: item.url)
+                    return .record(item, .failure(failure), simhash: nil, update)
+                }
+            }
+            do {
+                let discovery = try DiscoveryParser.parse(bytes, baseURL: response.pageURL)
+                return .discovered(item, discovery, update)
+            } catch {
+                let failure = GleanerError(stage: .parse, code: error.code, message: error.message, source: item.url)
+                return .record(item, .failure(failure), simhash: nil, update)
+            }
+        case .page, .file:
+            var result = extractor(for: response.pageURL).result(
+                html: response.body, url: response.pageURL, source: item.url, charset: response.charset)
+            switch result {
+            case .article(var article):
+                article.fetch = response.info
+                result = .article(article)
+            case .failure(var error):
+                error.fetch = response.info
+                result = .failure(error)
+            }
+            return finish(item, result, fetchState: update)
+        }
+    }
+
+    /// Listing facts, normalizers, filters, SimHash.
+    func finish(_ item: WorkItem, _ result: ExtractionResult, fetchState: FetchStateUpdate?) -> Outcome {
+        guard case .article(var article) = result else { return .record(item, result, simhash: nil, fetchState) }
+        if article.headline == nil { article.headline = item.listing.title }
+        if article.published == nil { article.published = item.listing.published }
+        if article.language == nil { article.language = item.listing.language }
+        article = normalizer.apply(article)
+        if !passes(article) { return .filtered(item, fetchState) }
+        let simhash = computeSimHash && article.pageType == .article ? SimHash.compute(article.text) : nil
+        return .record(item, .article(article), simhash: simhash, fetchState)
+    }
+
+    func passes(_ article: Article) -> Bool {
+        if filters.minWords > 0, article.wordCount < filters.minWords { return false }
+        if !filters.languages.isEmpty {
+            guard let language = article.language?.lowercased() else { return false }
+            let primary = language.split(separator: "-").first.map(String.init) ?? language
+            if !filters.languages.contains(language) && !filters.languages.contains(primary) { return false }
+        }
+        if let after = filters.publishedAfter {
+            guard let published = article.published, let date = DateNormalizer.utc(published), date >= after else { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,293 @@
+import Foundation
+import GRDB
+import Gleaner
+import GleanerCLI
+import GleanerFetch
+
+/// Runs a pipeline: seeds the queue from the sources, then loops — take pending entries,
+/// fetch or read them, extract on worker threads, and commit outcomes in batches (sink
+/// writes, queue status, fetch state, SimHashes and JSON-lines offsets in one transaction).
+///
+/// Resume works because nothing is "done" until that transaction commits: a run killed at
+/// any moment restarts from the queue, JSON-lines files are cut back to the committed
+/// offsets, and SQLite upserts are idempotent. Memory stays bounded because the queue lives
+/// in SQLite and at most `window` entries are in flight.
+public final class PipelineRunner {
+    public struct Options: Sendable {
+        /// Progress on stderr: nil = automatic (bar on a TTY, lines otherwise), false = none.
+        public var progress: Bool?
+        /// Seconds between commits.
+        public var commitInterval = 0.5
+        public init(progress: Bool? = nil) { self.progress = progress }
+    }
+
+    public struct Result: Sendable {
+        public var counts: RunCounts
+        /// The signal that stopped the run early, if any.
+        public var interruptedBy: Int32?
+        public var resumed: Bool
+    }
+
+    let config: PipelineConfig
+    let options: Options
+    let inbox = OutcomeInbox()
+    /// `filters.include` / `exclude`, compiled once (validated when the file was loaded).
+    private let include: [NSRegularExpression]
+    private let exclude: [NSRegularExpression]
+
+    public init(config: PipelineConfig, options: Options = Options()) {
+        self.config = config
+        self.options = options
+        include = config.filters.include.compactMap { try? NSRegularExpression(pattern: $0) }
+        exclude = config.filters.exclude.compactMap { try? NSRegularExpression(pattern: $0) }
+    }
+
+    /// Asks a running `run()` to stop after committing what is finished (signal handlers).
+    public func requestStop(signal: Int32) { inbox.requestStop(signal: signal) }
+
+    public func run() throws -> Result {
+        let state = try StateStore(path: config.statePath)
+        let now = Self.timestamp()
+        // Sinks: JSON lines, and SQLite in the state file or a file of its own.
+        var jsonl: [JSONLSink] = []
+        var sharedSQLite: [SQLiteSink] = []
+        var ownSQLite: [(SQLiteSink, DatabaseQueue)] = []
+        for sink in config.sinks {
+            switch sink.kind {
+            case .jsonl: jsonl.append(try JSONLSink(path: sink.path))
+            case .sqlite:
+                let sqlite = SQLiteSink(path: sink.path)
+                if sink.path == config.statePath {
+                    try state.database.write { db in try SQLiteSink.createSchema(db) }
+                    sharedSQLite.append(sqlite)
+                } else {
+                    let directory = URL(fileURLWithPath: sink.path).deletingLastPathComponent().path
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                    let queue = try DatabaseQueue(path: sink.path)
+                    try queue.write { db in try SQLiteSink.createSchema(db) }
+                    ownSQLite.append((sqlite, queue))
+                }
+            }
+        }
+
+        // Resume the unfinished run, or start a new one with a fresh queue.
+        var counts = RunCounts()
+        let runID: Int64
+        let resumed: Bool
+        if let unfinished = try state.unfinishedRun() {
+            runID = unfinished.id
+            counts = unfinished.counts
+            resumed = true
+            try state.database.read { db in
+                for sink in jsonl where sink.isFile {
+                    try sink.truncate(to: try state.committedOffset(path: sink.path, in: db) ?? 0)
+                }
+            }
+        } else {
+            resumed = false
+            runID = try state.database.write { db -> Int64 in
+                try db.execute(sql: "DELETE FROM queue")
+                try db.execute(sql: "INSERT INTO runs (pipeline, started) VALUES (?, ?)", arguments: [config.file, now])
+                let id = db.lastInsertedRowID
+                counts.discovered = try seed(state, in: db)
+                try db.execute(sql: "UPDATE runs SET counts = ? WHERE id = ?", arguments: [counts.encoded, id])
+                for sink in jsonl where sink.isFile { try state.setOffset(path: sink.path, bytes: 0, in: db) }
+                return id
+            }
+            for sink in jsonl where sink.isFile { try sink.truncate(to: 0) }
+        }
+        if resumed { Self.log("resuming run \(runID) of \(config.name)") }
+
+        var fetchConfiguration = config.fetch
+        let window = max(fetchConfiguration.concurrency * 4, 64)
+        fetchConfiguration.maxHeldResponses = window
+        let fetcher = try Fetcher(configuration: fetchConfiguration)
+        defer { fetcher.close() }
+        let processor = ItemProcessor(config: config)
+        let workers = DispatchQueue(label: "gleaner.pipeline.extract", attributes: .concurrent)
+        let fileSlots = max(ProcessInfo.processInfo.activeProcessorCount * 2, 2)
+        let progress = ProgressReporter(mode: options.progress)
+
+        var buffer: [WorkItem] = []
+        var cursor: Int64 = 0
+        var inFlight = 0
+        var filesInFlight = 0
+        var uncommitted: [Outcome] = []
+        var lastCommit = Date()
+        var exhausted = false
+        let inbox = self.inbox
+
+        func commit() throws {
+            guard !uncommitted.isEmpty else { return }
+            let batch = uncommitted
+            uncommitted = []
+            try state.database.write { db in
+                var records: [SinkRecord] = []
+                var seen: [(String, String)] = []
+                for outcome in batch {
+                    let item = outcome.item
+                    switch outcome {
+                    case .discovered(_, let discovery, let update):
+                        if let update { try state.recordFetch(update, in: db); counts.fetched += 1 }
+                        let host = URLComponents(string: item.url)?.host?.lowercased()
+                        for page in discovery.pages where self.admits(page.url, origin: item.origin ?? host) {
+                            if try state.enqueue(page.url, kind: .page, origin: item.origin ?? host, page: page, in: db) { counts.discovered += 1 }
+                        }
+                        for sitemap in discovery.sitemaps {
+                            if try state.enqueue(sitemap, kind: .sitemap, origin: item.origin ?? host, in: db) { counts.discovered += 1 }
+                        }
+                    case .record(_, let result, let simhash, let update):
+                        if let update {
+                            try state.recordFetch(update, in: db)
+                            if update.status != nil { counts.fetched += 1 }
+                        }
+                        let time = Self.timestamp()
+                        var record: SinkRecord
+                        switch result {
+                        case .article(let article):
+                            let key = article.url ?? article.source
+                            record = SinkRecord(result: result, key: key, seenAt: time, simhash: simhash)
+                            if let simhash, self.config.duplicates.enabled,
+                                let match = try state.nearDuplicate(of: simhash, url: key, maxDistance: self.config.duplicates.maxDistance, in: db)
+                            {
+                                record.duplicateOf = match.url
+                                record.similarity = 1 - Double(match.distance) / 64
+                                counts.duplicates += 1
+                            }
+                            counts.extracted += 1
+                        case .failure(let error):
+                            record = SinkRecord(result: result, key: error.source, seenAt: time)
+                            counts.errors[error.code, default: 0] += 1
+                        }
+                        records.append(record)
+                    case .filtered(_, let update):
+                        if let update { try state.recordFetch(update, in: db); counts.fetched += 1 }
+                        counts.filtered += 1
+                    case .unchanged(_, let update):
+                        try state.recordFetch(update, in: db)
+                        counts.fetched += 1
+                        counts.unchanged += 1
+                        seen.append((item.url, update.fetchedAt))
+                    case .cancelled:
+                        continue
+                    }
+                    try db.execute(sql: "UPDATE queue SET status = 'done' WHERE id = ?", arguments: [item.id])
+                }
+                for record in records {
+                    for sink in jsonl { try sink.write(record) }
+                    for sink in sharedSQLite { try sink.write(record, in: db) }
+                }
+                for (source, time) in seen {
+                    for sink in sharedSQLite { try sink.markSeen(source: source, at: time, in: db) }
+                }
+                for (sink, queue) in ownSQLite {
+                    try queue.write { own in
+                        for record in records { try sink.write(record, in: own) }
+                        for (source, time) in seen { try sink.markSeen(source: source, at: time, in: own) }
+                    }
+                }
+                for sink in jsonl where sink.isFile {
+                    sink.sync()
+                    try state.setOffset(path: sink.path, bytes: sink.offset, in: db)
+                }
+                try db.execute(sql: "UPDATE runs SET counts = ? WHERE id = ?", arguments: [counts.encoded, runID])
+            }
+            lastCommit = Date()
+        }
+
+        while true {
+            if inbox.stopRequested != nil { break }
+            // Top up the window from the queue.
+            while inFlight < window {
+                if buffer.isEmpty && !exhausted {
+                    buffer = try state.pending(after: cursor, limit: 256)
+                    if let last = buffer.last { cursor = last.id } else { exhausted = true }
+                    buffer.reverse()
+                }
+                guard let item = buffer.last else { break }
+                if item.kind == .file {
+                    if filesInFlight >= fileSlots { break }
+                    filesInFlight += 1
+                    workers.async { inbox.push(processor.processFile(item)) }
+                } else {
+                    let request = FetchRequestOptions(headers: item.conditionalHeaders, acceptAnyContentType: item.kind != .page)
+                    fetcher.submit(item.url, options: request) { response in
+                        workers.async { inbox.push(processor.processResponse(item, response)) }
+                    }
+                }
+                buffer.removeLast()
+                inFlight += 1
+            }
+            if inFlight == 0 && buffer.isEmpty {
+                // Nothing running: commit (which may queue discovered pages) and look again.
+                try commit()
+                exhausted = false
+                buffer = try state.pending(after: cursor, limit: 256)
+                if let last = buffer.last { cursor = last.id; buffer.reverse(); continue }
+                break
+            }
+            for outcome in inbox.take(timeout: 0.25) {
+                inFlight -= 1
+                if outcome.item.kind == .file { filesInFlight -= 1 }
+                uncommitted.append(outcome)
+            }
+            if uncommitted.count >= 200 || Date().timeIntervalSince(lastCommit) >= options.commitInterval {
+                try commit()
+                if exhausted { exhausted = false }
+            }
+            progress.tick { try? state.counts() }
+        }
+        let interruptedBy = inbox.stopRequested
+        if interruptedBy != nil {
+            // Keep what finished; in-flight entries stay pending for the next run.
+            fetcher.close()
+            for outcome in inbox.take(timeout: 0) where inFlight > 0 {
+                inFlight -= 1
+                uncommitted.append(outcome)
+            }
+        }
+        try commit()
+        if interruptedBy == nil {
+            try state.database.write { db in
+                try db.execute(sql: "UPDATE runs SET finished = ? WHERE id = ?", arguments: [Self.timestamp(), runID])
+            }
+        }
+        progress.finish { try? state.counts() }
+        return Result(counts: counts, interruptedBy: interruptedBy, resumed: resumed)
+    }
+
+    /// Puts the pipeline's sources into the queue; returns how many entries were added.
+    func seed(_ state: StateStore, in db: Database) throws -> Int {
+        var added = 0
+        let sources = config.sources
+        let files = InputCollector().collect(sources.files + sources.directories)
+        for input in files where try state.enqueue(input.name, kind: .file, origin: nil, in: db) { added += 1 }
+        for url in sources.sitemaps where try state.enqueue(url, kind: .sitemap, origin: Self.host(url), in: db) { added += 1 }
+        for url in sources.feeds where try state.enqueue(url, kind: .feed, origin: Self.host(url), in: db) { added += 1 }
+        for url in sources.urls where admits(url, origin: Self.host(url)) {
+            if try state.enqueue(url, kind: .page, origin: Self.host(url), in: db) { added += 1 }
+        }
+        return added
+    }
+
+    static func host(_ url: String) -> String? { URLComponents(string: url)?.host?.lowercased() }
+
+    /// URL filters: include / exclude patterns and same-host.
+    func admits(_ url: String, origin: String?) -> Bool {
+        let filters = config.filters
+        if filters.sameHost, let origin, Self.host(url) != origin { return false }
+        let range = NSRange(url.startIndex..., in: url)
+        if !include.isEmpty, !include.contains(where: { $0.firstMatch(in: url, range: range) != nil }) { return false }
+        return !exclude.contains { $0.firstMatch(in: url, range: range) != nil }
+    }
+
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+
+    static func log(_ message: String) {
+        FileHandle.standardError.write(Data(("gleaner: " + message + "\n").utf8))
+    }
+}
