@@ -7,7 +7,8 @@ public enum NormalizerStep: String, Sendable, CaseIterable {
     /// Whitespace collapse, invisible characters, NFC (the extractor's own clean-up, re-applied
     /// to every text field). The default when `normalize:` is absent.
     case whitespace
-    /// `published` / `modified` to UTC ISO 8601 (`2024-05-01T08:30:00Z`).
+    /// `published` / `modified` / comment dates to UTC ISO 8601 (`2024-05-01T08:30:00Z`);
+    /// a value without time and offset stays a calendar date.
     case dates
     /// Canonical `url`: tracking parameters (`utm_*`, `fbclid`, `gclid`, …) and fragments dropped.
     case urls
@@ -54,7 +55,8 @@ public struct ArticleNormalizer: Sendable {
     static func cleanWhitespace(_ input: Article) -> Article {
         var article = input
         article.headline = TextCleaner.nonEmpty(article.headline)
-        article.lead = TextCleaner.nonEmpty(article.lead)
+        // A lead may hold several items (a live blog's key points), one per line.
+        article.lead = article.lead.map { TextCleaner.cleanKeepingLines($0) }.flatMap { $0.isEmpty ? nil : $0 }
         article.siteName = TextCleaner.nonEmpty(article.siteName)
         article.authors = article.authors.compactMap { TextCleaner.nonEmpty($0) }
         article.tags = article.tags.compactMap { TextCleaner.nonEmpty($0) }

@@ -81,7 +81,7 @@ import Testing
         #expect(config.statePath == "/p/state.sqlite")
         #expect(config.fetch.concurrency == 3 && config.fetch.perHost == 1 && config.fetch.delay == 0.5 && !config.fetch.obeyRobots)
         #expect(config.filters.languages == ["de"])
-        #expect(config.filters.publishedAfter == "2024-01-01T00:00:00Z")
+        #expect(config.filters.publishedAfter == "2024-01-01")
         #expect(config.normalizers == [.dates, .urls])
         #expect(config.duplicates.maxDistance == 4)
         #expect(config.sites["a.org"]?.remove.count == 2)
