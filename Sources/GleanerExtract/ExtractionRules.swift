@@ -65,6 +65,8 @@ public struct ExtractionRules: Sendable {
         "toolbar", "pagination", "pager", "feedback", "rating", "tags", "tagcloud", "byline", "dateline",
         "print", "skip", "hidden", "sr", "visually", "screen", "offscreen", "disqus", "comments", "comment",
         "respond", "reply", "more", "readmore", "author", "bio", "profile", "caption", "credit", "copyright",
+        // German newspaper CMSs: section rubric, date, author, print tools, "more articles".
+        "rubrik", "datum", "autor", "druck", "weitere",
     ]
     /// Tokens of comment sections: furniture even when they hold more text than the article.
     public var strictBoilerplateTokens: Set<String> = ["comments", "comment", "disqus", "respond", "reply", "replies"]
@@ -189,6 +191,9 @@ public struct ExtractionRules: Sendable {
     public var maximumLinkDensity: Double = 0.85
     /// Link-dense subtrees are only dropped when their text is shorter than this.
     public var linkDenseMaximumLength: Int = 400
+    /// A block of the content whose word characters are at least this share link text is a
+    /// tool line or a link list, and is dropped (`BlockBuilder`).
+    public var linkOnlyBlockShare: Double = 0.9
     /// Elements that, when they carry little text, are dropped from the content as widgets.
     public var prunableContainers: Set<String> = ["div", "section", "ul", "ol", "table", "p", "li", "dl"]
 }

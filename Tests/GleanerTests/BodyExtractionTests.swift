@@ -183,3 +183,26 @@ extension ArticleExtractor {
         }
     }
 }
+
+@Suite struct LinkOnlyBlockTests {
+    /// Table-layout pages put print/recommend links, breadcrumbs and related-link tables
+    /// right in the content cell; none of it is body text.
+    @Test func linkOnlyLinesAndRelatedTablesLeaveTheBody() throws {
+        let paragraph = "<p>Der Christkindlmarkt öffnet am Freitag wieder seine Hütten, und die Standler bieten bis Weihnachten Kunsthandwerk, Lebkuchen und Glühwein an.</p>"
+        let html = """
+            <html><body><table><tr><td class="inhalt">
+            <span class="rubrik">Lokales &gt; Stadt</span><br><h1>Punsch wird teurer</h1>
+            \(paragraph)\(paragraph)\(paragraph)
+            <br><a href="javascript:window.print()">Artikel drucken</a> | <a href="/empfehlen/">Artikel weiterempfehlen</a><br>
+            <table class="weitere"><tr><td><b>Weitere Artikel aus Lokales</b></td></tr>
+            <tr><td>&raquo; <a href="/a.html">Neue Ampel bei der Volksschule</a></td></tr>
+            <tr><td>&raquo; <a href="/b.html">Stadtbücherei verlängert Öffnungszeiten</a></td></tr></table>
+            </td></tr></table></body></html>
+            """
+        let article = try ArticleExtractor().extract(html: Array(html.utf8), source: "t")
+        #expect(article.blocks.count == 3)
+        #expect(!article.text.contains("drucken"))
+        #expect(!article.text.contains("Volksschule"))
+        #expect(!article.text.contains("Lokales"))
+    }
+}
