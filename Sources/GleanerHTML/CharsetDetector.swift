@@ -158,6 +158,11 @@ public enum CharsetDetector {
         var i = 0
         let n = bytes.count
         while i < n {
+            // ASCII fast path, eight bytes at a time (markup is mostly ASCII).
+            while i + 8 <= n, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             var need = 0

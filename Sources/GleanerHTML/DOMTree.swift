@@ -15,8 +15,12 @@ public struct DOMTree: Sendable {
 
     public var count: Int { nodes.count }
 
+    /// A yielding accessor: `tree[i].name` reads in place instead of copying the node (and
+    /// retaining its strings and attribute array) — this was 4% of extraction time.
     @inlinable
-    public subscript(index: Int) -> DOMNode { nodes[index] }
+    public subscript(index: Int) -> DOMNode {
+        _read { yield nodes[index] }
+    }
 
     /// Index of the `<html>` element (or the first element), if any.
     public var rootElement: Int? {

@@ -14,33 +14,62 @@ public enum TextCleaner {
     ]
 
     /// Collapses whitespace and removes invisible characters; trims both ends.
+    ///
+    /// Works on UTF-8 bytes, decoding a scalar only for non-ASCII sequences: this runs on
+    /// every text of every page, and building a `String.UnicodeScalarView` scalar by scalar
+    /// was the slow part.
     public static func clean(_ raw: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        var mayNeedNormalization = false
-        for scalar in raw.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                if value == 0x20 || value == 0x09 || value == 0x0A || value == 0x0D || value == 0x0C || value == 0x0B {
-                    pendingSpace = true
+        var input = raw
+        return input.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var mayNeedNormalization = false
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    i += 1
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = true
+                        continue
+                    }
+                    if byte < 0x20 || byte == 0x7F { continue }  // control characters
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(byte)
                     continue
                 }
-                if value < 0x20 || value == 0x7F { continue }  // control characters
-            } else {
+                // Decode one multi-byte scalar (input is valid UTF-8: it is a String).
+                let length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
+                var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                let start = i
+                i += length
                 if invisibleScalars.contains(value) { continue }
-                if scalar.properties.isWhitespace {
+                if isUnicodeSpace(value) {
                     pendingSpace = true
                     continue
                 }
-                if value >= 0x80 && value < 0xA0 { continue }  // C1 controls
+                if value < 0xA0 { continue }  // C1 controls
                 if !isNFCStable(value) { mayNeedNormalization = true }
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
             }
-            if pendingSpace && !out.isEmpty { out.append(" ") }
-            pendingSpace = false
-            out.append(scalar)
+            let string = String(decoding: out, as: UTF8.self)
+            return mayNeedNormalization ? string.precomposedStringWithCanonicalMapping : string
         }
-        let string = String(out)
-        return mayNeedNormalization ? string.precomposedStringWithCanonicalMapping : string
+    }
+
+    /// Non-ASCII scalars with the Unicode White_Space property.
+    @inline(__always)
+    static func isUnicodeSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0085, 0x00A0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// True for scalars that NFC leaves alone whatever surrounds them: no combining marks,

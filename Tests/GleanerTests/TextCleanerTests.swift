@@ -21,3 +21,10 @@ import GleanerNormalize
         #expect(TextCleaner.cleanKeepingLines("one  line\n\n\n two\r\nthree ") == "one line\ntwo\nthree")
     }
 }
+
+@Suite struct TextCleanerUnicodeTests {
+    @Test func everyUnicodeSpaceCollapsesAndControlsVanish() {
+        let raw = "a\u{00A0}b\u{2003}c\u{3000}d\u{202F}e\u{0085}f\u{0007}g\u{FEFF}h 😀  i"
+        #expect(TextCleaner.clean(raw) == "a b c d e fgh 😀 i")
+    }
+}

@@ -77,7 +77,7 @@ class Handler(BaseHTTPRequestHandler):
     def xml(self, text, gz=False):
         body = text.encode()
         if gz:
-            body = gzip.compress(body)
+            body = gzip.compress(body, mtime=0)  # fixed bytes, like a static file: a changing gzip timestamp would make the listing look changed
         self.send(200, body, "application/gzip" if gz else "application/xml")
 
     def url(self, path):
