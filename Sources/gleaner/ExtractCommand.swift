@@ -49,16 +49,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         var allPaths = paths
         if let pathsFrom {
-            let contents: String
-            if pathsFrom == "-" {
-                contents = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            } else {
-                guard let data = FileManager.default.contents(atPath: pathsFrom) else {
-                    throw ValidationError("Cannot read --paths-from file \(pathsFrom).")
-                }
-                contents = String(decoding: data, as: UTF8.self)
-            }
-            allPaths += InputCollector.paths(fromList: contents)
+            allPaths += try LineListOption.read(pathsFrom, option: "--paths-from")
         }
         let inputs = InputCollector().collect(allPaths)
         if baseURL != nil && inputs.count > 1 {

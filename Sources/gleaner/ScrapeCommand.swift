@@ -96,16 +96,7 @@ struct ScrapeCommand: ParsableCommand {
     func run() throws {
         var allURLs = urls
         if let urlsFile {
-            let contents: String
-            if urlsFile == "-" {
-                contents = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            } else {
-                guard let data = FileManager.default.contents(atPath: urlsFile) else {
-                    throw ValidationError("Cannot read --urls file \(urlsFile).")
-                }
-                contents = String(decoding: data, as: UTF8.self)
-            }
-            allURLs += InputCollector.paths(fromList: contents)
+            allURLs += try LineListOption.read(urlsFile, option: "--urls")
         }
         var configuration = FetchConfiguration()
         configuration.concurrency = concurrency
