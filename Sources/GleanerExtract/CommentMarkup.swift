@@ -9,15 +9,6 @@ import GleanerHTML
 struct CommentMarkup {
     let rules: CommentRules
 
-    /// Cheap pre-filter for the page-wide scan: does `id`/`class` mention any keyword?
-    /// One pass over the bytes with ASCII case folding, without allocating.
-    func mentionsKeyword(_ node: DOMNode) -> Bool {
-        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
-            if mentions(attribute.value) { return true }
-        }
-        return false
-    }
-
     /// Whether one attribute value mentions any keyword.
     func mentions(_ value: String) -> Bool {
         var value = value

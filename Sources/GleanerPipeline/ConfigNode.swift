@@ -113,12 +113,6 @@ struct ConfigNode {
         return values
     }
 
-    /// A string or a list of strings (selectors, phrases).
-    func stringOrList() throws(PipelineConfigError) -> [String] {
-        if case .scalar = node { return [try nonEmptyString()] }
-        return try stringList()
-    }
-
     private var describeValue: String {
         if case .scalar(let scalar) = node { return isNull ? "nothing" : "\"\(scalar.string)\"" }
         return kind
