@@ -4,10 +4,10 @@ import Foundation
 /// K, M, G (with optional `B` or `iB`) are powers of 1024, as a limit on memory is meant.
 public enum ByteSize {
     public static func parse(_ text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = text.trimmedWhitespace().lowercased()
         let digits = trimmed.prefix { $0.isNumber || $0 == "." }
         guard !digits.isEmpty, let number = Double(digits), number >= 0 else { return nil }
-        let unit = trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        let unit = trimmed.dropFirst(digits.count).trimmedWhitespace()
         let factor: Double
         switch unit {
         case "", "b": factor = 1

@@ -29,7 +29,7 @@ public struct InputCollector: Sendable {
     /// Reads input paths, one per line; blank lines and lines starting with `#` are skipped.
     public static func paths(fromList contents: String) -> [String] {
         contents.split(whereSeparator: \.isNewline).compactMap { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedWhitespace()
             return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : trimmed
         }
     }

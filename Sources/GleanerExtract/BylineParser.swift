@@ -36,7 +36,7 @@ struct BylineParser {
     private func segments(of text: String) -> [String] {
         var parts = [text]
         for separator in ["|", "•", "·", "\n", " – ", " — ", " - ", ";"] {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
+            parts = parts.flatMap { $0.splitting(separator: separator) }
         }
         return parts
     }
@@ -63,7 +63,7 @@ struct BylineParser {
     }
 
     private func classify(_ rawPiece: String, minimumWords: Int, into result: inout Result) {
-        var piece = stripPrefixes(rawPiece.trimmingCharacters(in: .whitespaces))
+        var piece = stripPrefixes(rawPiece.trimmedWhitespace())
         // "dpa 14.08.2023", "Anna Muster 11:30": a date run into the credit or name.
         if piece.contains(where: \.isNumber) {
             piece = piece.split(separator: " ").prefix { !$0.contains(where: \.isNumber) }.joined(separator: " ")
@@ -72,7 +72,7 @@ struct BylineParser {
         if let open = piece.firstIndex(of: "("), let close = piece[open...].firstIndex(of: ")") {
             let inner = String(piece[piece.index(after: open)..<close])
             if let credit = agencyCredit(inner) { append(credit, to: &result.agencies) }
-            piece = (String(piece[..<open]) + String(piece[piece.index(after: close)...])).trimmingCharacters(in: .whitespaces)
+            piece = (String(piece[..<open]) + String(piece[piece.index(after: close)...])).trimmedWhitespace()
         }
         guard !piece.isEmpty else { return }
         if let credit = agencyCredit(piece) {
@@ -80,8 +80,8 @@ struct BylineParser {
             return
         }
         // "Anna Muster/dpa": a name and a credit joined by a slash.
-        if piece.contains("/") {
-            let sides = piece.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+        if piece.utf8.contains(UInt8(ascii: "/")) {
+            let sides = piece.split(separator: "/").map { $0.trimmedWhitespace() }
             if let agencyIndex = sides.firstIndex(where: { agencyCredit($0) != nil }) {
                 let credit = sides[agencyIndex...].joined(separator: "/")
                 if let normalized = agencyCredit(credit) { append(normalized, to: &result.agencies) }
@@ -91,7 +91,7 @@ struct BylineParser {
                 return
             }
         }
-        let name = stripTrailingDateWords(piece.trimmingCharacters(in: CharacterSet(charactersIn: ".:").union(.whitespaces)))
+        let name = stripTrailingDateWords(piece.trimming { $0.isWhiteSpace || $0 == "." || $0 == ":" })
         if isPersonName(name, minimumWords: minimumWords) { append(name, to: &result.authors) }
     }
 
@@ -118,7 +118,7 @@ struct BylineParser {
             for prefix in rules.bylinePrefixes where lower.hasPrefix(prefix) {
                 let rest = lower.dropFirst(prefix.count)
                 guard let next = rest.first, next == " " || next == ":" else { continue }
-                current = String(current.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+                current = String(current.dropFirst(prefix.count)).trimming { $0 == " " || $0 == ":" }
                 changed = true
                 break
             }
@@ -131,13 +131,13 @@ struct BylineParser {
     /// "AFP/dpa/lno"). Short codes must be all lower or all upper case, so a first name
     /// that happens to spell one ("Ria") is not taken for an agency.
     func agencyCredit(_ raw: String) -> String? {
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        var text = raw.trimmedWhitespace()
         if text.hasPrefix("("), text.hasSuffix(")") { text = String(text.dropFirst().dropLast()) }
-        text = text.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:"))
+        text = text.trimming { " .,;:".unicodeScalars.contains($0) }
         guard !text.isEmpty, text.count <= 40 else { return nil }
         let lower = text.lowercased()
         if rules.agencyNames.contains(lower) { return text }
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmedWhitespace() }
         guard let first = parts.first, isAgencyCode(first) else { return nil }
         for part in parts.dropFirst() {
             if isAgencyCode(part) || rules.agencyNames.contains(part.lowercased()) { continue }
@@ -181,7 +181,7 @@ struct BylineParser {
         var capitalised = 0
         for word in words {
             let lower = word.lowercased()
-            let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: ".,:;()'\""))
+            let bare = lower.trimming { ".,:;()'\"".unicodeScalars.contains($0) }
             if rules.bylineNonNameWords.contains(bare) { return false }
             if rules.nameParticles.contains(lower) { continue }
             guard let first = word.first, first.isLetter, first.isUppercase else { return false }
@@ -191,6 +191,6 @@ struct BylineParser {
     }
 
     private func append(_ value: String, to list: inout [String]) {
-        if !list.contains(where: { $0.caseInsensitiveCompare(value) == .orderedSame }) { list.append(value) }
+        if !list.contains(where: { $0.equalsIgnoringCase(value) }) { list.append(value) }
     }
 }

@@ -22,7 +22,7 @@ struct CommentDateParser {
     /// Passes a `datetime`/`content` attribute through when it already starts with an ISO
     /// date; otherwise parses it like text.
     func parseAttribute(_ value: String) -> String? {
-        let trimmed = value.trimmingCharactersInSpaces()
+        let trimmed = value.trimmedWhitespace()
         let scalars = Array(trimmed.unicodeScalars.prefix(10))
         if scalars.count == 10, scalars[4] == "-", scalars[7] == "-",
             scalars.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || ($0.element.value >= 48 && $0.element.value <= 57) })
@@ -158,15 +158,5 @@ struct CommentDateParser {
 
     private static func pad(_ value: Int) -> String {
         value < 10 ? "0\(value)" : "\(value)"
-    }
-}
-
-extension String {
-    /// Trims ASCII and Unicode spaces at both ends without Foundation.
-    func trimmingCharactersInSpaces() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }

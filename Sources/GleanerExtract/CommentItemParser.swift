@@ -170,7 +170,7 @@ struct CommentItemParser {
             let lower = name.lowercased()
             for suffix in rules.authorSuffixes {
                 for variant in [suffix + ":", suffix + "...", suffix + "…", suffix] where lower.hasSuffix(" " + variant) || lower == variant {
-                    name = String(name.dropLast(variant.count)).trimmingCharactersInSpaces()
+                    name = String(name.dropLast(variant.count)).trimmedWhitespace()
                     changed = true
                     break
                 }
@@ -179,7 +179,7 @@ struct CommentItemParser {
         }
         while let last = name.last, last == ":" || last == "," || last == "-" || last == "|" {
             name.removeLast()
-            name = name.trimmingCharactersInSpaces()
+            name = name.trimmedWhitespace()
         }
         guard !name.isEmpty, name.count <= rules.maximumAuthorLength else { return nil }
         return name

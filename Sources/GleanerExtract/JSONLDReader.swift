@@ -216,7 +216,7 @@ struct JSONLDReader {
     }
 
     static func shortType(_ type: String) -> String {
-        let trimmed = type.trimmingCharacters(in: .whitespaces)
+        let trimmed = type.trimmedWhitespace()
         if let cut = trimmed.lastIndex(where: { $0 == "/" || $0 == ":" || $0 == "#" }) {
             return String(trimmed[trimmed.index(after: cut)...])
         }
@@ -234,21 +234,21 @@ struct JSONLDReader {
     /// Cleaned text with HTML entities decoded (many CMSs HTML-escape JSON-LD strings).
     static func text(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        return TextCleaner.nonEmpty(raw.contains("&") ? HTMLEntities.decode(raw) : raw)
+        return TextCleaner.nonEmpty(raw.utf8.contains(UInt8(ascii: "&")) ? HTMLEntities.decode(raw) : raw)
     }
 
     // MARK: Parsing
 
     /// Parses a script's text, repairing common breakage; nil if it stays unparseable.
     static func parse(_ raw: String) -> Any? {
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = raw.trimmedWhitespace()
         for wrapper in ["<!--", "//<![CDATA[", "<![CDATA["] where text.hasPrefix(wrapper) {
             text = String(text.dropFirst(wrapper.count))
         }
         for wrapper in ["-->", "//]]>", "]]>"] where text.hasSuffix(wrapper) {
             text = String(text.dropLast(wrapper.count))
         }
-        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        text = text.trimmedWhitespace()
         while text.hasSuffix(";") { text.removeLast() }
         guard !text.isEmpty else { return nil }
         if let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) {

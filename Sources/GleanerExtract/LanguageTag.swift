@@ -15,7 +15,7 @@ enum LanguageTag {
     static func normalize(_ raw: String?) -> String? {
         guard let raw else { return nil }
         guard let first = raw.split(whereSeparator: { $0 == "," || $0 == ";" }).first else { return nil }
-        let trimmed = first.trimmingCharacters(in: .whitespaces)
+        let trimmed = first.trimmedWhitespace()
         if let mapped = names[trimmed.lowercased()] { return mapped }
         let subtags = trimmed.split(separator: "-", omittingEmptySubsequences: false).flatMap { $0.split(separator: "_", omittingEmptySubsequences: false) }
         guard let primary = subtags.first, (2...3).contains(primary.count), primary.allSatisfy({ $0.isASCII && $0.isLetter }) else {

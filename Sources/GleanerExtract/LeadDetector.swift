@@ -104,7 +104,7 @@ struct LeadDetector {
     static func comparable(_ raw: String) -> String? {
         var text = TextCleaner.clean(raw).lowercased()
         for suffix in ["…", "..."] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
-        text = text.trimmingCharacters(in: .whitespaces)
+        text = text.trimmedWhitespace()
         return text.isEmpty ? nil : text
     }
 

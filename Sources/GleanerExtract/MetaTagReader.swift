@@ -50,7 +50,7 @@ struct MetaTags: Sendable {
         if key.hasPrefix("dcterm:") { key = "dcterms." + key.dropFirst(7) }
         else if key.hasPrefix("dcterms:") { key = "dcterms." + key.dropFirst(8) }
         else if key.hasPrefix("dc:") { key = "dc." + key.dropFirst(3) }
-        return key.trimmingCharacters(in: .whitespacesAndNewlines)
+        return key.trimmedWhitespace()
     }
 
     /// Records one element, if it is one of the kinds read here.

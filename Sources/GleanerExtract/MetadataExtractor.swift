@@ -94,7 +94,7 @@ struct MetadataExtractor {
             s.meta.first(of: metaRules.siteNameKeys), s.jsonLD.publisherName, s.meta.first(of: metaRules.applicationNameKeys),
             s.jsonLD.websiteName, s.microdata.publisherName,
         ]
-        return candidates.lazy.compactMap { $0 }.first { !$0.contains("://") && !$0.hasPrefix("www.") }
+        return candidates.lazy.compactMap { $0 }.first { !$0.containsUTF8("://") && !$0.hasPrefix("www.") }
     }
 
     // MARK: headline
@@ -115,7 +115,7 @@ struct MetadataExtractor {
         var candidates: [(node: Int, text: String)] = []
         for h1 in s.scan.h1s where !analysis.excluded[h1] {
             guard let text = TextCleaner.nonEmpty(tree.rawText(of: h1)) else { continue }
-            if let siteName, text.caseInsensitiveCompare(siteName) == .orderedSame { continue }
+            if let siteName, text.equalsIgnoringCase(siteName) { continue }
             if tree.ancestor(of: h1, where: { ["nav", "footer", "aside"].contains($0.name) }) != nil { continue }
             candidates.append((h1, text))
         }
@@ -213,7 +213,7 @@ struct MetadataExtractor {
         }
         if b.hasPrefix(a) && a.count >= 10 { return visible }  // structured cut short
         if a.hasPrefix(b) && b.count >= 10 {
-            let rest = a.dropFirst(b.count).trimmingCharacters(in: .whitespaces)
+            let rest = a.dropFirst(b.count).trimmedWhitespace()
             if let mark = rest.first, "|-–—:·»".contains(mark) { return visible }  // "Headline | Site"
         }
         return structured
@@ -280,7 +280,7 @@ struct MetadataExtractor {
         var authors: [String] = []
         var agencies: [String] = []
         func take(_ result: BylineParser.Result) {
-            let people = result.authors.filter { name in siteName.map { name.caseInsensitiveCompare($0) != .orderedSame } ?? true }
+            let people = result.authors.filter { name in siteName.map { !name.equalsIgnoringCase($0) } ?? true }
             if authors.isEmpty { authors = people }
             if agencies.isEmpty { agencies = result.agencies }
         }
@@ -303,7 +303,7 @@ struct MetadataExtractor {
         }
         take(micro)
         for key in metaRules.authorKeys {
-            for value in s.meta.all(key) where !value.contains("://") && !value.hasPrefix("@") && !value.hasPrefix("www.") {
+            for value in s.meta.all(key) where !value.containsUTF8("://") && !value.hasPrefix("@") && !value.hasPrefix("www.") {
                 take(parser.parse(value, minimumWords: 1))
             }
         }
@@ -311,7 +311,7 @@ struct MetadataExtractor {
             take(bylineFromPage(s, headlineNode: headlineNode, parser: parser))
         }
         var unique: [String] = []
-        for author in authors where !unique.contains(where: { $0.caseInsensitiveCompare(author) == .orderedSame }) {
+        for author in authors where !unique.contains(where: { $0.equalsIgnoringCase(author) }) {
             unique.append(author)
         }
         return (unique, agencies.isEmpty ? nil : agencies.joined(separator: "/"))
@@ -478,7 +478,7 @@ struct MetadataExtractor {
         sources.append(tagLinks(s))
         guard let chosen = sources.first(where: { !$0.isEmpty }) else { return [] }
         var result: [String] = []
-        for tag in chosen where tag.count <= 100 && !result.contains(where: { $0.caseInsensitiveCompare(tag) == .orderedSame }) {
+        for tag in chosen where tag.count <= 100 && !result.contains(where: { $0.equalsIgnoringCase(tag) }) {
             result.append(tag)
         }
         return result

@@ -1,3 +1,4 @@
+import GleanerModel
 import GleanerHTML
 
 /// Per-node statistics over a `DOMTree`, computed once per page in two linear passes and
@@ -28,38 +29,49 @@ public struct PageAnalysis: Sendable {
 
         // Forward pass: exclusion is inherited from the parent (parents precede children).
         var insideLink = [Bool](repeating: false, count: n)
-        for i in 1..<n {
-            let node = tree.nodes[i]
-            let parent = Int(node.parent)
-            if excluded[parent] {
-                excluded[i] = true
-                continue
+        var excluded = self.excluded
+        var textLength = self.textLength
+        var linkTextLength = self.linkTextLength
+        var paragraphCount = self.paragraphCount
+        // Nodes are borrowed from the buffer: copying a `DOMNode` retains three fields.
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            for i in 1..<n {
+                let parent = Int(nodes[i].parent)
+                if excluded[parent] {
+                    excluded[i] = true
+                    continue
+                }
+                insideLink[i] = insideLink[parent]
+                guard nodes[i].isElement else { continue }
+                if HTMLVocabulary.nonContentElements.contains(nodes[i].name)
+                    || (!nodes[i].attributes.isEmpty && Self.isHidden(nodes[i]))
+                {
+                    excluded[i] = true
+                } else if nodes[i].name == "a" {
+                    insideLink[i] = true
+                }
             }
-            insideLink[i] = insideLink[parent]
-            guard node.isElement else { continue }
-            if HTMLVocabulary.nonContentElements.contains(node.name) || Self.isHidden(node) {
-                excluded[i] = true
-            } else if node.name == "a" {
-                insideLink[i] = true
-            }
-        }
 
-        // Reverse pass: children have larger indices than parents, so sums bubble up.
-        for i in stride(from: n - 1, through: 1, by: -1) {
-            if excluded[i] { continue }
-            let node = tree.nodes[i]
-            if node.kind == .text {
-                let length = Int32(Self.visibleLength(node.text))
-                textLength[i] = length
-                if insideLink[i] { linkTextLength[i] = length }
-            } else if node.name == "p", textLength[i] > 0 {
-                paragraphCount[i] += 1
+            // Reverse pass: children have larger indices than parents, so sums bubble up.
+            for i in stride(from: n - 1, through: 1, by: -1) {
+                if excluded[i] { continue }
+                if nodes[i].kind == .text {
+                    let length = Int32(Self.visibleLength(nodes[i].text))
+                    textLength[i] = length
+                    if insideLink[i] { linkTextLength[i] = length }
+                } else if nodes[i].name == "p", textLength[i] > 0 {
+                    paragraphCount[i] += 1
+                }
+                let parent = Int(nodes[i].parent)
+                textLength[parent] += textLength[i]
+                linkTextLength[parent] += linkTextLength[i]
+                paragraphCount[parent] += paragraphCount[i]
             }
-            let parent = Int(node.parent)
-            textLength[parent] += textLength[i]
-            linkTextLength[parent] += linkTextLength[i]
-            paragraphCount[parent] += paragraphCount[i]
         }
+        self.excluded = excluded
+        self.textLength = textLength
+        self.linkTextLength = linkTextLength
+        self.paragraphCount = paragraphCount
     }
 
     /// Share of a node's text that sits inside links (0 when it has no text).
@@ -79,7 +91,7 @@ public struct PageAnalysis: Sendable {
                 if attribute.value == "true" { return true }
             case "style":
                 let style = attribute.value.lowercased().filter { $0 != " " }
-                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+                if style.containsUTF8("display:none") || style.containsUTF8("visibility:hidden") { return true }
             default:
                 continue
             }

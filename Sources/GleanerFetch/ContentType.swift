@@ -1,3 +1,5 @@
+import GleanerModel
+
 /// A parsed `Content-Type` header: the media type decides whether a response is a page at
 /// all, the `charset` parameter goes to the extractor (it outranks `<meta>`).
 public struct ContentType: Sendable, Equatable {
@@ -12,15 +14,15 @@ public struct ContentType: Sendable, Equatable {
     public init?(_ header: String) {
         var parts = header.split(separator: ";", omittingEmptySubsequences: false).makeIterator()
         guard let first = parts.next() else { return nil }
-        let media = first.trimmingWhitespace().lowercased()
+        let media = first.trimmedWhitespace().lowercased()
         guard !media.isEmpty else { return nil }
         mediaType = media
         charset = nil
         while let parameter = parts.next() {
             guard let equals = parameter.firstIndex(of: "=") else { continue }
-            let name = parameter[..<equals].trimmingWhitespace().lowercased()
+            let name = parameter[..<equals].trimmedWhitespace().lowercased()
             guard name == "charset" else { continue }
-            var value = parameter[parameter.index(after: equals)...].trimmingWhitespace()
+            var value = parameter[parameter.index(after: equals)...].trimmedWhitespace()
             if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
                 value = String(value.dropFirst().dropLast())
             }
@@ -29,14 +31,4 @@ public struct ContentType: Sendable, Equatable {
     }
 
     public var isHTML: Bool { Self.htmlMediaTypes.contains(mediaType) }
-}
-
-extension StringProtocol {
-    func trimmingWhitespace() -> String {
-        var start = startIndex
-        var end = endIndex
-        while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
-        while end > start, self[index(before: end)] == " " || self[index(before: end)] == "\t" { end = index(before: end) }
-        return String(self[start..<end])
-    }
 }

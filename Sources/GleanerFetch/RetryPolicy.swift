@@ -1,4 +1,5 @@
 import Foundation
+import GleanerModel
 
 /// When to try a failed fetch again: exponential backoff with jitter, so many clients that
 /// failed together do not come back together; a server's `Retry-After` is a floor.
@@ -34,7 +35,7 @@ public struct RetryPolicy: Sendable {
     /// Parses a `Retry-After` value: delay-seconds or an HTTP-date (RFC 9110 §10.2.3),
     /// relative to `now` (seconds since the epoch). Past dates give 0.
     public static func parseRetryAfter(_ value: String, now: Double = Date().timeIntervalSince1970) -> Double? {
-        let trimmed = value.trimmingWhitespace()
+        let trimmed = value.trimmedWhitespace()
         if let seconds = Int(trimmed) { return seconds >= 0 ? Double(seconds) : nil }
         return parseHTTPDate(trimmed).map { max(0, $0 - now) }
     }

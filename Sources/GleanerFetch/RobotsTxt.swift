@@ -1,3 +1,5 @@
+import GleanerModel
+
 /// A robots.txt file parsed by the rules of RFC 9309: groups of `user-agent` lines followed
 /// by `allow`/`disallow` rules, longest match wins, `allow` wins a tie, `*` and a final `$`
 /// as wildcards; plus the widely used `crawl-delay` extension. Written by hand because the
@@ -19,8 +21,8 @@ public struct RobotsTxt: Sendable {
             var line = Substring(rawLine)
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
             guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmingWhitespace().lowercased()
-            let value = line[line.index(after: colon)...].trimmingWhitespace()
+            let key = line[..<colon].trimmedWhitespace().lowercased()
+            let value = line[line.index(after: colon)...].trimmedWhitespace()
             switch key {
             case "user-agent", "useragent", "user agent":
                 if !lastWasAgent {
@@ -62,7 +64,7 @@ public struct RobotsTxt: Sendable {
 
     /// `Gleaner/0.1 (+url)` → `gleaner`: the name part robots.txt groups are written for.
     static func productToken(_ agent: some StringProtocol) -> String {
-        let trimmed = agent.trimmingWhitespace()
+        let trimmed = String(agent).trimmedWhitespace()
         if trimmed == "*" { return "*" }
         let token = trimmed.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         return token.lowercased()

@@ -184,7 +184,7 @@ final class Transfer {
             return nil
         }
         let value = String(decoding: line[name.utf8.count...], as: UTF8.self)
-        return value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.trimmedWhitespace()
     }
 
     private func openSocket(_ address: UnsafeMutablePointer<curl_sockaddr>) -> curl_socket_t {

@@ -116,6 +116,7 @@ struct SelectorParser {
         CSSSelectorError(message: "\(message) at offset \(position) in \"\(String(String.UnicodeScalarView(scalars)))\"")
     }
 
+    @discardableResult
     mutating func skipSpaces() -> Bool {
         var skipped = false
         while position < scalars.count, scalars[position].properties.isWhitespace {

@@ -1,3 +1,5 @@
+import GleanerModel
+
 /// Decides which character encoding a page's bytes are in, in the order the project
 /// documents: byte-order mark, the charset passed in (HTTP `Content-Type`), `<meta charset>`
 /// or `http-equiv`, UTF-8 validity, and windows-1252 as the last resort.
@@ -55,7 +57,7 @@ public enum CharsetDetector {
     /// Maps a charset label to the name handed to libxml2, following the WHATWG Encoding
     /// standard where it differs from IANA (latin-1 and ASCII labels mean windows-1252).
     public static func canonicalLabel(_ raw: String) -> String? {
-        var label = raw.trimmingASCIIWhitespace().lowercased()
+        var label = raw.trimmedWhitespace().lowercased()
         if label.hasPrefix("\"") || label.hasPrefix("'") { label.removeFirst() }
         if label.hasSuffix("\"") || label.hasSuffix("'") { label.removeLast() }
         guard !label.isEmpty, label.count < 40 else { return nil }
@@ -182,16 +184,5 @@ public enum CharsetDetector {
             i += need + 1
         }
         return true
-    }
-}
-
-extension String {
-    func trimmingASCIIWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r") }) else {
-            return ""
-        }
-        let end = scalars.lastIndex(where: { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r") })!
-        return String(scalars[start...end])
     }
 }

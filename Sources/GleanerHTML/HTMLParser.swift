@@ -1,4 +1,5 @@
 import CLibXML2
+import GleanerModel
 
 /// Parses HTML bytes with libxml2's forgiving HTML parser and converts the result into a
 /// `DOMTree`. The libxml2 document never leaves this type: it is created, walked and freed
@@ -73,7 +74,7 @@ public enum HTMLParser {
     static func lastErrorMessage() -> String? {
         guard let error = xmlGetLastError(), let message = error.pointee.message else { return nil }
         let text = String(cString: message)
-        return text.trimmingASCIIWhitespace()
+        return text.trimmedWhitespace()
     }
 }
 

@@ -34,6 +34,12 @@ struct SAXTreeBuilder {
     mutating func startElement(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         flushText()
         var parsedAttributes: [HTMLAttribute] = []
+        if let attributes {
+            // Sized once: growing the array append by append was 2% of extraction.
+            var count = 0
+            while attributes[2 * count] != nil { count += 1 }
+            parsedAttributes.reserveCapacity(count)
+        }
         if var cursor = attributes {
             while let attributeName = cursor.pointee {
                 let value = cursor.advanced(by: 1).pointee

@@ -1,4 +1,5 @@
 import Foundation
+import GleanerModel
 
 /// Tidies author credits: pages write "By Jane Doe and John Roe, Senior Correspondent" or
 /// "Von Anna Muster (dpa)" where the record wants `["Jane Doe", "John Roe"]` and an agency.
@@ -21,12 +22,12 @@ public enum AuthorCleaner {
         var names: [String] = []
         var agency: String?
         for credit in authors {
-            var text = credit.trimmingCharacters(in: .whitespacesAndNewlines)
+            var text = credit.trimmedWhitespace()
             // "(dpa)" or "/ dpa" at the end: an agency credit.
             if let open = text.lastIndex(of: "("), text.hasSuffix(")") {
-                let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingCharacters(in: .whitespaces)
+                let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmedWhitespace()
                 if agencies.contains(inner.lowercased()) { agency = agency ?? inner }
-                text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+                text = String(text[..<open]).trimmedWhitespace()
             }
             for prefix in prefixes where text.lowercased().hasPrefix(prefix) {
                 text = String(text.dropFirst(prefix.count))
@@ -34,18 +35,18 @@ public enum AuthorCleaner {
             }
             var parts = [text]
             for separator in separators {
-                parts = parts.flatMap { $0.components(separatedBy: separator) }
+                parts = parts.flatMap { $0.splitting(separator: separator) }
             }
             // "Jane Doe, Senior Correspondent": drop the title after the comma; "Doe, Roe": two names.
             parts = parts.flatMap { part -> [String] in
-                let pieces = part.components(separatedBy: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let pieces = part.splitting(separator: ",").map { $0.trimmedWhitespace() }
                 return pieces.filter { piece in
                     let lower = piece.lowercased()
-                    return !titleWords.contains { lower.contains($0) }
+                    return !titleWords.contains { lower.containsUTF8($0) }
                 }
             }
             for part in parts {
-                let name = part.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+                let name = part.trimming { $0.isWhiteSpace || $0.isPunctuation }
                 if name.isEmpty { continue }
                 if agencies.contains(name.lowercased()) {
                     agency = agency ?? name

@@ -18,7 +18,7 @@ public struct BoilerplatePhrases: Sendable {
     }
 
     static func key(_ text: String) -> String {
-        TextCleaner.clean(text).lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        TextCleaner.clean(text).lowercased().trimming { $0.isWhiteSpace || $0.isPunctuation }
     }
 
     public func isBoilerplate(_ line: String) -> Bool { keys.contains(Self.key(line)) }

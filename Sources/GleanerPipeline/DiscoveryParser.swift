@@ -73,7 +73,7 @@ public enum DiscoveryParser {
     }
 
     static func resolve(_ link: String, base: String) -> String? {
-        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = link.trimmedWhitespace()
         guard !trimmed.isEmpty, let url = URL(string: trimmed, relativeTo: URL(string: base)) else { return nil }
         let absolute = url.absoluteString
         guard absolute.hasPrefix("http://") || absolute.hasPrefix("https://") else { return nil }
@@ -133,7 +133,7 @@ final class XMLDiscoveryDelegate: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCDATA block: Data) { text += String(decoding: block, as: UTF8.self) }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = text.trimmedWhitespace()
         let element = stack.popLast() ?? name
         text = ""
         let format = discovery.format

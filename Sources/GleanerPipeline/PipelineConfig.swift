@@ -128,7 +128,7 @@ public struct PipelineConfig: Sendable {
                     throw urls.error("cannot read the URL list \(listPath)")
                 }
                 config.sources.urls = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).compactMap { line in
-                    let trimmed = line.trimmingCharacters(in: .whitespaces)
+                    let trimmed = line.trimmedWhitespace()
                     return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : trimmed
                 }
             } else {

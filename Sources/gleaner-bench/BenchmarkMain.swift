@@ -16,8 +16,11 @@ struct BenchmarkMain {
             rounds = Int(arguments[index + 1]) ?? rounds
             arguments.removeSubrange(index...index + 1)
         }
+        // `--profile-extraction`: run only full extraction, untimed, for a profiler to sample.
+        let profileOnly = arguments.contains("--profile-extraction")
+        arguments.removeAll { $0 == "--profile-extraction" }
         guard !arguments.isEmpty else {
-            FileHandle.standardError.write(Data("usage: gleaner-bench [--rounds N] PATH…\n".utf8))
+            FileHandle.standardError.write(Data("usage: gleaner-bench [--rounds N] [--profile-extraction] PATH…\n".utf8))
             exit(2)
         }
         let reader = InputReader()
@@ -28,6 +31,13 @@ struct BenchmarkMain {
 
         let extractor = ArticleExtractor()
         var sink = 0
+        if profileOnly {
+            for _ in 0..<rounds {
+                for page in pages { sink &+= (try? extractor.extract(html: page, source: "bench"))?.blocks.count ?? 0 }
+            }
+            print("extracted \(pages.count) pages \(rounds) times (\(sink))")
+            return
+        }
         // Warm-up: one pass of each, untimed.
         for page in pages {
             sink &+= parseOnly(page) ? 1 : 0

@@ -1,0 +1,66 @@
+extension String {
+    /// True when `needle` occurs in the string, compared byte for byte in UTF-8.
+    ///
+    /// With Foundation imported anywhere in a module, `"…".contains("…")` resolves to
+    /// Foundation's `NSString`-based search, which converts both strings to UTF-16 on Linux;
+    /// extraction runs such tests for every element, so they use this instead.
+    public func containsUTF8(_ needle: String) -> Bool {
+        let needleBytes = Array(needle.utf8)
+        guard let first = needleBytes.first else { return true }
+        var haystack = self
+        return haystack.withUTF8 { bytes in
+            let last = bytes.count - needleBytes.count
+            guard last >= 0 else { return false }
+            var i = 0
+            while i <= last {
+                if bytes[i] == first {
+                    var j = 1
+                    while j < needleBytes.count, bytes[i + j] == needleBytes[j] { j += 1 }
+                    if j == needleBytes.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Equal when compared case-insensitively (by `lowercased()`), with no allocation when
+    /// both strings are ASCII.
+    public func equalsIgnoringCase(_ other: String) -> Bool {
+        if utf8.count == other.utf8.count, utf8.allSatisfy({ $0 < 0x80 }), other.utf8.allSatisfy({ $0 < 0x80 }) {
+            return zip(utf8, other.utf8).allSatisfy { a, b in Self.asciiLower(a) == Self.asciiLower(b) }
+        }
+        return lowercased() == other.lowercased()
+    }
+
+    /// The pieces between occurrences of `separator` (empty pieces kept), like Foundation's
+    /// `components(separatedBy:)` but matched on UTF-8 bytes.
+    public func splitting(separator: String) -> [String] {
+        let needle = Array(separator.utf8)
+        guard !needle.isEmpty else { return [self] }
+        var pieces: [String] = []
+        var haystack = self
+        haystack.withUTF8 { bytes in
+            var start = 0
+            var i = 0
+            while i + needle.count <= bytes.count {
+                var j = 0
+                while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
+                if j == needle.count {
+                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    i += needle.count
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+        }
+        return pieces
+    }
+
+    @inline(__always)
+    private static func asciiLower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+}
