@@ -17,12 +17,10 @@ struct AgencyCreditFinder {
         let parser = BylineParser(rules: rules)
         var i = headline.map { tree[$0].subtreeEnd + 1 } ?? 0
         while i < tree.count {
-            let node = tree[i]
-            if node.isElement {
-                if analysis.excluded[i] || node.name == "a" || node.name == "nav" || node.name == "aside"
-                    || node.name == "footer" || node.name == "figure" || node.name == "form"
-                {
-                    i = node.subtreeEnd + 1
+            // Nodes are read in place (`tree[i]` yields): copying each one retained its fields.
+            if tree[i].isElement {
+                if analysis.excluded[i] || rules.creditSkippedElements.contains(tree[i].name) {
+                    i = tree[i].subtreeEnd + 1
                     continue
                 }
                 i += 1
@@ -30,7 +28,7 @@ struct AgencyCreditFinder {
             }
             defer { i += 1 }
             // Byte pre-check: almost no text node has both parentheses.
-            guard Self.hasParentheses(node.text), let credit = credit(in: node.text, parser: parser) else { continue }
+            guard Self.hasParentheses(tree[i].text), let credit = credit(in: tree[i].text, parser: parser) else { continue }
             if ClassTokens.hasAncestor(tree, of: i, substrings: rules.creditExcludedAncestorSubstrings, depth: 15) {
                 continue
             }

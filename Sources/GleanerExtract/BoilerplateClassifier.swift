@@ -92,6 +92,12 @@ struct BoilerplateClassifier {
     /// `id` and `class` values, space-separated, ASCII-lower-cased, as bytes.
     static func idAndClassBytes(_ node: DOMNode) -> [UInt8] {
         var result: [UInt8] = []
+        var length = 0
+        for attribute in node.attributes where attribute.name == "id" || attribute.name == "class" {
+            length += attribute.value.utf8.count + 1
+        }
+        guard length > 0 else { return result }
+        result.reserveCapacity(length)
         for attribute in node.attributes where attribute.name == "id" || attribute.name == "class" {
             if !result.isEmpty { result.append(0x20) }
             for byte in attribute.value.utf8 {

@@ -38,35 +38,3 @@ struct ByteTokenSet: Sendable {
         return hash
     }
 }
-
-/// Substrings to look for in short byte strings, bucketed by first byte so one scan of the
-/// haystack tests every needle.
-struct ByteNeedleSet: Sendable {
-    private var buckets: [[[UInt8]]] = Array(repeating: [], count: 256)
-    private(set) var isEmpty = true
-
-    init<Words: Sequence>(_ words: Words) where Words.Element == String {
-        for word in words {
-            let bytes = Array(word.utf8)
-            guard let first = bytes.first else { continue }
-            buckets[Int(first)].append(bytes)
-            isEmpty = false
-        }
-    }
-
-    /// True when any needle occurs in `haystack`.
-    func occurs(in haystack: [UInt8]) -> Bool {
-        if isEmpty { return false }
-        let count = haystack.count
-        for i in 0..<count {
-            let bucket = buckets[Int(haystack[i])]
-            if bucket.isEmpty { continue }
-            for needle in bucket where needle.count <= count - i {
-                var j = 1
-                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-        }
-        return false
-    }
-}

@@ -50,22 +50,6 @@ enum ClassTokens {
         }
     }
 
-    /// Does `value` contain any of `needles` (lower-case ASCII)? One pass over `value`.
-    static func containsAnyASCII(_ value: String, _ needles: [[UInt8]]) -> Bool {
-        var value = value
-        return value.withUTF8 { bytes in
-            for i in 0..<bytes.count {
-                let byte = lower(bytes[i])
-                for needle in needles where needle[0] == byte && i + needle.count <= bytes.count {
-                    var k = 1
-                    while k < needle.count && lower(bytes[i + k]) == needle[k] { k += 1 }
-                    if k == needle.count { return true }
-                }
-            }
-            return false
-        }
-    }
-
     private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = needle.count
         guard n > 0 else { return true }

@@ -11,22 +11,7 @@ struct CommentMarkup {
 
     /// Whether one attribute value mentions any keyword.
     func mentions(_ value: String) -> Bool {
-        var value = value
-        return value.withUTF8 { bytes -> Bool in
-            var i = 0
-            while i < bytes.count {
-                let first = bytes[i] | 0x20
-                if keywordFirstBytes.contains(first) {
-                    for keyword in keywordBytes where keyword[0] == first && keyword.count <= bytes.count - i {
-                        var j = 1
-                        while j < keyword.count, bytes[i + j] | 0x20 == keyword[j] { j += 1 }
-                        if j == keyword.count { return true }
-                    }
-                }
-                i += 1
-            }
-            return false
-        }
+        keywords.occurs(in: value)
     }
 
     /// Per-page memo of class-derived answers: comment templates repeat the same class
@@ -54,13 +39,11 @@ struct CommentMarkup {
         return result
     }
 
-    private let keywordBytes: [[UInt8]]
-    private let keywordFirstBytes: Set<UInt8>
+    private let keywords: ByteNeedleSet
 
     init(rules: CommentRules) {
         self.rules = rules
-        keywordBytes = rules.markupKeywords.map { Array($0.utf8) }.filter { !$0.isEmpty }
-        keywordFirstBytes = Set(keywordBytes.map { $0[0] })
+        keywords = ByteNeedleSet(rules.markupKeywords, foldingCase: true)
     }
 
     /// Native substring test for lower-case ASCII markup names (Foundation's `contains` is

@@ -34,13 +34,15 @@ struct CommentSectionFinder {
         var weakItems: [Int] = []
         var strongItems: [Int] = []
         for i in 1..<tree.count {
-            let node = tree[i]
-            guard node.isElement, !analysis.excluded[i], i > furnitureEnd else { continue }
-            if rules.furnitureAncestors.contains(node.name) {
-                furnitureEnd = node.subtreeEnd
+            // Checked in place first: most nodes are text or bare elements, and copying a
+            // node out of the tree retains its strings and attribute array.
+            guard tree[i].isElement, !analysis.excluded[i], i > furnitureEnd else { continue }
+            if rules.furnitureAncestors.contains(tree[i].name) {
+                furnitureEnd = tree[i].subtreeEnd
                 continue
             }
-            guard !node.attributes.isEmpty else { continue }
+            guard !tree[i].attributes.isEmpty else { continue }
+            let node = tree[i]
             let schema = markup.isSchemaComment(node)
             var classInfo = ClassInfo()
             var idInfo = ClassInfo()

@@ -173,6 +173,9 @@ public struct MetadataRules: Sendable {
 
     // MARK: Agency credit in the text
 
+    /// Elements whose text is never the article's agency credit (links, navigation, asides,
+    /// footers, captions, forms): the search skips their subtrees.
+    public var creditSkippedElements: Set<String> = ["a", "nav", "aside", "footer", "figure", "form"]
     /// `class`/`id` substrings of containers whose "(dpa)" is someone else's credit.
     public var creditExcludedAncestorSubstrings: [String] = [
         "related", "teaser", "recommend", "sidebar", "footer", "promo", "comment", "more-", "aside", "widget", "nav",

@@ -20,8 +20,8 @@ struct MetadataScan {
     /// Elements whose `class` mentions a date ("date", "datum", "time", "publish").
     var dates: [Int] = []
 
-    private static let authorNeedles: [[UInt8]] = ["author", "byline", "autor", "writer", "contributor"].map { Array($0.utf8) }
-    private static let dateNeedles: [[UInt8]] = ["date", "datum", "time", "publish"].map { Array($0.utf8) }
+    private static let authorNeedles = ByteNeedleSet(["author", "byline", "autor", "writer", "contributor"], foldingCase: true)
+    private static let dateNeedles = ByteNeedleSet(["date", "datum", "time", "publish"], foldingCase: true)
 
     /// Byline and date candidates hold at most this much visible text; bigger elements are
     /// not checked (most of a page's containers).
@@ -75,8 +75,8 @@ struct MetadataScan {
                 if rels.contains("tag") && !rels.contains("category") { tagLinks.append(i) }
             case "class", "id":
                 guard mayBeCandidate else { continue }
-                if !isByline { isByline = ClassTokens.containsAnyASCII(attribute.value, Self.authorNeedles) }
-                if !isDate { isDate = ClassTokens.containsAnyASCII(attribute.value, Self.dateNeedles) }
+                if !isByline { isByline = Self.authorNeedles.occurs(in: attribute.value) }
+                if !isDate { isDate = Self.dateNeedles.occurs(in: attribute.value) }
             default:
                 continue
             }

@@ -83,14 +83,15 @@ struct SAXTreeBuilder {
     }
 
     /// Appends a node and links it as the last child of the innermost open element.
-    private mutating func append(_ node: DOMNode) -> Int32 {
+    private mutating func append(_ node: consuming DOMNode) -> Int32 {
         let index = Int32(nodes.count)
+        let parent = Int(node.parent)
         nodes.append(node)
         let previous = lastChild[lastChild.count - 1]
         if previous >= 0 {
             nodes[Int(previous)].nextSibling = index
         } else {
-            nodes[Int(node.parent)].firstChild = index
+            nodes[parent].firstChild = index
         }
         lastChild[lastChild.count - 1] = index
         return index
