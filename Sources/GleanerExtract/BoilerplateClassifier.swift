@@ -7,18 +7,20 @@ import GleanerHTML
 /// Foundation's string search, which dominated profiles.
 struct BoilerplateClassifier {
     let rules: ExtractionRules
-    private let furnitureNeedles: ByteNeedleSet
-    private let strictNeedles: ByteNeedleSet
-    private let markerNeedles: ByteNeedleSet
+    /// Article-body markers, strict-furniture and furniture substrings, tested in one scan.
+    private let needles: ByteNeedleSet
+    private static let markerGroup: UInt32 = 1
+    private static let strictGroup: UInt32 = 2
+    private static let furnitureGroup: UInt32 = 4
     private let strictTokens: ByteTokenSet
     private let furnitureTokens: ByteTokenSet
     private let contentTokens: ByteTokenSet
 
     init(rules: ExtractionRules) {
         self.rules = rules
-        furnitureNeedles = ByteNeedleSet(rules.boilerplateSubstrings)
-        strictNeedles = ByteNeedleSet(rules.strictBoilerplateSubstrings)
-        markerNeedles = ByteNeedleSet(rules.articleBodyMarkers)
+        needles = ByteNeedleSet(groups: [
+            rules.articleBodyMarkers, rules.strictBoilerplateSubstrings, rules.boilerplateSubstrings,
+        ])
         strictTokens = ByteTokenSet(rules.strictBoilerplateTokens)
         furnitureTokens = ByteTokenSet(rules.boilerplateTokens)
         contentTokens = ByteTokenSet(rules.contentTokens)
@@ -52,7 +54,8 @@ struct BoilerplateClassifier {
         var marker = false
         if let itemprop = node.attribute("itemprop"), itemprop.lowercased() == "articlebody" { marker = true }
         let bytes = Self.idAndClassBytes(node)
-        if !marker, !bytes.isEmpty { marker = markerNeedles.occurs(in: bytes) }
+        let substrings = bytes.isEmpty ? 0 : needles.groups(in: bytes)
+        if substrings & Self.markerGroup != 0 { marker = true }
         if rules.boilerplateElements.contains(node.name) { return Inspection(verdict: .furniture, isArticleBodyMarker: marker) }
         if let role = node.attribute("role")?.lowercased(), rules.boilerplateRoles.contains(role) {
             return Inspection(verdict: .furniture, isArticleBodyMarker: marker)
@@ -77,14 +80,14 @@ struct BoilerplateClassifier {
             start = end + 1
         }
         let verdict: Verdict
-        if strict || strictNeedles.occurs(in: bytes) {
+        if strict || substrings & Self.strictGroup != 0 {
             verdict = .strictFurniture
         } else if furniture {
             verdict = .furniture
         } else if content {
             verdict = .content
         } else {
-            verdict = furnitureNeedles.occurs(in: bytes) ? .furniture : .content
+            verdict = substrings & Self.furnitureGroup != 0 ? .furniture : .content
         }
         return Inspection(verdict: verdict, isArticleBodyMarker: marker)
     }

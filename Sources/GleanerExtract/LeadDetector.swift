@@ -13,6 +13,15 @@ import GleanerNormalize
 struct LeadDetector {
     let analysis: PageAnalysis
     let rules: MetadataRules
+    private let leadMarkup: ClassTokenMatcher
+    private let excludedMarkup: ClassTokenMatcher
+
+    init(analysis: PageAnalysis, rules: MetadataRules) {
+        self.analysis = analysis
+        self.rules = rules
+        leadMarkup = ClassTokenMatcher(tokens: rules.leadTokens, substrings: rules.leadSubstrings)
+        excludedMarkup = ClassTokenMatcher(tokens: rules.leadExcludedTokens)
+    }
 
     /// Elements whose subtrees never hold the lead (captions, furniture, controls).
     static let skippedElements: Set<String> = [
@@ -40,11 +49,11 @@ struct LeadDetector {
                 j = node.subtreeEnd + 1
                 continue
             }
-            if ClassTokens.nodeMatches(node, tokens: rules.leadExcludedTokens) {
+            if excludedMarkup.matches(node) {
                 j = node.subtreeEnd + 1
                 continue
             }
-            if ClassTokens.nodeMatches(node, tokens: rules.leadTokens, substrings: rules.leadSubstrings) {
+            if leadMarkup.matches(node) {
                 if rules.leadLength.contains(length), analysis.linkDensity(j) < 0.3, analysis.paragraphCount[j] <= 2,
                     let text = leadText(j), !looksLikeByline(text)
                 {

@@ -20,8 +20,10 @@ struct MetadataScan {
     /// Elements whose `class` mentions a date ("date", "datum", "time", "publish").
     var dates: [Int] = []
 
-    private static let authorNeedles = ByteNeedleSet(["author", "byline", "autor", "writer", "contributor"], foldingCase: true)
-    private static let dateNeedles = ByteNeedleSet(["date", "datum", "time", "publish"], foldingCase: true)
+    /// Group 1: names of bylines; group 2: names of dates.
+    private static let candidateNeedles = ByteNeedleSet(
+        groups: [["author", "byline", "autor", "writer", "contributor"], ["date", "datum", "time", "publish"]],
+        foldingCase: true)
 
     /// Byline and date candidates hold at most this much visible text; bigger elements are
     /// not checked (most of a page's containers).
@@ -75,8 +77,9 @@ struct MetadataScan {
                 if rels.contains("tag") && !rels.contains("category") { tagLinks.append(i) }
             case "class", "id":
                 guard mayBeCandidate else { continue }
-                if !isByline { isByline = Self.authorNeedles.occurs(in: attribute.value) }
-                if !isDate { isDate = Self.dateNeedles.occurs(in: attribute.value) }
+                let groups = Self.candidateNeedles.groups(in: attribute.value)
+                if groups & 1 != 0 { isByline = true }
+                if groups & 2 != 0 { isDate = true }
             default:
                 continue
             }

@@ -43,7 +43,7 @@ public struct PageAnalysis: Sendable {
                 }
                 insideLink[i] = insideLink[parent]
                 guard nodes[i].isElement else { continue }
-                if HTMLVocabulary.nonContentElements.contains(nodes[i].name)
+                if nodes[i].isNonContent
                     || (!nodes[i].attributes.isEmpty && Self.isHidden(nodes[i]))
                 {
                     excluded[i] = true

@@ -6,6 +6,9 @@ public struct DOMNode: Sendable {
     }
 
     public var kind: Kind
+    /// The element is one of `HTMLVocabulary.nonContentElements` (script, style, …): decided
+    /// once per tag name while parsing, so per-node loops need no set lookup.
+    public var isNonContent: Bool
     /// Lower-case tag name for elements; empty for text nodes.
     public var name: String
     /// Text content for text nodes (entities already decoded); empty for elements.
@@ -23,7 +26,19 @@ public struct DOMNode: Sendable {
         kind: Kind, name: String, text: String, attributes: [HTMLAttribute],
         parent: Int32, depth: Int32
     ) {
+        self.init(
+            kind: kind, name: name, isNonContent: kind == .element && HTMLVocabulary.nonContentElements.contains(name),
+            text: text, attributes: attributes, parent: parent, depth: depth)
+    }
+
+    /// A node whose `isNonContent` the caller has already decided (the parser caches it
+    /// per tag name).
+    public init(
+        kind: Kind, name: String, isNonContent: Bool, text: String, attributes: [HTMLAttribute],
+        parent: Int32, depth: Int32
+    ) {
         self.kind = kind
+        self.isNonContent = isNonContent
         self.name = name
         self.text = text
         self.attributes = attributes

@@ -60,7 +60,7 @@ public struct DOMTree: Sendable {
             if node.kind == .text {
                 out += node.text
                 i += 1
-            } else if node.isElement, HTMLVocabulary.nonContentElements.contains(node.name), i != index {
+            } else if node.isNonContent, i != index {
                 i = node.subtreeEnd + 1
             } else {
                 if node.isElement, node.name == "br" { out += "\n" }

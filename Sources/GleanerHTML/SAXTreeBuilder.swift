@@ -15,8 +15,16 @@ struct SAXTreeBuilder {
     private var lastChild: [Int32] = [-1]
     private var pendingText: [UInt8] = []
     /// Tag and attribute names come from libxml2's dictionary: one pointer per distinct name,
-    /// so each name is converted to a String once per page.
-    private var nameCache: [UnsafePointer<xmlChar>: String] = [:]
+    /// so each name is converted to a String once per page. An open-addressing table on the
+    /// pointer's bits: a `Dictionary` paid a full SipHash per element and attribute.
+    private var nameSlots = [InternedName](repeating: InternedName(), count: 256)
+    private var nameCount = 0
+
+    private struct InternedName {
+        var pointer: UnsafePointer<xmlChar>?
+        var name = ""
+        var isNonContent = false
+    }
 
     init(estimatedBytes: Int) {
         nodes.reserveCapacity(max(64, estimatedBytes / 40))
@@ -49,8 +57,10 @@ struct SAXTreeBuilder {
                 cursor = cursor.advanced(by: 2)
             }
         }
+        let slot = name.map { internedSlot($0) }
         let index = append(DOMNode(
-            kind: .element, name: name.map { internedName($0) } ?? "", text: "", attributes: parsedAttributes,
+            kind: .element, name: slot.map { nameSlots[$0].name } ?? "",
+            isNonContent: slot.map { nameSlots[$0].isNonContent } ?? false, text: "", attributes: parsedAttributes,
             parent: openElements[openElements.count - 1], depth: Int32(openElements.count)))
         openElements.append(index)
         lastChild.append(-1)
@@ -98,10 +108,42 @@ struct SAXTreeBuilder {
     }
 
     private mutating func internedName(_ pointer: UnsafePointer<xmlChar>) -> String {
-        if let name = nameCache[pointer] { return name }
+        nameSlots[internedSlot(pointer)].name
+    }
+
+    /// The slot of `pointer`'s name in `nameSlots`, converting the name on first sight.
+    private mutating func internedSlot(_ pointer: UnsafePointer<xmlChar>) -> Int {
+        var slot = Self.slot(of: pointer, mask: nameSlots.count - 1)
+        while let occupant = nameSlots[slot].pointer {
+            if occupant == pointer { return slot }
+            slot = (slot + 1) & (nameSlots.count - 1)
+        }
         var name = String(cString: pointer)
         if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { name = name.lowercased() }
-        nameCache[pointer] = name
-        return name
+        nameSlots[slot] = InternedName(
+            pointer: pointer, name: name, isNonContent: HTMLVocabulary.nonContentElements.contains(name))
+        nameCount += 1
+        if nameCount * 2 > nameSlots.count {
+            growNameSlots()
+            return internedSlot(pointer)
+        }
+        return slot
+    }
+
+    private mutating func growNameSlots() {
+        let old = nameSlots
+        nameSlots = [InternedName](repeating: InternedName(), count: old.count * 2)
+        for entry in old {
+            guard let pointer = entry.pointer else { continue }
+            var slot = Self.slot(of: pointer, mask: nameSlots.count - 1)
+            while nameSlots[slot].pointer != nil { slot = (slot + 1) & (nameSlots.count - 1) }
+            nameSlots[slot] = entry
+        }
+    }
+
+    @inline(__always)
+    private static func slot(of pointer: UnsafePointer<xmlChar>, mask: Int) -> Int {
+        let bits = UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: bits >> 40) & mask
     }
 }
