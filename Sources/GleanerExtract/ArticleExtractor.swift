@@ -58,13 +58,13 @@ public struct ArticleExtractor: Sendable {
             // guess a different encoding halfway through.
             let repaired = Array(String(decoding: payload, as: UTF8.self).utf8)
             outcome = repaired.withUnsafeBytes { bytes in
-                Result { () throws(HTMLParseError) in try HTMLParser.parse(bytes, charset: "UTF-8", url: url) }
+                Result { () throws(HTMLParseError) in try HTMLParser.parse(bytes, charset: "UTF-8", url: url, scriptText: .dataOnly) }
             }
         } else {
-            let first = Result { () throws(HTMLParseError) in try HTMLParser.parse(payload, charset: decision.charset, url: url) }
+            let first = Result { () throws(HTMLParseError) in try HTMLParser.parse(payload, charset: decision.charset, url: url, scriptText: .dataOnly) }
             if case .failure = first, decision.charset != "windows-1252", decision.charset != "UTF-8" {
                 // An encoding libxml2/iconv doesn't know: fall back to windows-1252.
-                outcome = Result { () throws(HTMLParseError) in try HTMLParser.parse(payload, charset: "windows-1252", url: url) }
+                outcome = Result { () throws(HTMLParseError) in try HTMLParser.parse(payload, charset: "windows-1252", url: url, scriptText: .dataOnly) }
             } else {
                 outcome = first
             }

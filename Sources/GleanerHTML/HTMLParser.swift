@@ -14,7 +14,10 @@ public enum HTMLParser {
 
     /// Parses `bytes` in the given encoding (a label from `CharsetDetector`).
     /// - Throws: `HTMLParseError` carrying libxml2's own message.
-    public static func parse(_ bytes: UnsafeRawBufferPointer, charset: String, url: String? = nil) throws(HTMLParseError) -> DOMTree {
+    /// - Parameter scriptText: which `script`/`style` texts the tree keeps (all by default).
+    public static func parse(
+        _ bytes: UnsafeRawBufferPointer, charset: String, url: String? = nil, scriptText: ScriptTextPolicy = .all
+    ) throws(HTMLParseError) -> DOMTree {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             throw HTMLParseError(message: "empty input")
         }
@@ -25,14 +28,14 @@ public enum HTMLParser {
             // Transcoded here, not by iconv (see `Windows1252`).
             let utf8 = Windows1252.utf8(from: bytes)
             let result = utf8.withUnsafeBytes { converted in
-                Result { () throws(HTMLParseError) in try parse(converted, charset: "UTF-8", url: url) }
+                Result { () throws(HTMLParseError) in try parse(converted, charset: "UTF-8", url: url, scriptText: scriptText) }
             }
             return try result.get()
         }
         silenceLibxml2()
         xmlResetLastError()
         let builder = UnsafeMutablePointer<SAXTreeBuilder>.allocate(capacity: 1)
-        builder.initialize(to: SAXTreeBuilder(estimatedBytes: bytes.count))
+        builder.initialize(to: SAXTreeBuilder(estimatedBytes: bytes.count, scriptText: scriptText))
         defer { builder.deinitialize(count: 1).deallocate() }
         let status = gleaner_html_sax_parse(
             base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), charset, options, builder,

@@ -1,4 +1,5 @@
 import CLibXML2
+import GleanerModel
 
 /// Receives libxml2's SAX events and appends `DOMNode`s in document order.
 ///
@@ -19,6 +20,9 @@ struct SAXTreeBuilder {
     /// pointer's bits: a `Dictionary` paid a full SipHash per element and attribute.
     private var nameSlots = [InternedName](repeating: InternedName(), count: 256)
     private var nameCount = 0
+    private let scriptText: ScriptTextPolicy
+    /// Inside a `script`/`style` element whose text the policy drops.
+    private var discardingText = false
 
     private struct InternedName {
         var pointer: UnsafePointer<xmlChar>?
@@ -26,7 +30,8 @@ struct SAXTreeBuilder {
         var isNonContent = false
     }
 
-    init(estimatedBytes: Int) {
+    init(estimatedBytes: Int, scriptText: ScriptTextPolicy = .all) {
+        self.scriptText = scriptText
         nodes.reserveCapacity(max(64, estimatedBytes / 40))
         nodes.append(DOMNode(kind: .element, name: "#document", text: "", attributes: [], parent: -1, depth: 0))
         pendingText.reserveCapacity(4096)
@@ -41,6 +46,7 @@ struct SAXTreeBuilder {
 
     mutating func startElement(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         flushText()
+        discardingText = false
         var parsedAttributes: [HTMLAttribute] = []
         if let attributes {
             // Sized once: growing the array append by append was 2% of extraction.
@@ -64,15 +70,32 @@ struct SAXTreeBuilder {
             parent: openElements[openElements.count - 1], depth: Int32(openElements.count)))
         openElements.append(index)
         lastChild.append(-1)
+        if scriptText == .dataOnly, nodes[Int(index)].isNonContent {
+            discardingText = Self.dropsText(of: nodes[Int(index)])
+        }
+    }
+
+    /// Under `.dataOnly`: styles, and scripts that are not JSON data (JSON-LD, state blobs).
+    private static func dropsText(of node: DOMNode) -> Bool {
+        switch node.name {
+        case "style":
+            return true
+        case "script":
+            guard let type = node.attribute("type") else { return true }
+            return !type.lowercased().containsUTF8("json")
+        default:
+            return false
+        }
     }
 
     mutating func endElement() {
+        discardingText = false
         flushText()
         if openElements.count > 1 { closeTop() }
     }
 
     mutating func characters(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
-        guard let characters, length > 0 else { return }
+        guard let characters, length > 0, !discardingText else { return }
         pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
     }
 

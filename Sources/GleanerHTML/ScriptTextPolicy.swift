@@ -1,0 +1,11 @@
+/// Which `script` and `style` texts a parsed `DOMTree` keeps.
+///
+/// Inline JavaScript and CSS are often a third of a news page's bytes, and nothing in
+/// article extraction reads them; copying them into text nodes (and freeing them again) was
+/// measurable. JSON data in scripts (JSON-LD, embedded state) is kept either way.
+public enum ScriptTextPolicy: Sendable {
+    /// Keep every script and style text (the default for library users walking the tree).
+    case all
+    /// Keep only scripts whose `type` names JSON (`application/ld+json`, `application/json`).
+    case dataOnly
+}
