@@ -86,15 +86,19 @@ let package = Package(
         ),
         // Speed benchmark: libxml2 parse-only vs full extraction, one thread.
         .executableTarget(name: "gleaner-bench", dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML"]),
-        .testTarget(name: "GleanerFetchTests", dependencies: ["GleanerFetch", "GleanerCLI", "Gleaner"]),
+        // Shared by the test targets: the built `gleaner` binary, loopback servers, temporary folders.
+        .target(name: "GleanerTestSupport", path: "Tests/GleanerTestSupport"),
+        .testTarget(name: "GleanerFetchTests", dependencies: ["GleanerFetch", "GleanerCLI", "Gleaner", "GleanerTestSupport"]),
         .testTarget(
             name: "GleanerPipelineTests",
             dependencies: [
-                "GleanerPipeline", "Gleaner", "GleanerHTML", "GleanerNormalize",
+                "GleanerPipeline", "Gleaner", "GleanerHTML", "GleanerNormalize", "GleanerTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "GleanerTests", dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML", "GleanerExtract"], exclude: []),
+        .testTarget(
+            name: "GleanerTests",
+            dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML", "GleanerExtract", "GleanerTestSupport"]),
     ]
 )
 

@@ -1,3 +1,4 @@
+import GleanerTestSupport
 import Foundation
 import Testing
 @testable import GleanerFetch

@@ -1,3 +1,4 @@
+import GleanerTestSupport
 import Foundation
 import Testing
 @testable import GleanerPipeline
@@ -49,7 +50,7 @@ import Testing
     }
 
     @Test func shippedPipelinesAreValid() throws {
-        let directory = PipelineServer.supportDirectory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Pipelines")
+        let directory = LoopbackServer.supportDirectory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Pipelines")
         for name in ["samples.yaml", "news-feeds.yaml", "saved-html.yaml"] {
             let config = try PipelineConfig.load(path: directory.appendingPathComponent(name).path)
             #expect(!config.sinks.isEmpty)

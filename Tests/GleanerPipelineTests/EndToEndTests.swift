@@ -1,3 +1,4 @@
+import GleanerTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -115,7 +116,7 @@ import Testing
               - {type: sqlite, path: out.sqlite}
             """
         let pipeline = try write(yaml, to: directory)
-        let process = try GleanerExecutable.start(["run", pipeline, "--no-progress"], stdout: directory.path("o1"), stderr: directory.path("e1"))
+        let process = try GleanerBinary.start(["run", pipeline, "--no-progress"], stdout: directory.path("o1"), stderr: directory.path("e1"))
         // 60 pages at 4 × 150 ms take about 2.3 s: kill in the middle, once some are committed.
         try waitUntil { (try? self.int(try DatabaseQueue(path: directory.path("out.sqlite")), "SELECT COUNT(*) FROM articles")) ?? 0 >= 8 }
         kill(process.processIdentifier, SIGKILL)
@@ -124,7 +125,7 @@ import Testing
         let partial = try int(try DatabaseQueue(path: directory.path("out.sqlite")), "SELECT COUNT(*) FROM articles") ?? 0
         #expect(partial > 0 && partial < count)
 
-        let resumed = try GleanerExecutable.run(["run", pipeline, "--no-progress"], in: directory)
+        let resumed = try GleanerBinary.run(["run", pipeline, "--no-progress"])
         #expect(resumed.status == 0)
         #expect(resumed.stderr.contains("resuming run 1"))
         do {
@@ -151,7 +152,7 @@ import Testing
               - {type: jsonl, path: out.jsonl}
             """
         let pipeline = try write(yaml, to: directory)
-        let process = try GleanerExecutable.start(["run", pipeline, "--no-progress"], stdout: directory.path("o1"), stderr: directory.path("e1"))
+        let process = try GleanerBinary.start(["run", pipeline, "--no-progress"], stdout: directory.path("o1"), stderr: directory.path("e1"))
         try waitUntil { ((try? String(contentsOfFile: directory.path("out.jsonl"), encoding: .utf8)) ?? "").split(separator: "\n").count >= 4 }
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
@@ -160,7 +161,7 @@ import Testing
         #expect(stderr.contains("stopped (will resume)"))
         let firstLines = try jsonLines(directory.path("out.jsonl")).count
         #expect(firstLines > 0 && firstLines < 40)
-        let resumed = try GleanerExecutable.run(["run", pipeline, "--no-progress"], in: directory)
+        let resumed = try GleanerBinary.run(["run", pipeline, "--no-progress"])
         #expect(resumed.status == 0)
         let sources = try jsonLines(directory.path("out.jsonl")).compactMap { $0["source"] as? String }
         #expect(sources.count == 40 && Set(sources) == Set(urls))
@@ -170,17 +171,17 @@ import Testing
     /// the same inputs (the pipeline adds only the default whitespace step, which extraction
     /// already applies), and the SQLite file holds one row per article.
     @Test func samplesPipelineMatchesExtract() throws {
-        let repository = PipelineServer.supportDirectory.deletingLastPathComponent().deletingLastPathComponent()
+        let repository = LoopbackServer.supportDirectory.deletingLastPathComponent().deletingLastPathComponent()
         var config = try PipelineConfig.load(path: repository.appendingPathComponent("Pipelines/samples.yaml").path)
         let directory = try TemporaryDirectory()
         // Samples/ may not be populated in every checkout: fall back to the test fixtures.
         var inputs = config.sources.directories.filter { FileManager.default.fileExists(atPath: $0) }
-        if inputs.isEmpty { inputs = [PipelineServer.supportDirectory.appendingPathComponent("fixtures").path] }
+        if inputs.isEmpty { inputs = [LoopbackServer.supportDirectory.appendingPathComponent("fixtures").path] }
         config.sources.directories = inputs
         config.sinks = [.init(kind: .jsonl, path: directory.path("samples.jsonl")), .init(kind: .sqlite, path: directory.path("samples.sqlite"))]
         config.state = nil
         let result = try PipelineRunner(config: config, options: .init(progress: false)).run()
-        let extract = try GleanerExecutable.run(["extract"] + inputs + ["-o", directory.path("extract.jsonl"), "-q"], in: directory)
+        let extract = try GleanerBinary.run(["extract"] + inputs + ["-o", directory.path("extract.jsonl"), "-q"])
         #expect(extract.status == 0 || extract.status == 1)
         func bySource(_ path: String) throws -> [String: String] {
             var map: [String: String] = [:]

@@ -1,3 +1,4 @@
+import GleanerTestSupport
 import Foundation
 import GRDB
 import Testing
