@@ -16,10 +16,11 @@ struct AgencyCreditFinder {
         let tree = analysis.tree
         let parser = BylineParser(rules: rules)
         var i = headline.map { tree[$0].subtreeEnd + 1 } ?? 0
+        let isSkippedName = tree.nameMask(rules.creditSkippedElements)
         while i < tree.count {
             // Nodes are read in place (`tree[i]` yields): copying each one retained its fields.
             if tree[i].isElement {
-                if analysis.excluded[i] || rules.creditSkippedElements.contains(tree[i].name) {
+                if analysis.excluded[i] || isSkippedName[Int(tree[i].nameID)] {
                     i = tree[i].subtreeEnd + 1
                     continue
                 }

@@ -45,10 +45,11 @@ struct BodyExtractor {
         let classifier = BoilerplateClassifier(rules: rules)
         var verdict = [BoilerplateClassifier.Verdict](repeating: .content, count: n)
         var isMarker = [Bool](repeating: false, count: n)
+        let isBoilerplateName = tree.nameMask(rules.boilerplateElements)
         for i in 1..<n where tree.nodes[i].kind == .element && !analysis.excluded[i]
-            && (!tree.nodes[i].attributes.isEmpty || rules.boilerplateElements.contains(tree.nodes[i].name))
+            && (!tree.nodes[i].attributes.isEmpty || isBoilerplateName[Int(tree.nodes[i].nameID)])
         {
-            let inspection = classifier.inspect(tree.nodes[i])
+            let inspection = classifier.inspect(tree[i], isBoilerplateElement: isBoilerplateName[Int(tree.nodes[i].nameID)])
             verdict[i] = inspection.verdict
             isMarker[i] = inspection.isArticleBodyMarker
         }
@@ -176,6 +177,7 @@ struct BodyExtractor {
         }
 
         // Skip furniture and link-dense widgets inside the content.
+        let isPrunableName = tree.nameMask(rules.prunableContainers)
         var skip = furnitureRoots
         for container in containers {
             let end = tree[container].subtreeEnd
@@ -184,7 +186,7 @@ struct BodyExtractor {
                 // Cheap numeric tests first; the name lookup only for link-dense elements.
                 if analysis.linkDensity(j) > rules.maximumLinkDensity,
                     Int(analysis.textLength[j]) < rules.linkDenseMaximumLength,
-                    tree.nodes[j].kind == .element, rules.prunableContainers.contains(tree.nodes[j].name)
+                    tree.nodes[j].kind == .element, isPrunableName[Int(tree.nodes[j].nameID)]
                 {
                     skip.insert(j)
                     j = tree.nodes[j].subtreeEnd + 1

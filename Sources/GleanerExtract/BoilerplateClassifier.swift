@@ -50,13 +50,19 @@ struct BoilerplateClassifier {
     }
 
     func inspect(_ node: DOMNode) -> Inspection {
+        inspect(node, isBoilerplateElement: rules.boilerplateElements.contains(node.name))
+    }
+
+    /// `inspect` for a caller that has already looked the element's name up in
+    /// `rules.boilerplateElements` (by `DOMTree.nameMask`).
+    func inspect(_ node: DOMNode, isBoilerplateElement: Bool) -> Inspection {
         guard node.isElement else { return Inspection(verdict: .content, isArticleBodyMarker: false) }
         var marker = false
         if let itemprop = node.attribute("itemprop"), itemprop.lowercased() == "articlebody" { marker = true }
         let bytes = Self.idAndClassBytes(node)
         let substrings = bytes.isEmpty ? 0 : needles.groups(in: bytes)
         if substrings & Self.markerGroup != 0 { marker = true }
-        if rules.boilerplateElements.contains(node.name) { return Inspection(verdict: .furniture, isArticleBodyMarker: marker) }
+        if isBoilerplateElement { return Inspection(verdict: .furniture, isArticleBodyMarker: marker) }
         if let role = node.attribute("role")?.lowercased(), rules.boilerplateRoles.contains(role) {
             return Inspection(verdict: .furniture, isArticleBodyMarker: marker)
         }

@@ -33,11 +33,12 @@ struct CommentSectionFinder {
         var sectionEnd = -1
         var weakItems: [Int] = []
         var strongItems: [Int] = []
+        let isFurnitureAncestor = tree.nameMask(rules.furnitureAncestors)
         for i in 1..<tree.count {
             // Checked in place first: most nodes are text or bare elements, and copying a
             // node out of the tree retains its strings and attribute array.
             guard tree[i].isElement, !analysis.excluded[i], i > furnitureEnd else { continue }
-            if rules.furnitureAncestors.contains(tree[i].name) {
+            if isFurnitureAncestor[Int(tree[i].nameID)] {
                 furnitureEnd = tree[i].subtreeEnd
                 continue
             }

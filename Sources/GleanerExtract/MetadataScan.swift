@@ -33,30 +33,42 @@ struct MetadataScan {
         let tree = analysis.tree
         // Borrow nodes from the buffer instead of copying each `DOMNode` (three
         // reference-counted fields) on every step of the page-long loop.
+        // What each distinct tag name of the page is to this scan, looked up once per name
+        // rather than string-compared on every element.
+        let roles = tree.names.map { Self.roles[$0] ?? .other }
         tree.nodes.withUnsafeBufferPointer { nodes in
             for i in 0..<nodes.count where nodes[i].kind == .element {
-                scan(nodes, i, analysis: analysis)
+                scan(nodes, i, role: roles[Int(nodes[i].nameID)], analysis: analysis)
             }
         }
     }
 
-    private mutating func scan(_ nodes: UnsafeBufferPointer<DOMNode>, _ i: Int, analysis: PageAnalysis) {
-        let name = nodes[i].name
-        switch name {
-        case "meta", "link", "base", "title", "html":
+    /// Elements the scan collects by name.
+    private enum Role {
+        case other, metaTag, script, h1, subheading, time
+    }
+
+    private static let roles: [String: Role] = [
+        "meta": .metaTag, "link": .metaTag, "base": .metaTag, "title": .metaTag, "html": .metaTag,
+        "script": .script, "h1": .h1, "h2": .subheading, "h3": .subheading, "time": .time,
+    ]
+
+    private mutating func scan(_ nodes: UnsafeBufferPointer<DOMNode>, _ i: Int, role: Role, analysis: PageAnalysis) {
+        switch role {
+        case .metaTag:
             meta.read(nodes[i], index: i, tree: analysis.tree)
-        case "script":
+        case .script:
             if let type = nodes[i].attribute("type"), ClassTokens.containsASCII(type, "ld+json") {
                 jsonLDScripts.append(i)
             }
             return
-        case "h1":
+        case .h1:
             h1s.append(i)
-        case "h2", "h3":
+        case .subheading:
             if subheadings.count < 60 { subheadings.append(i) }
-        case "time":
+        case .time:
             times.append(i)
-        default:
+        case .other:
             break
         }
         guard !nodes[i].attributes.isEmpty else { return }
@@ -70,7 +82,7 @@ struct MetadataScan {
             case "itemprop", "itemscope":
                 isMicrodata = true
             case "rel":
-                guard name == "a" else { continue }
+                guard nodes[i].name == "a" else { continue }
                 if ClassTokens.containsASCII(attribute.value, "author") { isByline = true }
                 // WordPress marks category links `rel="category tag"`: categories are not tags.
                 let rels = attribute.value.lowercased().split(separator: " ")
@@ -86,6 +98,6 @@ struct MetadataScan {
         }
         if isMicrodata { microdata.append(i) }
         if isByline { bylines.append(i) }
-        if isDate, name != "time" { dates.append(i) }
+        if isDate, role != .time { dates.append(i) }
     }
 }

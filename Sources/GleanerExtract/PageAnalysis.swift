@@ -33,6 +33,8 @@ public struct PageAnalysis: Sendable {
         var textLength = self.textLength
         var linkTextLength = self.linkTextLength
         var paragraphCount = self.paragraphCount
+        let anchorID = tree.nameID("a")
+        let paragraphID = tree.nameID("p")
         // Nodes are borrowed from the buffer: copying a `DOMNode` retains three fields.
         tree.nodes.withUnsafeBufferPointer { nodes in
             for i in 1..<n {
@@ -47,7 +49,7 @@ public struct PageAnalysis: Sendable {
                     || (!nodes[i].attributes.isEmpty && Self.isHidden(nodes[i]))
                 {
                     excluded[i] = true
-                } else if nodes[i].name == "a" {
+                } else if nodes[i].nameID == anchorID {
                     insideLink[i] = true
                 }
             }
@@ -59,7 +61,7 @@ public struct PageAnalysis: Sendable {
                     let length = Int32(Self.visibleLength(nodes[i].text))
                     textLength[i] = length
                     if insideLink[i] { linkTextLength[i] = length }
-                } else if nodes[i].name == "p", textLength[i] > 0 {
+                } else if nodes[i].nameID == paragraphID, nodes[i].kind == .element, textLength[i] > 0 {
                     paragraphCount[i] += 1
                 }
                 let parent = Int(nodes[i].parent)

@@ -35,20 +35,25 @@ struct ParagraphUnits {
         isBlock[0] = true
         // Whether a node lies inside an <a>, inherited downwards.
         var insideLink = [Bool](repeating: false, count: n)
+        // Tag tests by name id: a per-node set lookup or string compare was measurable.
+        let isBlockName = tree.nameMask(rules.blockElements)
+        let anchorID = tree.nameID("a")
+        let breakID = tree.nameID("br")
         for i in 1..<n {
             let parent = Int(tree.nodes[i].parent)
             if analysis.excluded[i] { continue }
             insideLink[i] = insideLink[parent]
             if tree.nodes[i].kind == .element {
-                if rules.blockElements.contains(tree.nodes[i].name) {
+                let nameID = tree.nodes[i].nameID
+                if isBlockName[Int(nameID)] {
                     isBlock[i] = true
                     // Mark every block ancestor up to the next block as a container.
                     var p = parent
                     while p > 0, !isBlock[p] { p = Int(tree.nodes[p].parent) }
                     if p >= 0 { hasBlockChild[p] = true }
-                } else if tree.nodes[i].name == "a" {
+                } else if nameID == anchorID {
                     insideLink[i] = true
-                } else if tree.nodes[i].name == "br" {
+                } else if nameID == breakID {
                     ownBreaks[owner(of: i, tree: tree)] += 1
                 }
                 continue

@@ -9,6 +9,9 @@ public struct DOMNode: Sendable {
     /// The element is one of `HTMLVocabulary.nonContentElements` (script, style, …): decided
     /// once per tag name while parsing, so per-node loops need no set lookup.
     public var isNonContent: Bool
+    /// Index of `name` in the tree's `names`: per-node tests against tag-name sets become
+    /// an array lookup (`DOMTree.nameMask`) instead of a string hash or compare.
+    public var nameID: UInt32
     /// Lower-case tag name for elements; empty for text nodes.
     public var name: String
     /// Text content for text nodes (entities already decoded); empty for elements.
@@ -28,17 +31,18 @@ public struct DOMNode: Sendable {
     ) {
         self.init(
             kind: kind, name: name, isNonContent: kind == .element && HTMLVocabulary.nonContentElements.contains(name),
-            text: text, attributes: attributes, parent: parent, depth: depth)
+            nameID: 0, text: text, attributes: attributes, parent: parent, depth: depth)
     }
 
-    /// A node whose `isNonContent` the caller has already decided (the parser caches it
-    /// per tag name).
+    /// A node whose `isNonContent` and `nameID` the caller has already decided (the parser
+    /// caches both per tag name).
     public init(
-        kind: Kind, name: String, isNonContent: Bool, text: String, attributes: [HTMLAttribute],
+        kind: Kind, name: String, isNonContent: Bool, nameID: UInt32, text: String, attributes: [HTMLAttribute],
         parent: Int32, depth: Int32
     ) {
         self.kind = kind
         self.isNonContent = isNonContent
+        self.nameID = nameID
         self.name = name
         self.text = text
         self.attributes = attributes

@@ -8,9 +8,44 @@
 /// deeply nested input.
 public struct DOMTree: Sendable {
     public private(set) var nodes: [DOMNode]
+    /// The distinct node names of the tree; `names[node.nameID] == node.name`.
+    public let names: [String]
 
+    /// A tree from nodes built by hand: `nameID`s are assigned here.
     public init(nodes: [DOMNode]) {
+        var names: [String] = []
+        var ids: [String: UInt32] = [:]
+        var nodes = nodes
+        for i in nodes.indices {
+            let name = nodes[i].name
+            if let id = ids[name] {
+                nodes[i].nameID = id
+            } else {
+                let id = UInt32(truncatingIfNeeded: names.count)
+                ids[name] = id
+                names.append(name)
+                nodes[i].nameID = id
+            }
+        }
         self.nodes = nodes
+        self.names = names
+    }
+
+    /// A tree whose nodes already carry ids into `names` (the parser's case).
+    init(nodes: [DOMNode], names: [String]) {
+        self.nodes = nodes
+        self.names = names
+    }
+
+    /// The id of node name `name` in this tree, if any node has it.
+    public func nameID(_ name: String) -> UInt32? {
+        names.firstIndex(of: name).map { UInt32(truncatingIfNeeded: $0) }
+    }
+
+    /// `mask[node.nameID]` tells whether the node's name is in `set`: one set lookup per
+    /// distinct name of the page instead of one per node.
+    public func nameMask(_ set: Set<String>) -> [Bool] {
+        names.map { set.contains($0) }
     }
 
     public var count: Int { nodes.count }

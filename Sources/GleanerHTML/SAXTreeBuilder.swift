@@ -24,16 +24,23 @@ struct SAXTreeBuilder {
     /// Inside a `script`/`style` element whose text the policy drops.
     private var discardingText = false
 
+    /// Every interned name, indexed by its id (`DOMNode.nameID`); id 0 is the empty name of
+    /// text nodes, id 1 the document node's.
+    private var names = ["", "#document"]
+    private var nameIDs: [String: UInt32] = ["": 0, "#document": 1]
+
     private struct InternedName {
         var pointer: UnsafePointer<xmlChar>?
         var name = ""
         var isNonContent = false
+        var id: UInt32 = 0
     }
 
     init(estimatedBytes: Int, scriptText: ScriptTextPolicy = .all) {
         self.scriptText = scriptText
         nodes.reserveCapacity(max(64, estimatedBytes / 40))
-        nodes.append(DOMNode(kind: .element, name: "#document", text: "", attributes: [], parent: -1, depth: 0))
+        nodes.append(DOMNode(
+            kind: .element, name: "#document", isNonContent: false, nameID: 1, text: "", attributes: [], parent: -1, depth: 0))
         pendingText.reserveCapacity(4096)
     }
 
@@ -41,7 +48,7 @@ struct SAXTreeBuilder {
         flushText()
         while openElements.count > 1 { closeTop() }
         nodes[0].subtreeEnd = nodes.count - 1
-        return DOMTree(nodes: nodes)
+        return DOMTree(nodes: nodes, names: names)
     }
 
     mutating func startElement(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
@@ -66,7 +73,8 @@ struct SAXTreeBuilder {
         let slot = name.map { internedSlot($0) }
         let index = append(DOMNode(
             kind: .element, name: slot.map { nameSlots[$0].name } ?? "",
-            isNonContent: slot.map { nameSlots[$0].isNonContent } ?? false, text: "", attributes: parsedAttributes,
+            isNonContent: slot.map { nameSlots[$0].isNonContent } ?? false, nameID: slot.map { nameSlots[$0].id } ?? 0,
+            text: "", attributes: parsedAttributes,
             parent: openElements[openElements.count - 1], depth: Int32(openElements.count)))
         openElements.append(index)
         lastChild.append(-1)
@@ -110,7 +118,7 @@ struct SAXTreeBuilder {
         let text = String(decoding: pendingText, as: UTF8.self)
         pendingText.removeAll(keepingCapacity: true)
         let index = append(DOMNode(
-            kind: .text, name: "", text: text, attributes: [],
+            kind: .text, name: "", isNonContent: false, nameID: 0, text: text, attributes: [],
             parent: openElements[openElements.count - 1], depth: Int32(openElements.count)))
         nodes[Int(index)].subtreeEnd = Int(index)
     }
@@ -143,8 +151,14 @@ struct SAXTreeBuilder {
         }
         var name = String(cString: pointer)
         if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { name = name.lowercased() }
+        // Two pointers can carry one name ("DIV" and "div" lower-case alike).
+        let id = nameIDs[name] ?? UInt32(truncatingIfNeeded: names.count)
+        if id == names.count {
+            names.append(name)
+            nameIDs[name] = id
+        }
         nameSlots[slot] = InternedName(
-            pointer: pointer, name: name, isNonContent: HTMLVocabulary.nonContentElements.contains(name))
+            pointer: pointer, name: name, isNonContent: HTMLVocabulary.nonContentElements.contains(name), id: id)
         nameCount += 1
         if nameCount * 2 > nameSlots.count {
             growNameSlots()

@@ -32,3 +32,29 @@ import GleanerHTML
         #expect(texts.contains { $0.contains("document.write") })
     }
 }
+
+/// Name ids let per-node tag tests be array lookups; they must agree with the names.
+@Suite struct DOMTreeNameTests {
+    @Test func parsedTreesCarryConsistentNameIDs() throws {
+        let bytes = Array("<html><body><DIV><p>One <A href='x'>link</a></p><div><p>Two</p></div></DIV></body></html>".utf8)
+        let tree = try bytes.withUnsafeBytes { try HTMLParser.parse($0, charset: "UTF-8") }
+        for node in tree.nodes {
+            #expect(tree.names[Int(node.nameID)] == node.name)
+        }
+        let mask = tree.nameMask(["p", "a"])
+        let marked = tree.nodes.filter { mask[Int($0.nameID)] }.map(\.name)
+        #expect(marked == ["p", "a", "p"])
+        #expect(tree.nameID("div").map { id in tree.nodes.filter { $0.nameID == id }.count } == 2)
+        #expect(tree.nameID("table") == nil)
+    }
+
+    @Test func handBuiltTreesGetNameIDs() {
+        var root = DOMNode(kind: .element, name: "div", text: "", attributes: [], parent: -1, depth: 0)
+        root.firstChild = 1
+        let child = DOMNode(kind: .text, name: "", text: "hello", attributes: [], parent: 0, depth: 1)
+        let tree = DOMTree(nodes: [root, child])
+        #expect(tree.names[Int(tree.nodes[0].nameID)] == "div")
+        #expect(tree.names[Int(tree.nodes[1].nameID)] == "")
+        #expect(tree.nameMask(["div"])[Int(tree.nodes[0].nameID)])
+    }
+}
