@@ -46,10 +46,13 @@ struct BodyExtractor {
         var verdict = [BoilerplateClassifier.Verdict](repeating: .content, count: n)
         var isMarker = [Bool](repeating: false, count: n)
         let isBoilerplateName = tree.nameMask(rules.boilerplateElements)
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(256)
         for i in 1..<n where tree.nodes[i].kind == .element && !analysis.excluded[i]
             && (!tree.nodes[i].attributes.isEmpty || isBoilerplateName[Int(tree.nodes[i].nameID)])
         {
-            let inspection = classifier.inspect(tree[i], isBoilerplateElement: isBoilerplateName[Int(tree.nodes[i].nameID)])
+            let inspection = classifier.inspect(
+                tree[i], isBoilerplateElement: isBoilerplateName[Int(tree.nodes[i].nameID)], scratch: &scratch)
             verdict[i] = inspection.verdict
             isMarker[i] = inspection.isArticleBodyMarker
         }

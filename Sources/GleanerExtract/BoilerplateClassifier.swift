@@ -1,4 +1,5 @@
 import GleanerHTML
+import GleanerModel
 
 /// Decides whether an element is page furniture from its name, ARIA role and
 /// `id`/`class` tokens, using `ExtractionRules`.
@@ -50,16 +51,18 @@ struct BoilerplateClassifier {
     }
 
     func inspect(_ node: DOMNode) -> Inspection {
-        inspect(node, isBoilerplateElement: rules.boilerplateElements.contains(node.name))
+        var scratch: [UInt8] = []
+        return inspect(node, isBoilerplateElement: rules.boilerplateElements.contains(node.name), scratch: &scratch)
     }
 
     /// `inspect` for a caller that has already looked the element's name up in
-    /// `rules.boilerplateElements` (by `DOMTree.nameMask`).
-    func inspect(_ node: DOMNode, isBoilerplateElement: Bool) -> Inspection {
+    /// `rules.boilerplateElements` (by `DOMTree.nameMask`) and lends a buffer for the
+    /// `id`/`class` bytes, so a page-long loop allocates once instead of per element.
+    func inspect(_ node: DOMNode, isBoilerplateElement: Bool, scratch bytes: inout [UInt8]) -> Inspection {
         guard node.isElement else { return Inspection(verdict: .content, isArticleBodyMarker: false) }
         var marker = false
-        if let itemprop = node.attribute("itemprop"), itemprop.lowercased() == "articlebody" { marker = true }
-        let bytes = Self.idAndClassBytes(node)
+        if let itemprop = node.attribute("itemprop"), itemprop.equalsIgnoringCase("articlebody") { marker = true }
+        Self.idAndClassBytes(node, into: &bytes)
         let substrings = bytes.isEmpty ? 0 : needles.groups(in: bytes)
         if substrings & Self.markerGroup != 0 { marker = true }
         if isBoilerplateElement { return Inspection(verdict: .furniture, isArticleBodyMarker: marker) }
@@ -99,21 +102,15 @@ struct BoilerplateClassifier {
     }
 
     /// `id` and `class` values, space-separated, ASCII-lower-cased, as bytes.
-    static func idAndClassBytes(_ node: DOMNode) -> [UInt8] {
-        var result: [UInt8] = []
-        var length = 0
-        for attribute in node.attributes where attribute.name == "id" || attribute.name == "class" {
-            length += attribute.value.utf8.count + 1
-        }
-        guard length > 0 else { return result }
-        result.reserveCapacity(length)
+    /// Written into `result` (emptied first, capacity kept).
+    static func idAndClassBytes(_ node: DOMNode, into result: inout [UInt8]) {
+        result.removeAll(keepingCapacity: true)
         for attribute in node.attributes where attribute.name == "id" || attribute.name == "class" {
             if !result.isEmpty { result.append(0x20) }
             for byte in attribute.value.utf8 {
                 result.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
             }
         }
-        return result
     }
 
     @inline(__always)
