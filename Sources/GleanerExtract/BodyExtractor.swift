@@ -84,7 +84,8 @@ struct BodyExtractor {
                 // wrapper with an unlucky name, not furniture.
                 if holdsMarker[i] { continue }
                 if allGood[i] >= rules.wrapperMinimumGoodText,
-                    Double(allGood[i]) >= rules.wrapperGoodTextShare * Double(pageGood)
+                    Double(allGood[i]) >= rules.wrapperGoodTextShare * Double(pageGood),
+                    !followsArticleText(i, allGood: allGood)
                 {
                     continue
                 }
@@ -205,6 +206,21 @@ struct BodyExtractor {
             blocks += builder.blocks(in: container, skipping: skip)
         }
         return Result(blocks: BlockFilter(rules: rules).filter(blocks), containers: containers, score: bestScore)
+    }
+
+    /// True when good text comes before `index` among its siblings: an element named like
+    /// furniture (a promo or slideshow box) that follows the article's own paragraphs in the
+    /// same container is a box after the article, not a layout wrapper around it.
+    private func followsArticleText(_ index: Int, allGood: [Int32]) -> Bool {
+        let tree = analysis.tree
+        let parent = Int(tree[index].parent)
+        guard parent >= 0 else { return false }
+        var before: Int32 = 0
+        for sibling in tree.children(of: parent) {
+            if sibling == index { break }
+            before += allGood[sibling]
+        }
+        return before >= rules.wrapperMinimumGoodText
     }
 
     /// Visible length of good paragraph units per subtree, leaving out furniture when given.

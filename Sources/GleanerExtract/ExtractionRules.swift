@@ -84,7 +84,7 @@ public struct ExtractionRules: Sendable {
     public var articleBodyMarkers: [String] = [
         "entry-content", "entrycontent", "post-body", "postbody", "post-content", "postcontent", "hentry",
         "article-body", "articlebody", "article__body", "article-content", "articlecontent", "article-text",
-        "story-body", "storybody", "story-content", "entry-body", "post-entry", "post-text", "node-content",
+        "story-body", "storybody", "story-content", "entry-body", "entry-more", "post-entry", "post-text", "node-content",
         "field-body", "field-name-body", "itemfulltext", "article_body", "post_body", "entry_content",
         "post_content", "article_content", "story_body",
     ]

@@ -41,6 +41,33 @@ struct BodyExtractionTests {
         #expect(!text.contains("World news"))
     }
 
+    /// A promo box after the article's paragraphs stays furniture even when it holds more
+    /// text than the article (a slideshow of long captions): it follows article text, so it
+    /// is not a layout wrapper around the article.
+    @Test func longPromoBoxAfterTheArticleIsLeftOut() throws {
+        let slides = (1...8).map { "<li><h4>Slide \($0)</h4><p>Caption \($0). \(Self.sentence) \(Self.sentence) \(Self.sentence)</p></li>" }
+        let article = try extract("""
+            <div class="articleBody">\(Self.paragraphs(3))
+              <div class="promo_holder"><ul class="slideshow">\(slides.joined())</ul></div>
+            </div>
+            """)
+        #expect(article.text.contains("Paragraph 3."))
+        #expect(!article.text.contains("Caption"))
+    }
+
+    /// Movable Type / TypePad put the rest of a post after the "continue reading" anchor in
+    /// `div.entry-more`: it is article text, not a "more stories" box.
+    @Test func extendedEntryAfterMoreAnchorIsKept() throws {
+        let article = try extract("""
+            <div class="entry"><div class="entry-body">\(Self.paragraphs(2))</div>
+              <a id="more"></a>
+              <div class="entry-more"><p>Continued. \(Self.sentence) \(Self.sentence)</p>\(Self.paragraphs(4))</div>
+            </div>
+            """)
+        #expect(article.text.contains("Paragraph 1."))
+        #expect(article.text.contains("Continued."))
+    }
+
     @Test func lineBreakSeparatedTextInDivIsContent() throws {
         let lines = (1...5).map { "Line \($0): \(Self.sentence)" }.joined(separator: "<br><br>")
         let article = try extract("""
