@@ -62,6 +62,9 @@ struct BoilerplateClassifier {
         guard node.isElement else { return Inspection(verdict: .content, isArticleBodyMarker: false) }
         var marker = false
         if let itemprop = node.attribute("itemprop"), itemprop.equalsIgnoringCase("articlebody") { marker = true }
+        if !rules.articleBodyMarkerIDs.isEmpty, let id = node.attribute("id"), rules.articleBodyMarkerIDs.contains(id.lowercased()) {
+            marker = true
+        }
         Self.idAndClassBytes(node, into: &bytes)
         let substrings = bytes.isEmpty ? 0 : needles.groups(in: bytes)
         if substrings & Self.markerGroup != 0 { marker = true }

@@ -44,6 +44,12 @@ struct CommentSectionFinder {
             }
             guard !tree[i].attributes.isEmpty else { continue }
             let node = tree[i]
+            // Older templates mark a comment only by an anchor at the start of its block:
+            // `<div><a name="comment-4711"></a>text…</div>`; the block is the comment.
+            if let anchored = anchoredItem(i) {
+                strongItems.append(anchored)
+                continue
+            }
             let schema = markup.isSchemaComment(node)
             var classInfo = ClassInfo()
             var idInfo = ClassInfo()
@@ -70,7 +76,16 @@ struct CommentSectionFinder {
                     furniture: markup.isFurnitureContainer(joinedNames: joined),
                     section: markup.isSection(joinedNames: joined), item: false)
             }
-            guard schema || mentioned else { continue }
+            guard schema || mentioned else {
+                // Movable Type's numbered ids, only where no comment markup says otherwise;
+                // weak: they count when several form a list.
+                if let id = node.attribute("id"), Self.isNumberedCommentID(id), !rules.inlineElements.contains(node.name),
+                    analysis.textLength[i] > 0
+                {
+                    weakItems.append(i)
+                }
+                continue
+            }
             if classInfo.furniture || idInfo.furniture {
                 furnitureEnd = node.subtreeEnd
                 continue
@@ -108,8 +123,34 @@ struct CommentSectionFinder {
                 accepted.append(item)
             }
         }
-        found.items = (strongItems + accepted).sorted()
+        found.items = Array(Set(strongItems + accepted)).sorted()
         return found
+    }
+
+    /// The block an empty comment anchor (`<a name="comment-4711">`, id or name with a
+    /// comment item prefix) opens: the anchor's parent, when the anchor is its first element
+    /// child and the parent has text of its own. An anchor in the middle of a long column
+    /// marks a position, not an element.
+    private func anchoredItem(_ index: Int) -> Int? {
+        let tree = analysis.tree
+        guard tree[index].name == "a", analysis.textLength[index] == 0,
+            let label = tree[index].attribute("id") ?? tree[index].attribute("name"),
+            markup.isItemID(label.lowercased())
+        else { return nil }
+        let parent = Int(tree[index].parent)
+        guard parent > 0, tree[parent].isElement, analysis.textLength[parent] > 0,
+            !rules.inlineElements.contains(tree[parent].name), tree[parent].name != "body"
+        else { return nil }
+        var child = tree[parent].firstChild
+        while child >= 0, !tree[Int(child)].isElement { child = tree[Int(child)].nextSibling }
+        return Int(child) == index ? parent : nil
+    }
+
+    /// Movable Type's comment ids: `c` and at least four digits (`c115850`).
+    static func isNumberedCommentID(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard bytes.count >= 5, bytes[0] == UInt8(ascii: "c") else { return false }
+        return bytes.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// Repeated-structure fallback for a section without comment markup. Returns the item

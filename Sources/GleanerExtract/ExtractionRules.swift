@@ -88,6 +88,10 @@ public struct ExtractionRules: Sendable {
         "field-body", "field-name-body", "itemfulltext", "article_body", "post_body", "entry_content",
         "post_content", "article_content", "story_body",
     ]
+    /// Whole `id` values that name the article's continuation: Movable Type's extended entry
+    /// (`<div id="more">` after the "continue reading" break) — not a "more stories" box,
+    /// which sits outside the article and rarely uses a bare `more` id.
+    public var articleBodyMarkerIDs: Set<String> = ["more"]
     /// Tokens that, present in `id`/`class`, protect an element from token-based removal
     /// because they name the article body itself.
     public var contentTokens: Set<String> = [

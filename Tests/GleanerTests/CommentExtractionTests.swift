@@ -14,6 +14,47 @@ import GleanerModel
         <p>Ein dritter Absatz schliesst den Artikel ab, ebenfalls lang genug, um als Fliesstext erkannt zu werden.</p>
         """
 
+    /// Older templates mark a comment only by an empty anchor at the start of its block.
+    @Test func commentAnchorsMarkTheirBlocks() throws {
+        let html = """
+            <html><body><div class="post"><h1>Title</h1>\(Self.articleText)</div>
+            <div id="listing"><h3>COMMENTS</h3>
+              <div class="Normal"><a name="comment184238"></a>Thank you so much for this article, it helped a lot.
+                <p class="postfoot">posted on Wednesday, October 24, 2012 at 7:26 PM by Kiwi</p></div>
+              <div class="Normal"><a name="comment184301"></a>I disagree with the second point, for several reasons.
+                <p class="postfoot">posted on Thursday, October 25, 2012 at 9:02 AM by Lee</p></div>
+            </div></body></html>
+            """
+        let article = try extract(html)
+        #expect(article.comments.count == 2)
+        #expect(article.comments.first?.text.hasPrefix("Thank you so much") == true)
+        #expect(!article.text.contains("Thank you so much"))
+    }
+
+    /// Movable Type: comments are `div#c<number>` siblings after a "Comments" heading, each
+    /// followed by its "Posted by" line; the post's continuation sits in `div#more`.
+    @Test func movableTypeNumberedCommentsAndExtendedEntry() throws {
+        let html = """
+            <html><body><div class="content"><h3>Title</h3>
+            <p>The post opens with a short paragraph that leads into the quoted material below it.</p>
+            <div id="more"><blockquote><p>A long quotation from another publication, long enough to be the bulk of the post, with commas, clauses, and more words after that.</p>
+            <p>A second quoted paragraph, also long enough to count as running text in the article body itself.</p></blockquote></div>
+            <p class="posted">Posted by Editor at October 29, 2012 05:10 PM</p>
+            <h2 id="comments">Comments</h2>
+            <div id="c115850"><p>The first reader comment, with enough words to count as a comment in its own right.</p><p>And a second paragraph of it.</p></div>
+            <p class="posted">Posted by: jonathan at October 29, 2012 05:23 PM</p>
+            <div id="c115853"><p>A second reader comment that disagrees with the first one, at some length.</p></div>
+            <p class="posted">Posted by: tj at October 29, 2012 06:10 PM</p>
+            <div id="c115860"><p>A third comment closes the thread with a short remark about the quotation.</p></div>
+            <p class="posted">Posted by: Ann at October 29, 2012 06:30 PM</p>
+            </div></body></html>
+            """
+        let article = try extract(html)
+        #expect(article.comments.map(\.text.first) == ["T", "A", "A"])
+        #expect(article.text.contains("A long quotation"))
+        #expect(!article.text.contains("first reader comment"))
+    }
+
     @Test func wordPressThreadedCommentsHaveParents() throws {
         let html = """
             <html><body><article><h1>Title</h1>\(Self.articleText)</article>
