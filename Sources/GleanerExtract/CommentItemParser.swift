@@ -135,7 +135,31 @@ struct CommentItemParser {
             let name = authorName(headerLink)
             if let name, dates.parse(name) == nil, name.contains(where: { $0.isLetter }) { parsed.author = name }
         }
+        if parsed.author == nil { parsed.author = postedByName(headerText) }
         return parsed
+    }
+
+    /// The name in a plain-text header line: "Posted by: MattPatt at November 10, 2012" →
+    /// "MattPatt". Nil unless a lead phrase is followed by a short name.
+    func postedByName(_ headerText: String) -> String? {
+        let line = headerText.prefix(rules.maximumHeaderLength)
+        let lower = line.lowercased()
+        guard lower.count == line.count else { return nil }  // case mapping changed offsets
+        for phrase in rules.authorLeadPhrases {
+            guard let range = lower.range(of: phrase) else { continue }
+            let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
+            var rest = String(line.dropFirst(offset)).trimming { $0.isWhiteSpace || $0 == ":" }
+            for terminator in rules.authorNameTerminators {
+                if let end = rest.range(of: terminator) { rest = String(rest[..<end.lowerBound]) }
+            }
+            let name = rest.trimmedWhitespace()
+            let words = name.split(separator: " ")
+            guard !words.isEmpty, words.count <= rules.maximumAuthorWords, name.contains(where: { $0.isLetter }),
+                dates.parse(name) == nil
+            else { return nil }
+            return name
+        }
+        return nil
     }
 
     /// A short link or button whose whole text is a control word ("Reply", "Melden").

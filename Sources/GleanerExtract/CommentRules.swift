@@ -54,6 +54,9 @@ public struct CommentRules: Sendable {
         "commentbody", "realcomment", "innercomment", "commentsitem", "commentslistitem", "commentlistitem",
         "wpdcomment", "dnacomment",
     ]
+    /// Class names of one comment that some templates give the whole section too (Movable
+    /// Type's per-comment `comments-body`): they count only as a list of siblings.
+    public var listItemNames: Set<String> = ["commentsbody"]
     /// A class name whose last token is `comment` (`dsq-comment`, `blogComment`) names one
     /// comment too, unless its first token says it is a control or a counter.
     public var itemPrefixExclusions: Set<String> = [
@@ -101,7 +104,7 @@ public struct CommentRules: Sendable {
     /// Substrings of a joined class name that mark the header: author, date, number.
     public var headerSubstrings: [String] = [
         "author", "meta", "date", "time", "byline", "posted", "vcard", "commenter", "user", "name", "head",
-        "info", "number", "num", "cite", "when", "poster", "footer",
+        "info", "number", "num", "cite", "when", "poster", "footer", "commentspost",
     ]
     /// Substrings of a joined class name that mark the comment text: never a header.
     public var bodySubstrings: [String] = ["content", "text", "body", "message", "entry"]
@@ -124,6 +127,13 @@ public struct CommentRules: Sendable {
     /// Classes naming the author element, most specific first.
     public var authorNameSubstrings: [String] = ["fn", "name", "author", "commenter", "user", "poster"]
     /// Trailing words after an author's name ("Maria says:").
+    /// Phrases before the commenter's name in a plain-text header line ("Comment #1 - Posted
+    /// by: MattPatt at November 10, 2012"), lower-case; the name ends at one of
+    /// `authorNameTerminators`.
+    public var authorLeadPhrases: [String] = ["posted by", "written by", "comment by", "submitted by", "geschrieben von"]
+    public var authorNameTerminators: [String] = [" at ", " on ", " | ", " - ", " – ", ", ", " am ", " um ", " le ", " el "]
+    /// A name taken from a header line has at most this many words.
+    public var maximumAuthorWords = 5
     public var authorSuffixes: [String] = [
         "says", "said", "wrote", "schreibt", "schrieb", "meint", "dice", "dit", "a écrit", "escribió", "on", "|",
     ]

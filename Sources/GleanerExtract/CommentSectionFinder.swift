@@ -23,6 +23,8 @@ struct CommentSectionFinder {
         var furniture = false
         var section = false
         var item = false
+        /// A `listItemNames` class: an item only as one of several.
+        var listItem = false
     }
 
     func find() -> Found {
@@ -63,7 +65,8 @@ struct CommentSectionFinder {
                     let joined = classes.split(separator: " ").map { CommentMarkup.joined($0.lowercased()) }
                     classInfo = ClassInfo(
                         furniture: markup.isFurnitureContainer(joinedNames: joined),
-                        section: markup.isSection(joinedNames: joined), item: markup.isItemClass(node))
+                        section: markup.isSection(joinedNames: joined), item: markup.isItemClass(node),
+                        listItem: joined.contains { rules.listItemNames.contains($0) })
                     classMemo[classes] = classInfo
                 }
             }
@@ -99,7 +102,7 @@ struct CommentSectionFinder {
             let classItem = classInfo.item
             if schema || idItem || (classItem && i <= sectionEnd) {
                 strongItems.append(i)
-            } else if classItem {
+            } else if classItem || classInfo.listItem {
                 weakItems.append(i)
             }
         }

@@ -55,6 +55,33 @@ import GleanerModel
         #expect(!article.text.contains("first reader comment"))
     }
 
+    /// Movable Type's default template: one `div.comments-body` per comment with a plain-text
+    /// "Posted by: NAME at DATE" footer. A lone `comments-body` holding a login form (the same
+    /// class on a whole section) is not a comment.
+    @Test func movableTypeCommentsBodyListWithPostedByFooters() throws {
+        let comments = try extract("""
+            <html><body><div class="entry"><h1>Title</h1>\(Self.articleText)</div>
+            <div class="comments-head"><a name="comments"></a>Comments</div>
+            <div class="comments-body"><p>Well, this is going to be a hard one today.</p>
+              <span class="comments-post">Comment #1 - Posted by: MattPatt at November 10, 2012 5:39 PM</span></div>
+            <div class="comments-body"><p>Looking forward to it anyway, see you there.</p>
+              <span class="comments-post">Comment #2 - Posted by: Kurt M at November 10, 2012 5:55 PM</span></div>
+            </body></html>
+            """).comments
+        #expect(comments.map(\.author) == ["MattPatt", "Kurt M"])
+        #expect(comments.map(\.published) == ["2012-11-10", "2012-11-10"])
+        #expect(comments.first?.text == "Well, this is going to be a hard one today.")
+
+        let login = try extract("""
+            <html><body><div class="entry"><h1>Title</h1>\(Self.articleText)</div>
+            <div class="comments"><div class="comments-header"><h2>Comments</h2></div>
+            <div class="comments-body"><form><b>Username</b> <input name="u"> <b>Password</b> <input name="p"></form>
+              <p>Not yet part of the community? Register now to join the discussion!</p></div></div>
+            </body></html>
+            """).comments
+        #expect(login.isEmpty)
+    }
+
     @Test func wordPressThreadedCommentsHaveParents() throws {
         let html = """
             <html><body><article><h1>Title</h1>\(Self.articleText)</article>
