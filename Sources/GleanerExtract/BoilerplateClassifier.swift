@@ -62,7 +62,7 @@ struct BoilerplateClassifier {
         guard node.isElement else { return Inspection(verdict: .content, isArticleBodyMarker: false) }
         var marker = false
         if let itemprop = node.attribute("itemprop"), itemprop.equalsIgnoringCase("articlebody") { marker = true }
-        if !rules.articleBodyMarkerIDs.isEmpty, let id = node.attribute("id"), rules.articleBodyMarkerIDs.contains(id.lowercased()) {
+        if let id = node.attribute("id"), rules.articleBodyMarkerIDs.contains(where: { id.equalsIgnoringCase($0) }) {
             marker = true
         }
         Self.idAndClassBytes(node, into: &bytes)
@@ -111,7 +111,7 @@ struct BoilerplateClassifier {
         for attribute in node.attributes where attribute.name == "id" || attribute.name == "class" {
             if !result.isEmpty { result.append(0x20) }
             for byte in attribute.value.utf8 {
-                result.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                result.append(byte.asciiLowercased)
             }
         }
     }

@@ -1,3 +1,5 @@
+import GleanerModel
+
 /// Groups of substrings to look for in short byte strings (`class` and `id` values): one
 /// scan of the haystack tells which groups have a needle in it, however many needles there
 /// are.
@@ -39,7 +41,7 @@ struct ByteNeedleSet: Sendable {
         var needles: [(bytes: [UInt8], group: UInt32)] = []
         for (index, words) in groups.enumerated() {
             for word in words where !word.isEmpty {
-                let bytes = foldingCase ? Array(word.utf8).map(Self.lower) : Array(word.utf8)
+                let bytes = foldingCase ? Array(word.utf8).map(\.asciiLowercased) : Array(word.utf8)
                 needles.append((bytes, 1 << UInt32(index)))
             }
         }
@@ -98,9 +100,9 @@ struct ByteNeedleSet: Sendable {
                             var i = 0
                             scan: while i < count {
                                 defer { i += 1 }
-                                let first = Int(foldsCase ? Self.lower(haystack[i]) : haystack[i])
+                                let first = Int(foldsCase ? haystack[i].asciiLowercased : haystack[i])
                                 if i + 1 < count {
-                                    let second = Int(foldsCase ? Self.lower(haystack[i + 1]) : haystack[i + 1])
+                                    let second = Int(foldsCase ? haystack[i + 1].asciiLowercased : haystack[i + 1])
                                     if pairs[first * 4 + second >> 6] & (1 << UInt64(second & 63)) == 0 { continue }
                                 } else if buckets[first] == buckets[first + 1] {
                                     continue
@@ -115,7 +117,7 @@ struct ByteNeedleSet: Sendable {
                                     guard length <= count - i else { continue }
                                     var j = 1
                                     while j < length {
-                                        let byte = foldsCase ? Self.lower(haystack[i + j]) : haystack[i + j]
+                                        let byte = foldsCase ? haystack[i + j].asciiLowercased : haystack[i + j]
                                         if byte != needleBytes[start + j] { break }
                                         j += 1
                                     }
@@ -131,10 +133,5 @@ struct ByteNeedleSet: Sendable {
             }
         }
         return found
-    }
-
-    @inline(__always)
-    static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 }

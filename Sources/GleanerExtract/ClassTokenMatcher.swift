@@ -1,11 +1,14 @@
 import GleanerHTML
+import GleanerModel
 
-/// `ClassTokens.matches` prepared once for one token list: the same answers, without
-/// lower-casing the value into a new `String`, splitting it into more `String`s and hashing
-/// each with SipHash — that was over 1% of extraction time for the lead and byline checks,
-/// which run on most elements after the headline.
+/// Matching of `class`/`id` values against a token list, prepared once per list.
 ///
-/// Tokens are compared after ASCII lower-casing; token lists are lower-case ASCII.
+/// CMS class names come as words ("byline"), BEM compounds ("c-article__lead") and
+/// camelCase ("articleLead"); a token matches a whole space-separated word or any of its
+/// `-`/`_` parts, and substrings catch the camelCase forms. Works on bytes: lower-casing
+/// each value into a new `String`, splitting it into more `String`s and hashing each was
+/// over 1% of extraction time for the lead and byline checks. Tokens are compared after
+/// ASCII lower-casing; token lists are lower-case ASCII.
 struct ClassTokenMatcher: Sendable {
     private let tokens: ByteTokenSet
     private let hasTokens: Bool
@@ -22,7 +25,7 @@ struct ClassTokenMatcher: Sendable {
     func matches(_ value: String) -> Bool {
         if substrings.occurs(in: value) { return true }
         guard hasTokens else { return false }
-        let lower = value.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let lower = value.utf8.map(\.asciiLowercased)
         var wordStart = 0
         var partStart = 0
         var hasParts = false

@@ -1,38 +1,11 @@
 import GleanerHTML
+import GleanerModel
 
-/// Matching of `class`/`id` values against token lists, as the metadata readers need it.
-///
-/// CMS class names come as words ("byline"), BEM compounds ("c-article__lead") and
-/// camelCase ("articleLead"); a token matches a whole space-separated word or any of its
-/// `-`/`_` parts, and substrings catch the camelCase forms. Substring checks work on UTF-8
-/// bytes without allocating (Foundation's `String.contains` was the metadata stage's
-/// hottest call), since every needle is lower-case ASCII.
+/// Substring tests on `class`/`id` values and their ancestors, as the metadata and comment
+/// readers need them (token matching is `ClassTokenMatcher`). They work on UTF-8 bytes
+/// without allocating (Foundation's `String.contains` was the metadata stage's hottest
+/// call), since every needle is lower-case ASCII.
 enum ClassTokens {
-    /// True when `value` (any case) has a word or word part in `tokens`, or contains one of
-    /// `substrings` (lower-case ASCII).
-    static func matches(_ value: String, tokens: Set<String>, substrings: [String] = []) -> Bool {
-        for substring in substrings where containsASCII(value, substring) { return true }
-        guard !tokens.isEmpty else { return false }
-        let lower = value.lowercased()
-        for word in lower.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            if tokens.contains(String(word)) { return true }
-            if word.contains(where: { $0 == "-" || $0 == "_" }) {
-                for part in word.split(whereSeparator: { $0 == "-" || $0 == "_" }) where tokens.contains(String(part)) {
-                    return true
-                }
-            }
-        }
-        return false
-    }
-
-    /// `id` and `class` of a node matched as above.
-    static func nodeMatches(_ node: DOMNode, tokens: Set<String>, substrings: [String] = []) -> Bool {
-        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
-            if matches(attribute.value, tokens: tokens, substrings: substrings) { return true }
-        }
-        return false
-    }
-
     /// Does `value` contain `needle` (lower-case ASCII), ignoring ASCII case? No allocation.
     static func containsASCII(_ value: String, _ needle: String) -> Bool {
         var value = value
@@ -55,18 +28,14 @@ enum ClassTokens {
         guard n > 0 else { return true }
         guard bytes.count >= n else { return false }
         let first = needle[0]
-        for i in 0...(bytes.count - n) where lower(bytes[i]) == first {
+        for i in 0...(bytes.count - n) where bytes[i].asciiLowercased == first {
             var k = 1
-            while k < n && lower(bytes[i + k]) == needle[k] { k += 1 }
+            while k < n && bytes[i + k].asciiLowercased == needle[k] { k += 1 }
             if k == n { return true }
         }
         return false
     }
 
-    @inline(__always)
-    static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
 
     /// True when the node's own `id`/`class` contains one of `substrings`.
     static func hasSubstring(_ node: DOMNode, _ substrings: [String]) -> Bool {

@@ -244,23 +244,6 @@ struct CommentMarkup {
 
     /// Case-insensitive (ASCII) substring test; `needle` must be lower-case ASCII.
     static func containsFolded(_ haystack: String, _ needle: String) -> Bool {
-        var haystack = haystack
-        var needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard n.count <= h.count, let first = n.first else { return n.isEmpty }
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] | 0x20 == first {
-                        var j = 1
-                        while j < n.count, h[i + j] | 0x20 == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
+        ClassTokens.containsASCII(haystack, needle)
     }
 }

@@ -151,8 +151,8 @@ struct CommentSectionFinder {
 
     /// Movable Type's comment ids: `c` and at least four digits (`c115850`).
     static func isNumberedCommentID(_ id: String) -> Bool {
-        let bytes = Array(id.utf8)
-        guard bytes.count >= 5, bytes[0] == UInt8(ascii: "c") else { return false }
+        let bytes = id.utf8
+        guard bytes.count >= 5, bytes.first == UInt8(ascii: "c") else { return false }
         return bytes.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 

@@ -196,7 +196,7 @@ struct MetadataExtractor {
     /// inside an `article`: never the site's name, however it compares with `<title>`.
     func isStoryTitleElement(_ index: Int) -> Bool {
         let tree = analysis.tree
-        if ClassTokens.nodeMatches(tree[index], tokens: [], substrings: metaRules.storyTitleSubstrings) { return true }
+        if ClassTokenMatcher(tokens: [], substrings: metaRules.storyTitleSubstrings).matches(tree[index]) { return true }
         return tree.ancestor(of: index, where: { $0.name == "article" }) != nil
     }
 
@@ -325,11 +325,12 @@ struct MetadataExtractor {
         var box: Int?
         var lastTaken = -1
         var tried = 0
+        let bylineMarkup = ClassTokenMatcher(tokens: metaRules.bylineTokens)
         for candidate in s.scan.bylines {
             if let headlineNode, candidate < headlineNode { continue }
             if candidate <= lastTaken { continue }  // inside an element already read
             if let box, candidate > tree[box].subtreeEnd { break }
-            guard !analysis.excluded[candidate], isBylineElement(tree[candidate]) else { continue }
+            guard !analysis.excluded[candidate], isBylineElement(tree[candidate], markup: bylineMarkup) else { continue }
             let length = Int(analysis.textLength[candidate])
             guard length > 0, length <= metaRules.maximumBylineLength else { continue }
             if ClassTokens.hasSubstring(tree[candidate], metaRules.bylineExcludedAncestorSubstrings) { continue }
@@ -353,11 +354,11 @@ struct MetadataExtractor {
         return result
     }
 
-    private func isBylineElement(_ node: DOMNode) -> Bool {
+    private func isBylineElement(_ node: DOMNode, markup bylineMarkup: ClassTokenMatcher) -> Bool {
         if node.name == "a", let rel = node.attribute("rel"), rel.lowercased().split(separator: " ").contains("author") {
             return true
         }
-        return ClassTokens.nodeMatches(node, tokens: metaRules.bylineTokens)
+        return bylineMarkup.matches(node)
     }
 
     // MARK: published / modified

@@ -92,9 +92,9 @@ public enum CharsetDetector {
         var i = 0
         while i + 5 < limit {
             // Look for "<meta" case-insensitively.
-            if bytes[i] == UInt8(ascii: "<"), lower(bytes[i + 1]) == UInt8(ascii: "m"),
-                lower(bytes[i + 2]) == UInt8(ascii: "e"), lower(bytes[i + 3]) == UInt8(ascii: "t"),
-                lower(bytes[i + 4]) == UInt8(ascii: "a")
+            if bytes[i] == UInt8(ascii: "<"), bytes[i + 1].asciiLowercased == UInt8(ascii: "m"),
+                bytes[i + 2].asciiLowercased == UInt8(ascii: "e"), bytes[i + 3].asciiLowercased == UInt8(ascii: "t"),
+                bytes[i + 4].asciiLowercased == UInt8(ascii: "a")
             {
                 var end = i + 5
                 while end < limit, bytes[end] != UInt8(ascii: ">") { end += 1 }
@@ -132,11 +132,6 @@ public enum CharsetDetector {
             start += 1
         }
         return nil
-    }
-
-    @inline(__always)
-    private static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     /// UTF-16 without a BOM shows as NUL bytes at every other position of ASCII markup.

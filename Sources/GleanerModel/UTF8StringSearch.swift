@@ -28,7 +28,7 @@ extension String {
     /// both strings are ASCII.
     public func equalsIgnoringCase(_ other: String) -> Bool {
         if utf8.count == other.utf8.count, utf8.allSatisfy({ $0 < 0x80 }), other.utf8.allSatisfy({ $0 < 0x80 }) {
-            return zip(utf8, other.utf8).allSatisfy { a, b in Self.asciiLower(a) == Self.asciiLower(b) }
+            return zip(utf8, other.utf8).allSatisfy { a, b in a.asciiLowercased == b.asciiLowercased }
         }
         return lowercased() == other.lowercased()
     }
@@ -58,9 +58,13 @@ extension String {
         }
         return pieces
     }
+}
 
-    @inline(__always)
-    private static func asciiLower(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+extension UInt8 {
+    /// The byte with ASCII `A`–`Z` mapped to `a`–`z`; every other byte unchanged. The one
+    /// case fold the byte-level matchers (class names, charset labels) share.
+    @inlinable
+    public var asciiLowercased: UInt8 {
+        self >= 0x41 && self <= 0x5A ? self | 0x20 : self
     }
 }
