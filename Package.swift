@@ -15,7 +15,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
@@ -32,6 +31,11 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
@@ -39,6 +43,8 @@ let package = Package(
 
         // The record and error types every stage shares.
         .target(name: "GleanerModel"),
+        // SHA-1 / SHA-256 through the system libcrypto (content hashes, WARC digests).
+        .target(name: "GleanerDigest", dependencies: ["COpenSSL"]),
         // The only libxml2 user: documents, nodes, charset detection.
         .target(name: "GleanerHTML", dependencies: ["CLibXML2", "GleanerModel"]),
         // Text clean-up shared by extraction and later normalizers.
@@ -54,7 +60,7 @@ let package = Package(
         .target(
             name: "GleanerSinks",
             dependencies: [
-                "GleanerModel", .product(name: "Crypto", package: "swift-crypto"),
+                "GleanerModel", "GleanerDigest",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

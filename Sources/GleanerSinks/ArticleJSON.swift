@@ -1,4 +1,4 @@
-import Crypto
+import GleanerDigest
 import GleanerModel
 
 /// Serialises records as schema `gleaner.article/1` JSON, one object per line.
@@ -6,15 +6,7 @@ import GleanerModel
 public enum ArticleJSON {
     /// SHA-256 of the UTF-8 `text`, lower-case hex.
     public static func contentHash(of text: String) -> String {
-        let digest = SHA256.hash(data: Array(text.utf8))
-        var hex = ""
-        hex.reserveCapacity(64)
-        for byte in digest {
-            let digits = String(byte, radix: 16)
-            if digits.count == 1 { hex += "0" }
-            hex += digits
-        }
-        return hex
+        Digest.sha256Hex(Array(text.utf8))
     }
 
     /// One JSON line (without the trailing newline) for a result.
