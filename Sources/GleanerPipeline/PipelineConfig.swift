@@ -64,7 +64,7 @@ public struct PipelineConfig: Sendable {
 
     static let topKeys = ["name", "state", "sources", "fetch", "extract", "filters", "normalize", "boilerplate", "duplicates", "sites", "sinks"]
     static let sourceKeys = ["urls", "files", "directories", "feeds", "sitemaps"]
-    static let fetchKeys = ["concurrency", "per_host", "delay", "timeout", "connect_timeout", "retries", "max_bytes", "max_redirects", "user_agent", "obey_robots", "deny_private_networks"]
+    static let fetchKeys = ["concurrency", "per_host", "delay", "timeout", "connect_timeout", "retries", "max_bytes", "max_redirects", "user_agent", "obey_robots", "deny_private_networks", "cacert", "capath", "insecure"]
     static let filterKeys = ["include", "exclude", "same_host", "min_words", "languages", "published_after"]
     static let siteKeys = ["headline", "body", "comments", "remove"]
 
@@ -155,7 +155,12 @@ public struct PipelineConfig: Sendable {
         }
         if config.sources == Sources() { throw sourcesNode.error("no sources: give at least one of \(sourceKeys.joined(separator: ", "))") }
 
-        if let fetchNode = top["fetch"] { config.fetch = try decodeFetch(fetchNode) }
+        if let fetchNode = top["fetch"] {
+            config.fetch = try decodeFetch(fetchNode)
+            // CA files are relative to the pipeline file, like every other path in it.
+            config.fetch.caFile = config.fetch.caFile.map { resolve($0, base: base) }
+            config.fetch.caDirectory = config.fetch.caDirectory.map { resolve($0, base: base) }
+        }
         if let extract = top["extract"] {
             let keys = try extract.mapping(allowed: ["base_url"])
             if let baseURL = keys["base_url"] { config.baseURL = try baseURL.nonEmptyString() }
@@ -247,6 +252,9 @@ public struct PipelineConfig: Sendable {
         if let value = keys["user_agent"] { fetch.userAgent = try value.nonEmptyString() }
         if let value = keys["obey_robots"] { fetch.obeyRobots = try value.bool() }
         if let value = keys["deny_private_networks"] { fetch.denyPrivateNetworks = try value.bool() }
+        if let value = keys["cacert"] { fetch.caFile = try value.nonEmptyString() }
+        if let value = keys["capath"] { fetch.caDirectory = try value.nonEmptyString() }
+        if let value = keys["insecure"] { fetch.insecure = try value.bool() }
         return fetch
     }
 

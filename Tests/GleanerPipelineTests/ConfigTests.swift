@@ -88,3 +88,17 @@ import Testing
         #expect(config.sites["a.org"]?.remove.count == 2)
     }
 }
+
+/// `fetch:` TLS keys: CA paths relative to the pipeline file, `insecure` explicit.
+@Suite struct FetchTLSConfigTests {
+    @Test func caKeysResolveAgainstThePipelineFile() throws {
+        let config = try PipelineConfig.parse(
+            yaml: "sources: {urls: [https://a.org/]}\nfetch: {cacert: certs/ca.pem, capath: /etc/ssl/certs, insecure: true}\nsinks: [{type: jsonl, path: o}]\n",
+            file: "/srv/pipes/p.yaml")
+        #expect(config.fetch.caFile == "/srv/pipes/certs/ca.pem")
+        #expect(config.fetch.caDirectory == "/etc/ssl/certs")
+        #expect(config.fetch.insecure)
+        let plain = try PipelineConfig.parse(yaml: "sources: {urls: [https://a.org/]}\nsinks: [{type: jsonl, path: o}]\n", file: "/p.yaml")
+        #expect(plain.fetch.caFile == nil && !plain.fetch.insecure)
+    }
+}
