@@ -16,9 +16,9 @@ import Testing
 
     @Test func unknownKeyNamesLineAndKey() {
         #expect(error("sources:\n  urls: [http://a.org/]\n  sitemap: [http://a.org/s.xml]\nsinks:\n  - {type: jsonl, path: o.jsonl}\n")
-            == "p.yaml:3: sources.sitemap: unknown key (allowed here: urls, files, directories, feeds, sitemaps)")
+            == "p.yaml:3: sources.sitemap: unknown key (allowed here: urls, files, directories, feeds, sitemaps, sites)")
         #expect(error("sources: {urls: [http://a.org/]}\nsink: []\n")
-            == "p.yaml:2: sink: unknown key (allowed here: name, state, sources, fetch, extract, filters, normalize, boilerplate, duplicates, sites, sinks)")
+            == "p.yaml:2: sink: unknown key (allowed here: name, state, sources, fetch, extract, filters, normalize, boilerplate, duplicates, sites, sinks, discovery, retry_failed_after)")
     }
 
     @Test func wrongTypes() {
@@ -37,7 +37,7 @@ import Testing
     @Test func missingAndInvalidValues() {
         #expect(error("sources: {urls: [http://a.org/]}\n") == "p.yaml:1: missing required key `sinks`")
         #expect(error("sources: {}\nsinks: [{type: jsonl, path: o}]\n")
-            == "p.yaml:1: sources: no sources: give at least one of urls, files, directories, feeds, sitemaps")
+            == "p.yaml:1: sources: no sources: give at least one of urls, files, directories, feeds, sitemaps, sites")
         #expect(error("sources:\n  feeds: [ftp://a.org/feed]\nsinks: [{type: jsonl, path: o}]\n")
             == "p.yaml:2: sources.feeds[0]: not an http(s) URL: ftp://a.org/feed")
         #expect(error("sources: {urls: [http://a.org/]}\nsinks:\n  - type: sqlite\n") == "p.yaml:3: sinks[0]: missing required key `path`")
