@@ -59,6 +59,9 @@ public struct FetchConfiguration: Sendable {
     /// Skip certificate and host-name verification. Every record fetched this way says so
     /// (`fetch.insecure: true`), because its origin is no longer established.
     public var insecure = false
+    /// When set, every HTTP exchange — redirect hops, robots.txt, retries, 304s — is handed
+    /// here as sent and received, on the fetcher's thread (`scrape --warc` archives them).
+    public var exchangeRecorder: (@Sendable (RecordedExchange) -> Void)? = nil
 
     public init() {}
 
