@@ -82,7 +82,7 @@ let package = Package(
         // Input discovery, gzip, the ordered parallel batch runner, JSON lines output.
         .target(
             name: "GleanerCLI",
-            dependencies: ["Gleaner", "CZlib", "GleanerFetch"]
+            dependencies: ["Gleaner", "CZlib", "GleanerFetch", "GleanerWARC"]
         ),
         // Pipeline files (YAML), sources and discovery, filters, the resumable run loop.
         .target(
@@ -99,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "gleaner",
             dependencies: [
-                "Gleaner", "GleanerCLI", "GleanerFetch", "GleanerPipeline",
+                "Gleaner", "GleanerCLI", "GleanerFetch", "GleanerPipeline", "GleanerWARC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

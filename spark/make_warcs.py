@@ -9,6 +9,7 @@ as Common Crawl writes them. --repeat writes the page list N times (a large file
 measurements); --corrupt adds broken.warc.gz with one damaged member.
 """
 import argparse
+import gzip
 import io
 import os
 
@@ -16,7 +17,16 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 
+def read_page(path):
+    """The page's bytes; saved pages ending in .gz are stored un-gzipped, as a server sends them."""
+    with open(path, "rb") as source:
+        body = source.read()
+    return gzip.decompress(body) if path.endswith(".gz") else body
+
+
 def record(writer, name, body):
+    if name.endswith(".gz"):
+        name = name[:-3]
     http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
     uri = "http://bench.test/" + name.replace(" ", "%20")
     writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=http))
@@ -36,8 +46,7 @@ def main():
     count = 0
     for round_ in range(args.repeat):
         for index, page in enumerate(args.pages):
-            with open(page, "rb") as source:
-                body = source.read()
+            body = read_page(page)
             name = os.path.basename(page) if round_ == 0 else f"{round_}/{os.path.basename(page)}"
             record(writers[count % args.files], name, body)
             count += 1
@@ -48,8 +57,7 @@ def main():
         with open(path, "wb") as out:
             writer = WARCWriter(out, gzip=True)
             for page in args.pages[:3]:
-                with open(page, "rb") as source:
-                    record(writer, "broken-" + os.path.basename(page), source.read())
+                record(writer, "broken-" + os.path.basename(page), read_page(page))
         with open(path, "rb") as stream:
             data = bytearray(stream.read())
         # Damage the second member's compressed bytes.

@@ -27,7 +27,7 @@ def main():
     started = time.time()
     try:
         pages = sorted(glob.glob(os.path.join(ROOT, "Samples", "*.html")))
-        bench_pages = sorted(glob.glob(os.path.join(bench, "scrapinghub", "html", "*.html")))[:40]
+        bench_pages = sorted(glob.glob(os.path.join(bench, "scrapinghub", "html", "*.html*")))[:40]
         if not bench_pages:
             print(f"note: no bench pages under {bench}; Samples only", file=sys.stderr)
         warcs = os.path.join(work, "warcs")

@@ -19,12 +19,14 @@ def validate(paths):
     from fastwarc.warc import ArchiveIterator as FastIterator, WarcRecordType
     report = {}
     for path in paths:
-        entry = {"warcio": [], "fastwarc": [], "failures": []}
+        entry = {"warcio": [], "fastwarc": [], "failures": [], "responses": []}
         with open(path, "rb") as stream:
             iterator = ArchiveIterator(stream, check_digests=True)
             for record in iterator:
                 record.raw_stream.read()
                 entry["warcio"].append(record.rec_type)
+                if record.rec_type == "response" and record.http_headers:
+                    entry["responses"].append(f"{record.http_headers.get_statuscode()} {record.rec_headers.get_header('WARC-Target-URI')}")
                 if record.digest_checker.problems:
                     entry["failures"].append(f"warcio {record.rec_type}: {record.digest_checker.problems}")
                 if record.digest_checker.passed is False:
