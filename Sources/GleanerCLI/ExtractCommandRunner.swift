@@ -8,6 +8,13 @@ public struct ExtractCommandRunner: Sendable {
     public var jobs: Int
     public var extractor: ArticleExtractor
     public var reader: InputReader
+    /// `--explain`: the record gains an `"explain"` object (json), or a readable tree goes
+    /// to standard error (text); nil for plain records.
+    public var explain: ExplainFormat?
+
+    public enum ExplainFormat: String, Sendable, CaseIterable {
+        case json, text
+    }
 
     public init(inputs: [InputSource], baseURL: String?, jobs: Int, extractor: ArticleExtractor = ArticleExtractor(), reader: InputReader = InputReader()) {
         self.inputs = inputs
@@ -27,11 +34,27 @@ public struct ExtractCommandRunner: Sendable {
     /// Processes one input to its JSON line. Never throws: failures become error records.
     public func line(for input: InputSource) -> (String, String?) {
         let result: ExtractionResult
+        var explanation: Explanation?
         do {
             let bytes = try reader.read(input)
-            result = extractor.result(html: bytes, url: baseURL, source: input.name)
+            if explain != nil {
+                let explained = try extractor.explain(html: bytes, url: baseURL, source: input.name)
+                result = .article(explained.article)
+                explanation = explained.explanation
+            } else {
+                result = extractor.result(html: bytes, url: baseURL, source: input.name)
+            }
         } catch {
             result = .failure(error)
+        }
+        if let explanation, explain == .json {
+            // The record's own keys first, then "explain": still one line per input.
+            var line = ArticleJSON.line(for: result)
+            if line.hasSuffix("}") { line.removeLast() }
+            return (line + ",\"explain\":" + explanation.jsonObject() + "}", nil)
+        }
+        if let explanation, explain == .text {
+            FileHandle.standardError.write(Data(explanation.text(source: input.name).utf8))
         }
         if case .failure(let error) = result {
             return (ArticleJSON.line(for: result), error.code)

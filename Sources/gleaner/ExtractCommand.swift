@@ -3,6 +3,8 @@ import Foundation
 import Gleaner
 import GleanerCLI
 
+extension ExtractCommandRunner.ExplainFormat: ExpressibleByArgument {}
+
 /// `gleaner extract`: saved HTML files to article records.
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,6 +35,14 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Number of pages processed in parallel (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .customLong("rules"), help: RulesOption.help)
+    var rulesFile: String?
+
+    @Option(name: .customLong("explain"), help: ArgumentHelp(
+        "Say why: which source won each field and which rule kept or dropped each block. --explain (or =json) adds an \"explain\" object to each record; --explain=text writes a readable tree to standard error.",
+        valueName: "json|text"))
+    var explain: ExtractCommandRunner.ExplainFormat?
+
     @Flag(name: .shortAndLong, help: "Print no summary on standard error.")
     var quiet = false
 
@@ -61,7 +71,9 @@ struct ExtractCommand: ParsableCommand {
         } else {
             writer = LineWriter(descriptor: STDOUT_FILENO, ownsDescriptor: false)
         }
-        let runner = ExtractCommandRunner(inputs: inputs, baseURL: baseURL, jobs: jobs)
+        let extractor = try RulesOption.extractor(rulesFile: rulesFile)
+        var runner = ExtractCommandRunner(inputs: inputs, baseURL: baseURL, jobs: jobs, extractor: extractor)
+        runner.explain = explain
         let summary = try runner.run(writer: writer)
         if !quiet {
             var message = "gleaner: \(inputs.count) inputs, \(summary.articles) records"

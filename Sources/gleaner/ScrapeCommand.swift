@@ -64,6 +64,9 @@ struct ScrapeCommand: ParsableCommand {
     @Option(name: .customLong("retry-delay"), help: ArgumentHelp("First retry backoff in seconds; doubles per retry, with jitter. A Retry-After header is a floor.", valueName: "SECONDS"))
     var retryDelay: Double = 1
 
+    @Option(name: .customLong("rules"), help: RulesOption.help)
+    var rulesFile: String?
+
     @Flag(name: .customLong("ignore-robots"), help: "Do not fetch or obey robots.txt.")
     var ignoreRobots = false
 
@@ -119,7 +122,8 @@ struct ScrapeCommand: ParsableCommand {
             writer = LineWriter(descriptor: STDOUT_FILENO, ownsDescriptor: false)
         }
         let started = Date()
-        let runner = ScrapeCommandRunner(urls: allURLs, configuration: configuration, jobs: jobs)
+        let extractor = try RulesOption.extractor(rulesFile: rulesFile)
+        let runner = ScrapeCommandRunner(urls: allURLs, configuration: configuration, jobs: jobs, extractor: extractor)
         let summary = try runner.run(writer: writer)
         if !quiet {
             let seconds = Date().timeIntervalSince(started)
