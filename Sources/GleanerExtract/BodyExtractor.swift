@@ -92,6 +92,9 @@ struct BodyExtractor {
                 {
                     continue
                 }
+                // The rest of the article behind a "read more" fold (Movable Type's `div#more`,
+                // `more-text`), after the article's first paragraphs in the same container.
+                if isFoldContinuation(i, allGood: allGood), precededByGoodText(i, allGood: allGood) { continue }
                 // Inline furniture (a byline span) is short; a long one wraps running text.
                 if !units.isBlock[i],
                     analysis.textLength[i] - analysis.linkTextLength[i] >= rules.inlineFurnitureMaximumLength
@@ -267,6 +270,18 @@ struct BodyExtractor {
         let node = analysis.tree[index]
         let value = [node.attribute("id"), node.attribute("class")].compactMap { $0 }.joined(separator: " ").lowercased()
         return BoilerplateClassifier.tokens(value).contains(where: rules.foldContinuationTokens.contains)
+    }
+
+    /// True when a sibling before `index` holds article-like text.
+    private func precededByGoodText(_ index: Int, allGood: [Int32]) -> Bool {
+        let tree = analysis.tree
+        let parent = Int(tree[index].parent)
+        guard parent >= 0 else { return false }
+        for sibling in tree.children(of: parent) {
+            if sibling == index { return false }
+            if allGood[sibling] > 0 { return true }
+        }
+        return false
     }
 
     /// True when good text comes before `index` among its siblings: an element named like

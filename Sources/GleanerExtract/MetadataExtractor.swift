@@ -227,15 +227,14 @@ struct MetadataExtractor {
         return long.hasPrefix(short) || long.hasSuffix(short) || (short.count >= 15 && long.contains(short))
     }
 
-    /// The h1's own text when a metadata title agrees with it without adding words, or
-    /// only adding a site name or an ellipsis; nil when the agreement came from a title
-    /// that is much longer (then the h1 may be a shortened kicker).
+    /// The h1's own text when a metadata title agrees with it: equal, cut short, or with a
+    /// site name before or after it ("Site - Headline").
     static func confirmedVisible(_ visible: String, hints: [String]) -> String? {
         let key = headlineKey(visible)
         guard !key.isEmpty else { return nil }
         for hint in hints {
             let hintKey = headlineKey(hint)
-            if hintKey == key || (keysAgree(key, hintKey) && (hintKey.hasPrefix(key) || key.hasPrefix(hintKey))) {
+            if keysAgree(key, hintKey) {
                 return visible
             }
         }
