@@ -36,6 +36,11 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(
+            name: "CBrotli",
+            pkgConfig: "libbrotlidec",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
+        .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
@@ -56,8 +61,16 @@ let package = Package(
                 "GleanerHTML", "GleanerModel", "GleanerNormalize",
             ]
         ),
-        // Where inputs come from: the `Source` protocol, files/folders/.gz/stdin, URL lists.
-        .target(name: "GleanerInput", dependencies: ["GleanerModel", "CZlib"]),
+        // Web archives: a streaming WARC reader (plain/gzip, resynchronising on bad input),
+        // the page selector, and a crash-safe WARC/1.1 writer. No CLI, fetcher or extractor.
+        .target(
+            name: "GleanerWARC",
+            dependencies: ["CZlib", "CBrotli", "GleanerModel", "GleanerDigest"],
+            resources: [.embedInCode("Rules/selection.json")]
+        ),
+        // Where inputs come from: the `Source` protocol, files/folders/.gz/stdin, URL lists,
+        // web archives.
+        .target(name: "GleanerInput", dependencies: ["GleanerModel", "CZlib", "GleanerWARC"]),
         // Where records go: the `Sink` protocol, JSON lines, SQLite.
         .target(
             name: "GleanerSinks",
@@ -72,7 +85,7 @@ let package = Package(
         // The one ordered parallel runner behind extract, scrape and run; progress; stop.
         .target(
             name: "GleanerRunner",
-            dependencies: ["GleanerModel", "GleanerInput", "GleanerSinks", "GleanerExtract", "GleanerFetch"]
+            dependencies: ["GleanerModel", "GleanerInput", "GleanerSinks", "GleanerExtract", "GleanerFetch", "GleanerWARC"]
         ),
         // Pipeline files (YAML), the queue, discovery, filters, the resumable run loop.
         .target(
@@ -90,12 +103,14 @@ let package = Package(
         .executableTarget(
             name: "gleaner",
             dependencies: [
-                "Gleaner", "GleanerInput", "GleanerRunner", "GleanerFetch", "GleanerPipeline",
+                "Gleaner", "GleanerInput", "GleanerRunner", "GleanerFetch", "GleanerPipeline", "GleanerWARC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Speed benchmark: libxml2 parse-only vs full extraction, one thread.
         .executableTarget(name: "gleaner-bench", dependencies: ["Gleaner", "GleanerInput", "GleanerHTML"]),
+        // WARC reader alone (no extraction), for comparison with FastWARC.
+        .executableTarget(name: "gleaner-warc-bench", dependencies: ["GleanerWARC"]),
         // Shared by the test targets: the built `gleaner` binary, loopback servers, temporary folders.
         .target(name: "GleanerTestSupport", path: "Tests/GleanerTestSupport"),
         .testTarget(name: "GleanerFetchTests", dependencies: ["GleanerFetch", "GleanerInput", "Gleaner", "GleanerTestSupport"]),
@@ -106,6 +121,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "GleanerWARCTests", dependencies: ["GleanerWARC", "GleanerDigest", "GleanerTestSupport"]),
         .testTarget(
             name: "GleanerTests",
             dependencies: ["Gleaner", "GleanerInput", "GleanerRunner", "GleanerSinks", "GleanerHTML", "GleanerExtract", "GleanerTestSupport"]),

@@ -28,8 +28,10 @@ public struct SourceItem: Sendable {
     /// HTTP status and headers stored with the page (an archive record), when any.
     public var status: Int?
     public var headers: [HTTPHeader]
-    /// Extra record objects written after the documented keys (e.g. a `warc` object).
+    /// Extra record objects written after the documented keys (a source's own provenance).
     public var extras: [RecordExtra]
+    /// Where the page was read from in a web archive: becomes the record's `warc` object.
+    public var warc: WARCOrigin? = nil
 
     public init(
         name: String, content: Content, url: String? = nil, charset: String? = nil,

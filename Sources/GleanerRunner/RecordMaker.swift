@@ -28,7 +28,16 @@ public struct RecordMaker: Sendable {
         case .fetch:
             return .failure(GleanerError(stage: .read, code: "not_fetched", message: "the item needs a fetch", source: item.name))
         }
-        return extractor.result(html: bytes, url: item.url, source: item.name, charset: item.charset)
+        let result = extractor.result(html: bytes, url: item.url, source: item.name, charset: item.charset)
+        guard let warc = item.warc else { return result }
+        switch result {
+        case .article(var article):
+            article.warc = warc
+            return .article(article)
+        case .failure(var error):
+            error.warc = warc
+            return .failure(error)
+        }
     }
 
     /// The extraction result of a fetched item, with its `fetch` object.

@@ -3,6 +3,7 @@ import Foundation
 import Gleaner
 import GleanerInput
 import GleanerRunner
+import GleanerWARC
 
 /// `gleaner extract`: saved HTML files to article records.
 struct ExtractCommand: ParsableCommand {
@@ -10,13 +11,17 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract article records from saved HTML pages.",
         discussion: """
-            Inputs are files, directories (searched recursively for .html, .htm, .xhtml and \
-            their .gz forms) and - for standard input. One JSON line is written per input, in \
-            input order, each as soon as it and every input before it are done; an input that \
-            cannot be processed gives an error record. --output FILE.sqlite (or .db) writes \
-            an SQLite database instead (schema in docs/sinks.md). Ctrl-C stops: finished \
-            records are written, the summary printed. A progress line is shown on a terminal \
-            for more than 100 inputs.
+            Inputs are files, directories (searched recursively for .html, .htm, .xhtml, \
+            their .gz forms, .warc and .arc) and - for standard input. One JSON line is written \
+            per input, in input order, each as soon as it and every input before it are done; \
+            an input that cannot be processed gives an error record. --output FILE.sqlite (or \
+            .db) writes an SQLite database instead (schema in docs/sinks.md). Ctrl-C stops: \
+            finished records are written, the summary printed. A progress line is shown on a \
+            terminal for more than 100 inputs.
+
+            Web archives (WARC 1.0/1.1, .warc or .warc.gz, recognised by content) give one \
+            line per qualifying record — HTML responses and resources — with source \
+            FILE#OFFSET and a "warc" object, and one error line per broken record.
 
             \(Diagnostics.exitStatusHelp)
             """
@@ -37,6 +42,12 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .shortAndLong, parsing: .unconditional, help: ArgumentHelp("Number of pages processed in parallel (default: all cores).", valueName: "N"))
     var jobs: Int?
 
+    @Option(name: .customLong("warc-status"), help: ArgumentHelp("Web archives: HTTP statuses of the responses to extract, comma-separated (default: any 2xx).", valueName: "CODES"))
+    var warcStatus: String?
+
+    @Flag(name: .customLong("warc-include-non-html"), help: "Web archives: extract every payload type, not only HTML.")
+    var warcIncludeNonHTML = false
+
     @Flag(name: .shortAndLong, help: "Print no progress and no summary on standard error.")
     var quiet = false
 
@@ -45,6 +56,9 @@ struct ExtractCommand: ParsableCommand {
             throw ValidationError("Give at least one PATH, - for standard input, or --paths-from FILE.")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let warcStatus, Self.statuses(warcStatus) == nil {
+            throw ValidationError("--warc-status takes HTTP status codes separated by commas, e.g. 200,203.")
+        }
         if pathsFrom == "-" && paths.contains("-") {
             throw ValidationError("Standard input cannot be both --paths-from - and an input.")
         }
@@ -63,18 +77,26 @@ struct ExtractCommand: ParsableCommand {
         let stop = StopFlag()
         stop.installSignalHandlers()
         defer { stop.uninstall() }
+        let selector = WARCPageSelector(statuses: warcStatus.flatMap(Self.statuses), includeNonHTML: warcIncludeNonHTML)
+        let archives = WARCOpener(selector: selector)
         let batch = BatchRun(
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: quiet ? .off : .terminalOnly,
             progressThreshold: 100)
-        let summary = try batch.run(source: FileSource(inputs: inputs, baseURL: baseURL), sinks: [sink], stop: stop)
+        let source = FileSource(inputs: inputs, baseURL: baseURL, openers: [archives])
+        let summary = try batch.run(source: source, sinks: [sink], stop: stop)
         if !quiet {
             var message = "\(Diagnostics.count(inputs.count, "input")), \(Diagnostics.count(summary.articles, "record"))"
             if summary.errorCount > 0 {
                 let codes = summary.errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
                 message += ", \(Diagnostics.count(summary.errorCount, "error")) (\(codes))"
             }
+            let skipped = archives.skipped
+            if !skipped.isEmpty {
+                let reasons = skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+                message += "; WARC records skipped (\(reasons))"
+            }
             if let signal = summary.interruptedBy {
-                message += "; stopped by \(Diagnostics.signalName(signal)) after \(summary.written) of \(inputs.count)"
+                message += "; stopped by \(Diagnostics.signalName(signal)) after \(summary.written) records"
             }
             Diagnostics.print(message)
         }
@@ -89,5 +111,15 @@ struct ExtractCommand: ParsableCommand {
         }
         if let signal = summary.interruptedBy { throw ExitCode(128 + signal) }
         if summary.errorCount > 0 { throw ExitCode(1) }
+    }
+
+    /// `200,203` → [200, 203]; nil when any part is not a status code.
+    static func statuses(_ text: String) -> Set<Int>? {
+        var codes: Set<Int> = []
+        for part in text.split(separator: ",") {
+            guard let code = Int(part.trimmingCharacters(in: .whitespaces)), (100...599).contains(code) else { return nil }
+            codes.insert(code)
+        }
+        return codes.isEmpty ? nil : codes
     }
 }

@@ -4,6 +4,7 @@ import Gleaner
 import GleanerFetch
 import GleanerInput
 import GleanerRunner
+import GleanerWARC
 
 /// `gleaner scrape`: URLs to article records, fetched with libcurl.
 struct ScrapeCommand: ParsableCommand {
@@ -76,6 +77,12 @@ struct ScrapeCommand: ParsableCommand {
     @Option(name: .shortAndLong, parsing: .unconditional, help: ArgumentHelp("Pages extracted in parallel (default: all cores).", valueName: "N"))
     var jobs: Int?
 
+    @Option(name: .customLong("warc"), help: ArgumentHelp("Archive every HTTP exchange (pages, redirects, robots.txt) to this .warc.gz file (WARC/1.1).", valueName: "FILE"))
+    var warc: String?
+
+    @Option(name: .customLong("warc-max-size"), help: ArgumentHelp("Start a new WARC file (NAME-00001.warc.gz, …) after this size (K, M, G suffixes).", valueName: "SIZE"))
+    var warcMaxSize: String?
+
     @Flag(name: .shortAndLong, help: "Print no progress and no summary on standard error.")
     var quiet = false
 
@@ -88,6 +95,7 @@ struct ScrapeCommand: ParsableCommand {
         if !(delay >= 0) { throw ValidationError("--delay must be 0 or more seconds.") }
         if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds.") }
         if !(connectTimeout > 0) { throw ValidationError("--connect-timeout must be more than 0 seconds.") }
+        if let warcMaxSize, ByteSize.parse(warcMaxSize) == nil { throw ValidationError("--warc-max-size: cannot read \(warcMaxSize) as a size such as 1GB.") }
         if ByteSize.parse(maxBytes) == nil { throw ValidationError("--max-bytes: cannot read \(maxBytes) as a size such as 20MB.") }
         if maxRedirects < 0 { throw ValidationError("--max-redirects must be 0 or more.") }
         if retries < 0 { throw ValidationError("--retries must be 0 or more.") }
@@ -114,6 +122,17 @@ struct ScrapeCommand: ParsableCommand {
         configuration.retryBaseDelay = retryDelay
         configuration.obeyRobots = !ignoreRobots
         configuration.denyPrivateNetworks = denyPrivateNetworks
+        var archiver: WARCArchiver? = nil
+        if let warc {
+            do {
+                archiver = try WARCArchiver(path: warc, maxSize: warcMaxSize.flatMap(ByteSize.parse), software: "Gleaner/\(GleanerVersion.current)")
+            } catch {
+                // An output that cannot be opened: status 1 with the reason, not a usage error.
+                Diagnostics.print("--warc: \(error.message)")
+                throw ExitCode(1)
+            }
+            configuration.exchangeRecorder = archiver?.recorder
+        }
 
         let sink = try OutputOption.sink(for: output)
         let stop = StopFlag()
@@ -123,12 +142,17 @@ struct ScrapeCommand: ParsableCommand {
         let batch = BatchRun(
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, window: 4096, fetch: configuration,
             progress: quiet ? .off : .terminalOnly, stopGrace: 1.5)
-        let summary: BatchRun.Summary
+        var summary: BatchRun.Summary
         do {
             summary = try batch.run(source: URLListSource(urls: allURLs), sinks: [sink], stop: stop)
         } catch {
             Diagnostics.print("cannot start the fetcher: \(error)")
             throw ExitCode(1)
+        }
+        archiver?.close()
+        if let failure = archiver?.failure, summary.writeFailure == nil {
+            // The archive is an output too: incomplete means exit status 3.
+            summary.writeFailure = SinkError("--warc: \(failure.message)")
         }
         if !quiet {
             let seconds = Date().timeIntervalSince(started)
