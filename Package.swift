@@ -95,7 +95,8 @@ let package = Package(
                 "GleanerRunner", "GleanerFetch", "GleanerHTML",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            resources: [.embedInCode("Rules/SiteDiscovery.json")]
         ),
         // The public library face: `import Gleaner`. Nothing above depends on it, so it can
         // re-export fetching, the runner and pipelines too.

@@ -20,7 +20,7 @@ public final class SQLiteFileSink: Sink {
         rows = SQLiteSink(path: path)
         do {
             queue = try DatabaseQueue(path: path)
-            try queue.write { db in try SQLiteSink.createSchema(db) }
+            try SQLiteSink.migrate(queue)
         } catch {
             throw SinkError("cannot open \(path) as an SQLite database: \(Self.describe(error))")
         }
