@@ -1,12 +1,16 @@
 import Foundation
 import GRDB
-import Gleaner
-import GleanerCLI
 import GleanerFetch
+import GleanerInput
+import GleanerModel
+import GleanerRunner
+import GleanerSinks
 
-/// Runs a pipeline: seeds the queue from the sources, then loops — take pending entries,
-/// fetch or read them, extract on worker threads, and commit outcomes in batches (sink
-/// writes, queue status, fetch state, SimHashes and JSON-lines offsets in one transaction).
+/// Runs a pipeline: seeds the queue from the sources, then runs the queue's pending entries
+/// through the shared `OrderedRunner` — fetch or read, extract on worker threads, outcomes
+/// back in queue order — and commits them in batches (sink writes, queue status, fetch
+/// state, SimHashes and JSON-lines offsets in one transaction). Entries discovered from
+/// feeds and sitemaps join the queue and are picked up in the same pass or the next round.
 ///
 /// Resume works because nothing is "done" until that transaction commits: a run killed at
 /// any moment restarts from the queue, JSON-lines files are cut back to the committed
@@ -58,13 +62,13 @@ public final class PipelineRunner {
             case .sqlite:
                 let sqlite = SQLiteSink(path: sink.path)
                 if sink.path == config.statePath {
-                    try state.database.write { db in try SQLiteSink.createSchema(db) }
+                    try SQLiteSink.migrate(state.database)
                     sharedSQLite.append(sqlite)
                 } else {
                     let directory = URL(fileURLWithPath: sink.path).deletingLastPathComponent().path
                     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                     let queue = try DatabaseQueue(path: sink.path)
-                    try queue.write { db in try SQLiteSink.createSchema(db) }
+                    try SQLiteSink.migrate(queue)
                     ownSQLite.append((sqlite, queue))
                 }
             }
@@ -85,11 +89,13 @@ public final class PipelineRunner {
             }
         } else {
             resumed = false
+            // Sites are explored before the run's first transaction (they need the network).
+            let discoveries = try discoverSites()
             runID = try state.database.write { db -> Int64 in
                 try db.execute(sql: "DELETE FROM queue")
                 try db.execute(sql: "INSERT INTO runs (pipeline, started) VALUES (?, ?)", arguments: [config.file, now])
                 let id = db.lastInsertedRowID
-                counts.discovered = try seed(state, in: db)
+                counts.discovered = try seed(state, sites: discoveries, counts: &counts, in: db)
                 try db.execute(sql: "UPDATE runs SET counts = ? WHERE id = ?", arguments: [counts.encoded, id])
                 for sink in jsonl where sink.isFile { try state.setOffset(path: sink.path, bytes: 0, in: db) }
                 return id
@@ -99,23 +105,22 @@ public final class PipelineRunner {
         if resumed { Self.log("resuming run \(runID) of \(config.name)") }
 
         var fetchConfiguration = config.fetch
-        let window = max(fetchConfiguration.concurrency * 4, 64)
-        fetchConfiguration.maxHeldResponses = window
+        let held = max(fetchConfiguration.concurrency * 4, 64)
+        fetchConfiguration.maxHeldResponses = held
+        // Outcomes come back in queue order, so a slow page holds back later commits: the
+        // window is wider than the fetcher's own limit to keep transfers going meanwhile.
+        let window = held * 4
         let fetcher = try Fetcher(configuration: fetchConfiguration)
         defer { fetcher.close() }
         let processor = ItemProcessor(config: config)
-        let workers = DispatchQueue(label: "gleaner.pipeline.extract", attributes: .concurrent)
-        let fileSlots = max(ProcessInfo.processInfo.activeProcessorCount * 2, 2)
-        let progress = ProgressReporter(mode: options.progress)
+        let jobs = max(ProcessInfo.processInfo.activeProcessorCount, 2)
+        let progress = ProgressReporter(mode: options.progress == false ? .off : .automatic)
 
-        var buffer: [WorkItem] = []
         var cursor: Int64 = 0
-        var inFlight = 0
-        var filesInFlight = 0
         var uncommitted: [Outcome] = []
         var lastCommit = Date()
-        var exhausted = false
         let inbox = self.inbox
+        let failed = FailedURLs(delay: config.retryFailedAfter ?? FailedURLs.defaultDelay)
 
         func commit() throws {
             guard !uncommitted.isEmpty else { return }
@@ -130,9 +135,17 @@ public final class PipelineRunner {
                     case .discovered(_, let discovery, let update):
                         if let update { try state.recordFetch(update, in: db); counts.fetched += 1 }
                         let host = URLComponents(string: item.url)?.host?.lowercased()
-                        for page in discovery.pages where self.admits(page.url, origin: item.origin ?? host) {
+                        for page in discovery.pages {
+                            if let reason = self.exclusion(page.url, origin: item.origin ?? host) {
+                                counts.excluded[reason, default: 0] += 1
+                                continue
+                            }
                             if try state.enqueue(page.url, kind: .page, origin: item.origin ?? host, page: page, in: db) { counts.discovered += 1 }
                         }
+                        for feed in discovery.feeds {
+                            if try state.enqueue(feed, kind: .feed, origin: item.origin ?? host, in: db) { counts.discovered += 1 }
+                        }
+                        try failed.succeeded(item.url, in: db)
                         for sitemap in discovery.sitemaps {
                             if try state.enqueue(sitemap, kind: .sitemap, origin: item.origin ?? host, in: db) { counts.discovered += 1 }
                         }
@@ -155,14 +168,18 @@ public final class PipelineRunner {
                                 counts.duplicates += 1
                             }
                             counts.extracted += 1
+                            try failed.succeeded(item.url, in: db)
                         case .failure(let error):
                             record = SinkRecord(result: result, key: error.source, seenAt: time)
                             counts.errors[error.code, default: 0] += 1
+                            if item.kind != .file { try failed.failed(item, code: error.code, at: Date().timeIntervalSince1970, in: db) }
                         }
                         records.append(record)
-                    case .filtered(_, let update):
+                    case .filtered(_, let update, let reason):
                         if let update { try state.recordFetch(update, in: db); counts.fetched += 1 }
                         counts.filtered += 1
+                        counts.excluded[reason, default: 0] += 1
+                        try failed.succeeded(item.url, in: db)
                     case .unchanged(_, let update):
                         try state.recordFetch(update, in: db)
                         counts.fetched += 1
@@ -195,90 +212,120 @@ public final class PipelineRunner {
             lastCommit = Date()
         }
 
+        func showProgress() {
+            guard progress.isDue, let (total, done) = try? state.counts() else { return }
+            progress.tick(done: done, total: total, errors: counts.errorCount)
+        }
+
+        // Rounds: each runs what is pending now (and what commits add behind the cursor
+        // meanwhile); the next starts when entries discovered at the end are still waiting.
+        var interruptedBy: Int32?
         while true {
-            if inbox.stopRequested != nil { break }
-            // Top up the window from the queue.
-            while inFlight < window {
-                if buffer.isEmpty && !exhausted {
-                    buffer = try state.pending(after: cursor, limit: 256)
-                    if let last = buffer.last { cursor = last.id } else { exhausted = true }
-                    buffer.reverse()
-                }
-                guard let item = buffer.last else { break }
-                if item.kind == .file {
-                    if filesInFlight >= fileSlots { break }
-                    filesInFlight += 1
-                    workers.async { inbox.push(processor.processFile(item)) }
-                } else {
-                    let request = FetchRequestOptions(headers: item.conditionalHeaders, acceptAnyContentType: item.kind != .page)
-                    fetcher.submit(item.url, options: request) { response in
-                        workers.async { inbox.push(processor.processResponse(item, response)) }
+            var buffer: [WorkItem] = []
+            let runner = OrderedRunner<Outcome>(jobs: jobs, window: window, fetcher: fetcher, stopGrace: 0)
+            let ending = try runner.run(
+                next: { () throws -> OrderedRunner<Outcome>.Work? in
+                    if buffer.isEmpty {
+                        buffer = try state.pending(after: cursor, limit: 256)
+                        guard let last = buffer.last else { return nil }
+                        cursor = last.id
+                        buffer.reverse()
                     }
-                }
-                buffer.removeLast()
-                inFlight += 1
-            }
-            if inFlight == 0 && buffer.isEmpty {
-                // Nothing running: commit (which may queue discovered pages) and look again.
-                try commit()
-                exhausted = false
-                buffer = try state.pending(after: cursor, limit: 256)
-                if let last = buffer.last { cursor = last.id; buffer.reverse(); continue }
+                    let item = buffer.removeLast()
+                    if item.kind == .file { return .local { processor.processFile(item) } }
+                    let request = FetchRequestOptions(headers: item.conditionalHeaders, acceptAnyContentType: item.kind != .page)
+                    return .fetch(item.url, request) { response in processor.processResponse(item, response) }
+                },
+                emit: { _, outcome in
+                    uncommitted.append(outcome)
+                    if uncommitted.count >= 200 || Date().timeIntervalSince(lastCommit) >= options.commitInterval { try commit() }
+                    showProgress()
+                },
+                idle: {
+                    if Date().timeIntervalSince(lastCommit) >= options.commitInterval { try commit() }
+                    showProgress()
+                },
+                shouldStop: { inbox.stopRequested != nil })
+            // Keep what finished; abandoned entries stay pending for the next run.
+            try commit()
+            if case .stopped = ending {
+                interruptedBy = inbox.stopRequested
                 break
             }
-            for outcome in inbox.take(timeout: 0.25) {
-                inFlight -= 1
-                if outcome.item.kind == .file { filesInFlight -= 1 }
-                uncommitted.append(outcome)
-            }
-            if uncommitted.count >= 200 || Date().timeIntervalSince(lastCommit) >= options.commitInterval {
-                try commit()
-                if exhausted { exhausted = false }
-            }
-            progress.tick { try? state.counts() }
+            if try state.pending(after: cursor, limit: 1).isEmpty { break }
         }
-        let interruptedBy = inbox.stopRequested
-        if interruptedBy != nil {
-            // Keep what finished; in-flight entries stay pending for the next run.
-            fetcher.close()
-            for outcome in inbox.take(timeout: 0) where inFlight > 0 {
-                inFlight -= 1
-                uncommitted.append(outcome)
-            }
-        }
-        try commit()
         if interruptedBy == nil {
             try state.database.write { db in
                 try db.execute(sql: "UPDATE runs SET finished = ? WHERE id = ?", arguments: [Self.timestamp(), runID])
             }
         }
-        progress.finish { try? state.counts() }
+        if let (total, done) = try? state.counts() { progress.finish(done: done, total: total, errors: counts.errorCount) }
         return Result(counts: counts, interruptedBy: interruptedBy, resumed: resumed)
     }
 
-    /// Puts the pipeline's sources into the queue; returns how many entries were added.
-    func seed(_ state: StateStore, in db: Database) throws -> Int {
+    /// Puts the pipeline's sources into the queue — with what site discovery found and the
+    /// earlier failures that are due again; returns how many entries were added.
+    func seed(_ state: StateStore, sites: [SiteDiscovery], counts: inout RunCounts, in db: Database) throws -> Int {
         var added = 0
         let sources = config.sources
         let files = InputCollector().collect(sources.files + sources.directories)
         for input in files where try state.enqueue(input.name, kind: .file, origin: nil, in: db) { added += 1 }
         for url in sources.sitemaps where try state.enqueue(url, kind: .sitemap, origin: Self.host(url), in: db) { added += 1 }
         for url in sources.feeds where try state.enqueue(url, kind: .feed, origin: Self.host(url), in: db) { added += 1 }
-        for url in sources.urls where admits(url, origin: Self.host(url)) {
-            if try state.enqueue(url, kind: .page, origin: Self.host(url), in: db) { added += 1 }
+        var pages: [(String, String?, DiscoveredPage?)] = sources.urls.map { ($0, Self.host($0), nil) }
+        for site in sites {
+            let origin = Self.host(site.site)
+            for sitemap in site.nestedSitemaps where try state.enqueue(sitemap, kind: .sitemap, origin: origin, in: db) { added += 1 }
+            pages += site.pages.map { ($0.url, origin, $0) }
+            pages += site.crawled.map { ($0, origin, nil) }
+        }
+        for (url, origin, listing) in pages {
+            if let reason = exclusion(url, origin: origin) {
+                counts.excluded[reason, default: 0] += 1
+                continue
+            }
+            if try state.enqueue(url, kind: .page, origin: origin, page: listing, in: db) { added += 1 }
+        }
+        let retry = FailedURLs(delay: config.retryFailedAfter ?? FailedURLs.defaultDelay)
+        for due in try retry.due(at: Date().timeIntervalSince1970, in: db) {
+            if try state.enqueue(due.url, kind: due.kind, origin: due.origin, in: db) {
+                added += 1
+                counts.retried += 1
+            }
         }
         return added
+    }
+
+    /// Runs `SiteDiscoverer` over `sources.sites` with the pipeline's fetch settings, and
+    /// says on stderr what each site offered.
+    func discoverSites() throws -> [SiteDiscovery] {
+        guard !config.sources.sites.isEmpty else { return [] }
+        let fetcher = try Fetcher(configuration: config.fetch)
+        defer { fetcher.close() }
+        let discoverer = SiteDiscoverer(fetcher: fetcher, crawlDepth: config.discovery.crawlDepth, crawlMaxPages: config.discovery.crawlMaxPages)
+        return config.sources.sites.map { site in
+            let found = discoverer.discover(site)
+            Self.log("site \(site): " + found.summary)
+            return found
+        }
     }
 
     static func host(_ url: String) -> String? { URLComponents(string: url)?.host?.lowercased() }
 
     /// URL filters: include / exclude patterns and same-host.
     func admits(_ url: String, origin: String?) -> Bool {
+        exclusion(url, origin: origin) == nil
+    }
+
+    /// The filter that keeps `url` out (`same_host`, `include`, `exclude`), or nil; the run
+    /// summary counts URLs by it.
+    func exclusion(_ url: String, origin: String?) -> String? {
         let filters = config.filters
-        if filters.sameHost, let origin, Self.host(url) != origin { return false }
+        if filters.sameHost, let origin, Self.host(url) != origin { return "same_host" }
         let range = NSRange(url.startIndex..., in: url)
-        if !include.isEmpty, !include.contains(where: { $0.firstMatch(in: url, range: range) != nil }) { return false }
-        return !exclude.contains { $0.firstMatch(in: url, range: range) != nil }
+        if !include.isEmpty, !include.contains(where: { $0.firstMatch(in: url, range: range) != nil }) { return "include" }
+        if exclude.contains(where: { $0.firstMatch(in: url, range: range) != nil }) { return "exclude" }
+        return nil
     }
 
     static func timestamp() -> String {

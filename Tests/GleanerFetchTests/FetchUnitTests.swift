@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import GleanerCLI
+import GleanerInput
 @testable import GleanerFetch
 
 @Suite struct RobotsTxtTests {
@@ -28,6 +28,11 @@ import Testing
         #expect(!rules.allows("/second-group"))
         #expect(rules.allows("/private/x"), "the * group does not apply when a specific one does")
         #expect(rules.crawlDelay == nil)
+    }
+
+    @Test func sitemapLinesAreCollectedOutsideGroups() {
+        #expect(RobotsTxt(text).sitemaps == ["https://example.com/sitemap.xml"])
+        #expect(RobotsTxt("Sitemap: /a.xml\nUser-agent: *\nSitemap: https://x.org/b.xml\nDisallow: /p").sitemaps == ["/a.xml", "https://x.org/b.xml"])
     }
 
     @Test func starGroupLongestMatchWinsAndAllowWinsTies() {
