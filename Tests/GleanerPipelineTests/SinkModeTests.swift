@@ -91,6 +91,18 @@ import Testing
         #expect(run.stderr.contains("cannot write /dev/full: No space left on device"), "\(run.stderr)")
     }
 
+    @Test func runQuietPrintsNothingAndSummaryOtherwise() throws {
+        let directory = try TemporaryDirectory()
+        _ = try directory.write("pages/a.html", Self.page)
+        let path = try directory.write("p.yaml", "name: q\nsources:\n  directories: [pages]\nsinks:\n  - {type: jsonl, path: out.jsonl}\n")
+        let quiet = try GleanerBinary.run(["run", path, "--quiet"])
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+        let loud = try GleanerBinary.run(["run", path, "--no-progress"])
+        #expect(loud.status == 0)
+        #expect(loud.stderr.hasPrefix("gleaner: q finished: "), "\(loud.stderr)")
+    }
+
     @Test func unknownModeIsRefusedWithItsLine() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("p.yaml", "sources:\n  files: [a.html]\nsinks:\n  - {type: jsonl, path: o.jsonl, mode: sometimes}\n")
