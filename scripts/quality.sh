@@ -13,3 +13,6 @@ swift build -c release --product gleaner
 python3 "$bench/evaluate.py" scrapinghub "$bench/scrapinghub" "$out/scrapinghub.jsonl" --json "$out/scrapinghub.json"
 python3 "$bench/evaluate.py" dragnet "$bench/dragnet" "$out/dragnet.jsonl" --json "$out/dragnet.json"
 python3 scripts/check_floor.py .ci/quality-floor.json "$out/scrapinghub.json" "$out/dragnet.json"
+# Hand-labelled pages (Tests/Fixtures): dragnet publication days, scrapinghub languages.
+# Minimums are the measured figures (a ratchet like the floor file).
+python3 scripts/check_labels.py "$out/dragnet.jsonl" "$out/scrapinghub.jsonl" --min-dated 0.90 --min-day 0.94 --min-language 0.98
