@@ -36,6 +36,11 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(
+            name: "CBrotli",
+            pkgConfig: "libbrotlidec",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
+        .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
@@ -68,6 +73,13 @@ let package = Package(
                 "GleanerHTML", "GleanerModel", "GleanerNormalize",
             ]
         ),
+        // Web archives: a streaming WARC reader (plain/gzip, resynchronising on bad input),
+        // the page selector, and a crash-safe WARC/1.1 writer. No CLI, fetcher or extractor.
+        .target(
+            name: "GleanerWARC",
+            dependencies: ["CZlib", "CBrotli", "GleanerModel", "GleanerDigest"],
+            resources: [.embedInCode("Rules/selection.json")]
+        ),
         // Record writers: JSON lines first.
         .target(
             name: "GleanerSinks",
@@ -82,7 +94,7 @@ let package = Package(
         // Input discovery, gzip, the ordered parallel batch runner, JSON lines output.
         .target(
             name: "GleanerCLI",
-            dependencies: ["Gleaner", "CZlib", "GleanerFetch"]
+            dependencies: ["Gleaner", "CZlib", "GleanerFetch", "GleanerWARC"]
         ),
         // Pipeline files (YAML), sources and discovery, filters, the resumable run loop.
         .target(
@@ -91,19 +103,22 @@ let package = Package(
                 "Gleaner", "GleanerFetch", "GleanerCLI", "GleanerHTML",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            resources: [.embedInCode("Rules/SiteDiscovery.json")]
         ),
         // The public library face: `import Gleaner`.
         .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks"]),
         .executableTarget(
             name: "gleaner",
             dependencies: [
-                "Gleaner", "GleanerCLI", "GleanerFetch", "GleanerPipeline",
+                "Gleaner", "GleanerCLI", "GleanerFetch", "GleanerPipeline", "GleanerWARC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Speed benchmark: libxml2 parse-only vs full extraction, one thread.
         .executableTarget(name: "gleaner-bench", dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML"]),
+        // WARC reader alone (no extraction), for comparison with FastWARC.
+        .executableTarget(name: "gleaner-warc-bench", dependencies: ["GleanerWARC"]),
         // Shared by the test targets: the built `gleaner` binary, loopback servers, temporary folders.
         .target(name: "GleanerTestSupport", path: "Tests/GleanerTestSupport"),
         .testTarget(name: "GleanerFetchTests", dependencies: ["GleanerFetch", "GleanerCLI", "Gleaner", "GleanerTestSupport"]),
@@ -114,6 +129,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "GleanerWARCTests", dependencies: ["GleanerWARC", "GleanerDigest", "GleanerTestSupport"]),
         .testTarget(
             name: "GleanerTests",
             dependencies: [
