@@ -1,7 +1,10 @@
 import Foundation
-import Gleaner
-import GleanerCLI
+import GleanerExtract
 import GleanerFetch
+import GleanerInput
+import GleanerModel
+import GleanerNormalize
+import GleanerSinks
 
 /// What working on one queue entry produced. Built on worker threads, applied to the state
 /// and the sinks on the run loop's thread.
