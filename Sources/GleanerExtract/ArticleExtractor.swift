@@ -156,8 +156,7 @@ public struct ArticleExtractor: Sendable {
     static func withLanguage(_ input: Article) -> Article {
         var article = input
         let body = article.text
-        let sample = [article.headline ?? "", body].joined(separator: "
-")
+        let sample = [article.headline ?? "", body].joined(separator: "\n")
         article.languageDetected = LanguageDetector.detect(sample)
         article.language = LanguageDetector.choose(
             declared: article.language, detected: article.languageDetected, textBytes: body.utf8.count)
