@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "GleanerPipeline",
             dependencies: [
-                "Gleaner", "GleanerFetch", "GleanerCLI", "GleanerHTML",
+                "Gleaner", "GleanerFetch", "GleanerCLI", "GleanerHTML", "GleanerDigest",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -1,6 +1,7 @@
 import Foundation
 import Gleaner
 import GleanerCLI
+import GleanerDigest
 import GleanerFetch
 
 /// What working on one queue entry produced. Built on worker threads, applied to the state
@@ -75,7 +76,9 @@ struct ItemProcessor: Sendable {
             return .record(item, .failure(error), simhash: nil, update)
         }
         if response.isNotModified { return .unchanged(item, update) }
-        let hash = ArticleJSON.contentHash(of: String(decoding: response.body, as: UTF8.self))
+        // The raw bytes, not a decode: a lossy UTF-8 decode maps every windows-1252 letter to
+        // U+FFFD, so edits that only touch non-ASCII text would look like "unchanged".
+        let hash = Digest.sha256Hex(response.body)
         update.bodyHash = hash
         if hash == item.bodyHash { return .unchanged(item, update) }
         switch item.kind {
