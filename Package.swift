@@ -36,6 +36,11 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(
+            name: "CBrotli",
+            pkgConfig: "libbrotlidec",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
+        .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
@@ -56,6 +61,13 @@ let package = Package(
                 "GleanerHTML", "GleanerModel", "GleanerNormalize",
             ]
         ),
+        // Web archives: a streaming WARC reader (plain/gzip, resynchronising on bad input),
+        // the page selector, and a crash-safe WARC/1.1 writer. No CLI, fetcher or extractor.
+        .target(
+            name: "GleanerWARC",
+            dependencies: ["CZlib", "CBrotli", "GleanerModel", "GleanerDigest"],
+            resources: [.embedInCode("Rules/selection.json")]
+        ),
         // Record writers: JSON lines first.
         .target(
             name: "GleanerSinks",
@@ -70,7 +82,7 @@ let package = Package(
         // Input discovery, gzip, the ordered parallel batch runner, JSON lines output.
         .target(
             name: "GleanerCLI",
-            dependencies: ["Gleaner", "CZlib", "GleanerFetch"]
+            dependencies: ["Gleaner", "CZlib", "GleanerFetch", "GleanerWARC"]
         ),
         // Pipeline files (YAML), sources and discovery, filters, the resumable run loop.
         .target(
@@ -86,12 +98,14 @@ let package = Package(
         .executableTarget(
             name: "gleaner",
             dependencies: [
-                "Gleaner", "GleanerCLI", "GleanerFetch", "GleanerPipeline",
+                "Gleaner", "GleanerCLI", "GleanerFetch", "GleanerPipeline", "GleanerWARC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Speed benchmark: libxml2 parse-only vs full extraction, one thread.
         .executableTarget(name: "gleaner-bench", dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML"]),
+        // WARC reader alone (no extraction), for comparison with FastWARC.
+        .executableTarget(name: "gleaner-warc-bench", dependencies: ["GleanerWARC"]),
         // Shared by the test targets: the built `gleaner` binary, loopback servers, temporary folders.
         .target(name: "GleanerTestSupport", path: "Tests/GleanerTestSupport"),
         .testTarget(name: "GleanerFetchTests", dependencies: ["GleanerFetch", "GleanerCLI", "Gleaner", "GleanerTestSupport"]),
@@ -102,6 +116,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "GleanerWARCTests", dependencies: ["GleanerWARC", "GleanerDigest", "GleanerTestSupport"]),
         .testTarget(
             name: "GleanerTests",
             dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML", "GleanerExtract", "GleanerTestSupport"]),

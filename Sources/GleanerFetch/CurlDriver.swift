@@ -141,6 +141,9 @@ final class CurlDriver {
             let code = gleaner_curlmsg_result(message)
             _ = curl_multi_remove_handle(multi, easy)
             guard let transfer = transfers.removeValue(forKey: UInt(bitPattern: easy)) else { continue }
+            if let recorder = configuration.exchangeRecorder {
+                for exchange in transfer.recordedExchanges() { recorder(exchange) }
+            }
             switch transfer.purpose {
             case .robots(let target):
                 finishRobots(transfer, target: target, code: code)

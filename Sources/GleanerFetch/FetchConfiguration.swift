@@ -48,6 +48,9 @@ public struct FetchConfiguration: Sendable {
     /// delivered and still alive (a response releases its share when its last copy goes).
     /// Bounds memory when the consumer is slower than the network.
     public var maxHeldResponses: Int? = nil
+    /// When set, every HTTP exchange — redirect hops, robots.txt, retries, 304s — is handed
+    /// here as sent and received, on the fetcher's thread (`scrape --warc` archives them).
+    public var exchangeRecorder: (@Sendable (RecordedExchange) -> Void)? = nil
 
     public init() {}
 }

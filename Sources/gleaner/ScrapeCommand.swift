@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gleaner
 import GleanerCLI
+import GleanerWARC
 import GleanerFetch
 
 /// `gleaner scrape`: URLs to article records, fetched with libcurl.
@@ -73,6 +74,12 @@ struct ScrapeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Pages extracted in parallel (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .customLong("warc"), help: ArgumentHelp("Archive every HTTP exchange (pages, redirects, robots.txt) to this .warc.gz file (WARC/1.1).", valueName: "FILE"))
+    var warc: String?
+
+    @Option(name: .customLong("warc-max-size"), help: ArgumentHelp("Start a new WARC file (NAME-00001.warc.gz, …) after this size (K, M, G suffixes).", valueName: "SIZE"))
+    var warcMaxSize: String?
+
     @Flag(name: .shortAndLong, help: "Print no summary on standard error.")
     var quiet = false
 
@@ -85,6 +92,7 @@ struct ScrapeCommand: ParsableCommand {
         if !(delay >= 0) { throw ValidationError("--delay must be 0 or more seconds.") }
         if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds.") }
         if !(connectTimeout > 0) { throw ValidationError("--connect-timeout must be more than 0 seconds.") }
+        if let warcMaxSize, ByteSize.parse(warcMaxSize) == nil { throw ValidationError("--warc-max-size: cannot read \(warcMaxSize) as a size such as 1GB.") }
         if ByteSize.parse(maxBytes) == nil { throw ValidationError("--max-bytes: cannot read \(maxBytes) as a size such as 20MB.") }
         if maxRedirects < 0 { throw ValidationError("--max-redirects must be 0 or more.") }
         if retries < 0 { throw ValidationError("--retries must be 0 or more.") }
@@ -111,6 +119,13 @@ struct ScrapeCommand: ParsableCommand {
         configuration.retryBaseDelay = retryDelay
         configuration.obeyRobots = !ignoreRobots
         configuration.denyPrivateNetworks = denyPrivateNetworks
+        var archiver: WARCArchiver? = nil
+        if let warc {
+            do {
+                archiver = try WARCArchiver(path: warc, maxSize: warcMaxSize.flatMap(ByteSize.parse), software: "Gleaner/\(GleanerVersion.current)")
+            } catch { throw ValidationError("--warc: \(error.message)") }
+            configuration.exchangeRecorder = archiver?.recorder
+        }
 
         let writer: LineWriter
         if let output {
@@ -121,6 +136,10 @@ struct ScrapeCommand: ParsableCommand {
         let started = Date()
         let runner = ScrapeCommandRunner(urls: allURLs, configuration: configuration, jobs: jobs)
         let summary = try runner.run(writer: writer)
+        archiver?.close()
+        if let failure = archiver?.failure {
+            FileHandle.standardError.write(Data("gleaner: --warc: \(failure.message)\n".utf8))
+        }
         if !quiet {
             let seconds = Date().timeIntervalSince(started)
             var message = "gleaner: \(allURLs.count) URLs, \(summary.articles) ok"
