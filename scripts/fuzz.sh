@@ -51,7 +51,7 @@ fi
 
 module_of() {
     case $1 in
-        extraction) echo Gleaner ;;
+        extraction) echo GleanerExtract ;;
         charset) echo GleanerHTML ;;
         robots) echo GleanerFetch ;;
         discovery | pipeline-yaml) echo GleanerPipeline ;;

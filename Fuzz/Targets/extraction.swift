@@ -1,6 +1,6 @@
 // Fuzz target: extraction from bytes (charset detection, the parse budget, libxml2's SAX
 // parse, every extractor). Any crash, sanitizer report or slow input is a finding.
-import Gleaner
+import GleanerExtract
 
 let extractor = ArticleExtractor()
 

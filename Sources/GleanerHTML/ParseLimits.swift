@@ -23,7 +23,7 @@ public struct ParseLimits: Sendable, Equatable {
     public var checkInterval: Int
 
     public init(
-        maximumElements: Int = 1_000_000, maximumDepth: Int = 2_000, maximumAttributesPerElement: Int = 512,
+        maximumElements: Int = 1_000_000, maximumDepth: Int = 20_000, maximumAttributesPerElement: Int = 512,
         maximumTextBytesPerNode: Int = 4 * 1024 * 1024, maximumParseSeconds: Double = 1.5, checkInterval: Int = 1024
     ) {
         self.maximumElements = maximumElements

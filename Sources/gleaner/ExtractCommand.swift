@@ -47,6 +47,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no summary on standard error.")
     var quiet = false
 
+    @OptionGroup(title: "Parse budget per page")
+    var parseLimits: ParseLimitOptions
+
     func validate() throws {
         if paths.isEmpty && pathsFrom == nil {
             throw ValidationError("Give at least one PATH, - for standard input, or --paths-from FILE.")
@@ -76,7 +79,8 @@ struct ExtractCommand: ParsableCommand {
             writer = LineWriter(descriptor: STDOUT_FILENO, ownsDescriptor: false)
         }
         let selector = WARCPageSelector(statuses: warcStatus.flatMap(Self.statuses), includeNonHTML: warcIncludeNonHTML)
-        let runner = ExtractCommandRunner(inputs: inputs, baseURL: baseURL, jobs: jobs, warcSelector: selector)
+        let runner = ExtractCommandRunner(
+            inputs: inputs, baseURL: baseURL, jobs: jobs, extractor: ArticleExtractor(limits: parseLimits.limits), warcSelector: selector)
         let summary = try runner.run(writer: writer)
         if !quiet {
             var message = "gleaner: \(inputs.count) inputs, \(summary.articles) records"

@@ -83,6 +83,9 @@ struct ScrapeCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no summary on standard error.")
     var quiet = false
 
+    @OptionGroup(title: "Parse budget per page")
+    var parseLimits: ParseLimitOptions
+
     func validate() throws {
         if urls.isEmpty && urlsFile == nil {
             throw ValidationError("Give at least one URL or --urls FILE.")
@@ -134,7 +137,8 @@ struct ScrapeCommand: ParsableCommand {
             writer = LineWriter(descriptor: STDOUT_FILENO, ownsDescriptor: false)
         }
         let started = Date()
-        let runner = ScrapeCommandRunner(urls: allURLs, configuration: configuration, jobs: jobs)
+        let runner = ScrapeCommandRunner(
+            urls: allURLs, configuration: configuration, jobs: jobs, extractor: ArticleExtractor(limits: parseLimits.limits))
         let summary = try runner.run(writer: writer)
         archiver?.close()
         if let failure = archiver?.failure {

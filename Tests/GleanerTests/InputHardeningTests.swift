@@ -16,7 +16,11 @@ import Testing
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         let timedOut = process.isRunning
-        if timedOut { process.terminate(); process.waitUntilExit() }
+        if timedOut {
+            // SIGKILL: a process blocked in open() on a FIFO may ignore a handled SIGTERM.
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
         let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
         let records = text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         return (records, process.terminationStatus, timedOut)
@@ -69,5 +73,16 @@ import Testing
         #expect(!run.timedOut)
         #expect(run.records.count == 1)
         #expect(run.records.first?["source"] as? String == dir.path("site/a.html"))
+    }
+}
+
+extension InputHardeningTests {
+    @Test func fifoNamedLikeAWebArchiveIsNotOpened() throws {
+        let dir = try TemporaryDirectory()
+        let fifo = dir.path("crawl.warc.gz")
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let run = try Self.run(["extract", fifo, try dir.write("a.html", Self.page)])
+        #expect(!run.timedOut)
+        #expect(run.records.map(\.errorCode) == ["not_a_regular_file", nil])
     }
 }

@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func deepNestingAndTooManyElementsAreTooComplex() {
-        let deep = "<html><body>" + String(repeating: "<div>", count: 5_000) + "x</body></html>"
+        let deep = "<html><body>" + String(repeating: "<div>", count: 25_000) + "x</body></html>"
         #expect(code(result(deep)) == "too_complex")
         let many = "<html><body>" + String(repeating: "<i>a</i>", count: 2_000) + "</body></html>"
         #expect(code(result(many, limits: ParseLimits(maximumElements: 1_000))) == "too_complex")
