@@ -91,7 +91,8 @@ let package = Package(
                 "Gleaner", "GleanerFetch", "GleanerCLI", "GleanerHTML", "GleanerDigest",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            resources: [.embedInCode("Rules/SiteDiscovery.json")]
         ),
         // The public library face: `import Gleaner`.
         .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks"]),

@@ -95,6 +95,14 @@ final class Transfer {
         // "" = every encoding this libcurl can decode (gzip, deflate, br, zstd here).
         options.set(CURLOPT_ACCEPT_ENCODING, "")
         options.set(CURLOPT_USERAGENT, configuration.userAgent)
+        // TLS trust: another CA bundle or directory, or (said in every record) none at all.
+        // HTTP/2 is offered through ALPN by libcurl's default (CURL_HTTP_VERSION_2TLS).
+        if let caFile = configuration.caFile { options.set(CURLOPT_CAINFO, caFile) }
+        if let caDirectory = configuration.caDirectory { options.set(CURLOPT_CAPATH, caDirectory) }
+        if configuration.insecure {
+            options.set(CURLOPT_SSL_VERIFYPEER, 0)
+            options.set(CURLOPT_SSL_VERIFYHOST, 0)
+        }
         if let headers { options.set(CURLOPT_HTTPHEADER, headers) }
         options.set(CURLOPT_TIMEOUT_MS, Self.milliseconds(configuration.timeout))
         options.set(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(configuration.connectTimeout))

@@ -19,7 +19,9 @@ struct ScrapeCommand: ParsableCommand {
             too_large, unsupported_content_type, private_network_denied, invalid_url, …). \
             Every record carries a "fetch" object. Proxies come from the usual environment \
             variables (http_proxy, HTTPS_PROXY, no_proxy). robots.txt is obeyed unless \
-            --ignore-robots is given.
+            --ignore-robots is given. HTTPS certificates are verified against the system's CAs, \
+            or those of --cacert/--capath (or CURL_CA_BUNDLE, SSL_CERT_FILE, SSL_CERT_DIR); \
+            a failed verification gives tls_failed.
 
             Exit status: 0 when every URL gave an article record, 1 when some gave error \
             records, 2 for usage errors.
@@ -71,6 +73,15 @@ struct ScrapeCommand: ParsableCommand {
     @Flag(name: .customLong("deny-private-networks"), help: "Refuse loopback, link-local, private and other non-public addresses, checked after DNS resolution (redirects too).")
     var denyPrivateNetworks = false
 
+    @Option(help: ArgumentHelp("Trust the CA certificates in this PEM file instead of the system's (default: $CURL_CA_BUNDLE, then $SSL_CERT_FILE).", valueName: "FILE"))
+    var cacert: String?
+
+    @Option(help: ArgumentHelp("Trust the hashed CA certificates in this directory (default: $SSL_CERT_DIR).", valueName: "DIR"))
+    var capath: String?
+
+    @Flag(help: "Do not verify certificates or host names; every record then carries \"insecure\": true in its fetch object.")
+    var insecure = false
+
     @Option(name: .shortAndLong, help: "Pages extracted in parallel (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -101,6 +112,11 @@ struct ScrapeCommand: ParsableCommand {
         if retries < 0 { throw ValidationError("--retries must be 0 or more.") }
         if !(retryDelay >= 0) { throw ValidationError("--retry-delay must be 0 or more seconds.") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let cacert, !FileManager.default.isReadableFile(atPath: cacert) { throw ValidationError("--cacert: cannot read \(cacert).") }
+        var isDirectory: ObjCBool = false
+        if let capath, !(FileManager.default.fileExists(atPath: capath, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw ValidationError("--capath: \(capath) is not a directory.")
+        }
         if userAgent.isEmpty || userAgent.contains(where: \.isNewline) { throw ValidationError("--user-agent must be one non-empty line.") }
     }
 
@@ -122,6 +138,9 @@ struct ScrapeCommand: ParsableCommand {
         configuration.retryBaseDelay = retryDelay
         configuration.obeyRobots = !ignoreRobots
         configuration.denyPrivateNetworks = denyPrivateNetworks
+        configuration.caFile = cacert
+        configuration.caDirectory = capath
+        configuration.insecure = insecure
         var archiver: WARCArchiver? = nil
         if let warc {
             do {
