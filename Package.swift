@@ -95,7 +95,7 @@ let package = Package(
             resources: [.embedInCode("Rules/SiteDiscovery.json")]
         ),
         // The public library face: `import Gleaner`.
-        .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks"]),
+        .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks", "GleanerFetch"]),
         .executableTarget(
             name: "gleaner",
             dependencies: [

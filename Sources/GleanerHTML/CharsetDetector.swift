@@ -14,6 +14,7 @@ public enum CharsetDetector {
         case fallback
     }
 
+    /// The charset to decode with, why it was chosen, and the byte-order-mark bytes to skip.
     public struct Decision: Sendable, Equatable {
         /// A label libxml2/iconv understands, e.g. `UTF-8`, `windows-1252`, `UTF-16LE`.
         public var charset: String

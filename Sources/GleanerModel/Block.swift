@@ -1,5 +1,6 @@
 /// One unit of the article body in reading order.
 public struct Block: Sendable, Equatable {
+    /// The block types of the record's `blocks`, written as their raw value (docs/schema.md).
     public enum Kind: String, Sendable, Equatable {
         case paragraph
         case heading

@@ -8,6 +8,7 @@ import Yams
 /// A pipeline file, decoded and checked. Relative paths are resolved against the directory
 /// of the pipeline file, so `gleaner run` works from any working directory.
 public struct PipelineConfig: Sendable {
+    /// Where the inputs come from (`sources:`); URLs are checked, paths resolved.
     public struct Sources: Sendable, Equatable {
         public var urls: [String] = []
         public var files: [String] = []
@@ -24,6 +25,7 @@ public struct PipelineConfig: Sendable {
         public var crawlMaxPages: Int? = nil
     }
 
+    /// What is kept (`filters:`): URL patterns before fetching, record tests after extraction.
     public struct Filters: Sendable {
         public var include: [String] = []
         public var exclude: [String] = []
@@ -34,13 +36,16 @@ public struct PipelineConfig: Sendable {
         public var publishedAfter: String?
     }
 
+    /// One output of the pipeline (`sinks:`), docs/sinks.md.
     public struct Sink: Sendable, Equatable {
+        /// `jsonl` (JSON lines) or `sqlite` (the queryable store).
         public enum Kind: String, Sendable { case jsonl, sqlite }
         public var kind: Kind
         /// Absolute path, or `-` for standard output (jsonl only).
         public var path: String
     }
 
+    /// Near-duplicate marking by SimHash (`duplicates:`).
     public struct Duplicates: Sendable {
         public var enabled = true
         /// Largest Hamming distance between 64-bit SimHashes still called a duplicate.
