@@ -68,7 +68,10 @@ let package = Package(
             dependencies: ["CZlib", "CBrotli", "GleanerModel", "GleanerDigest"],
             resources: [.embedInCode("Rules/selection.json")]
         ),
-        // Record writers: JSON lines first.
+        // Where inputs come from: the `Source` protocol, files/folders/.gz/stdin, URL lists,
+        // web archives.
+        .target(name: "GleanerInput", dependencies: ["GleanerModel", "CZlib", "GleanerWARC"]),
+        // Where records go: the `Sink` protocol, JSON lines, SQLite.
         .target(
             name: "GleanerSinks",
             dependencies: [
@@ -79,37 +82,39 @@ let package = Package(
         // URLs -> response bytes: libcurl's multi interface on a dedicated thread, politeness,
         // robots.txt, retries. Knows nothing of extraction.
         .target(name: "GleanerFetch", dependencies: ["CCurl", "GleanerModel"]),
-        // Input discovery, gzip, the ordered parallel batch runner, JSON lines output.
+        // The one ordered parallel runner behind extract, scrape and run; progress; stop.
         .target(
-            name: "GleanerCLI",
-            dependencies: ["Gleaner", "CZlib", "GleanerFetch", "GleanerWARC"]
+            name: "GleanerRunner",
+            dependencies: ["GleanerModel", "GleanerInput", "GleanerSinks", "GleanerExtract", "GleanerFetch", "GleanerWARC"]
         ),
-        // Pipeline files (YAML), sources and discovery, filters, the resumable run loop.
+        // Pipeline files (YAML), the queue, discovery, filters, the resumable run loop.
         .target(
             name: "GleanerPipeline",
             dependencies: [
-                "Gleaner", "GleanerFetch", "GleanerCLI", "GleanerHTML", "GleanerDigest",
+                "GleanerModel", "GleanerExtract", "GleanerNormalize", "GleanerSinks", "GleanerInput",
+                "GleanerRunner", "GleanerFetch", "GleanerHTML", "GleanerDigest",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.embedInCode("Rules/SiteDiscovery.json")]
         ),
-        // The public library face: `import Gleaner`.
+        // The public library face: `import Gleaner`. Nothing above depends on it, so it can
+        // re-export fetching, the runner and pipelines too.
         .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks", "GleanerFetch"]),
         .executableTarget(
             name: "gleaner",
             dependencies: [
-                "Gleaner", "GleanerCLI", "GleanerFetch", "GleanerPipeline", "GleanerWARC",
+                "Gleaner", "GleanerInput", "GleanerRunner", "GleanerFetch", "GleanerPipeline", "GleanerWARC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Speed benchmark: libxml2 parse-only vs full extraction, one thread.
-        .executableTarget(name: "gleaner-bench", dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML"]),
+        .executableTarget(name: "gleaner-bench", dependencies: ["Gleaner", "GleanerInput", "GleanerHTML"]),
         // WARC reader alone (no extraction), for comparison with FastWARC.
         .executableTarget(name: "gleaner-warc-bench", dependencies: ["GleanerWARC"]),
         // Shared by the test targets: the built `gleaner` binary, loopback servers, temporary folders.
         .target(name: "GleanerTestSupport", path: "Tests/GleanerTestSupport"),
-        .testTarget(name: "GleanerFetchTests", dependencies: ["GleanerFetch", "GleanerCLI", "Gleaner", "GleanerTestSupport"]),
+        .testTarget(name: "GleanerFetchTests", dependencies: ["GleanerFetch", "GleanerInput", "Gleaner", "GleanerTestSupport"]),
         .testTarget(
             name: "GleanerPipelineTests",
             dependencies: [
@@ -120,7 +125,7 @@ let package = Package(
         .testTarget(name: "GleanerWARCTests", dependencies: ["GleanerWARC", "GleanerDigest", "GleanerTestSupport"]),
         .testTarget(
             name: "GleanerTests",
-            dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML", "GleanerExtract", "GleanerTestSupport"]),
+            dependencies: ["Gleaner", "GleanerInput", "GleanerRunner", "GleanerSinks", "GleanerHTML", "GleanerExtract", "GleanerTestSupport"]),
     ]
 )
 

@@ -1,8 +1,11 @@
 import Foundation
-import Gleaner
-import GleanerCLI
 import GleanerDigest
+import GleanerExtract
 import GleanerFetch
+import GleanerInput
+import GleanerModel
+import GleanerNormalize
+import GleanerSinks
 
 /// What working on one queue entry produced. Built on worker threads, applied to the state
 /// and the sinks on the run loop's thread.

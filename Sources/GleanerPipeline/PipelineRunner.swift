@@ -1,12 +1,16 @@
 import Foundation
 import GRDB
-import Gleaner
-import GleanerCLI
 import GleanerFetch
+import GleanerInput
+import GleanerModel
+import GleanerRunner
+import GleanerSinks
 
-/// Runs a pipeline: seeds the queue from the sources, then loops — take pending entries,
-/// fetch or read them, extract on worker threads, and commit outcomes in batches (sink
-/// writes, queue status, fetch state, SimHashes and JSON-lines offsets in one transaction).
+/// Runs a pipeline: seeds the queue from the sources, then runs the queue's pending entries
+/// through the shared `OrderedRunner` — fetch or read, extract on worker threads, outcomes
+/// back in queue order — and commits them in batches (sink writes, queue status, fetch
+/// state, SimHashes and JSON-lines offsets in one transaction). Entries discovered from
+/// feeds and sitemaps join the queue and are picked up in the same pass or the next round.
 ///
 /// Resume works because nothing is "done" until that transaction commits: a run killed at
 /// any moment restarts from the queue, JSON-lines files are cut back to the committed
@@ -101,22 +105,20 @@ public final class PipelineRunner {
         if resumed { Self.log("resuming run \(runID) of \(config.name)") }
 
         var fetchConfiguration = config.fetch
-        let window = max(fetchConfiguration.concurrency * 4, 64)
-        fetchConfiguration.maxHeldResponses = window
+        let held = max(fetchConfiguration.concurrency * 4, 64)
+        fetchConfiguration.maxHeldResponses = held
+        // Outcomes come back in queue order, so a slow page holds back later commits: the
+        // window is wider than the fetcher's own limit to keep transfers going meanwhile.
+        let window = held * 4
         let fetcher = try Fetcher(configuration: fetchConfiguration)
         defer { fetcher.close() }
         let processor = ItemProcessor(config: config)
-        let workers = DispatchQueue(label: "gleaner.pipeline.extract", attributes: .concurrent)
-        let fileSlots = max(ProcessInfo.processInfo.activeProcessorCount * 2, 2)
-        let progress = ProgressReporter(mode: options.progress)
+        let jobs = max(ProcessInfo.processInfo.activeProcessorCount, 2)
+        let progress = ProgressReporter(mode: options.progress == false ? .off : .automatic)
 
-        var buffer: [WorkItem] = []
         var cursor: Int64 = 0
-        var inFlight = 0
-        var filesInFlight = 0
         var uncommitted: [Outcome] = []
         var lastCommit = Date()
-        var exhausted = false
         let inbox = self.inbox
         let failed = FailedURLs(delay: config.retryFailedAfter ?? FailedURLs.defaultDelay)
 
@@ -210,64 +212,54 @@ public final class PipelineRunner {
             lastCommit = Date()
         }
 
+        func showProgress() {
+            guard progress.isDue, let (total, done) = try? state.counts() else { return }
+            progress.tick(done: done, total: total, errors: counts.errorCount)
+        }
+
+        // Rounds: each runs what is pending now (and what commits add behind the cursor
+        // meanwhile); the next starts when entries discovered at the end are still waiting.
+        var interruptedBy: Int32?
         while true {
-            if inbox.stopRequested != nil { break }
-            // Top up the window from the queue.
-            while inFlight < window {
-                if buffer.isEmpty && !exhausted {
-                    buffer = try state.pending(after: cursor, limit: 256)
-                    if let last = buffer.last { cursor = last.id } else { exhausted = true }
-                    buffer.reverse()
-                }
-                guard let item = buffer.last else { break }
-                if item.kind == .file {
-                    if filesInFlight >= fileSlots { break }
-                    filesInFlight += 1
-                    workers.async { inbox.push(processor.processFile(item)) }
-                } else {
-                    let request = FetchRequestOptions(headers: item.conditionalHeaders, acceptAnyContentType: item.kind != .page)
-                    fetcher.submit(item.url, options: request) { response in
-                        workers.async { inbox.push(processor.processResponse(item, response)) }
+            var buffer: [WorkItem] = []
+            let runner = OrderedRunner<Outcome>(jobs: jobs, window: window, fetcher: fetcher, stopGrace: 0)
+            let ending = try runner.run(
+                next: { () throws -> OrderedRunner<Outcome>.Work? in
+                    if buffer.isEmpty {
+                        buffer = try state.pending(after: cursor, limit: 256)
+                        guard let last = buffer.last else { return nil }
+                        cursor = last.id
+                        buffer.reverse()
                     }
-                }
-                buffer.removeLast()
-                inFlight += 1
-            }
-            if inFlight == 0 && buffer.isEmpty {
-                // Nothing running: commit (which may queue discovered pages) and look again.
-                try commit()
-                exhausted = false
-                buffer = try state.pending(after: cursor, limit: 256)
-                if let last = buffer.last { cursor = last.id; buffer.reverse(); continue }
+                    let item = buffer.removeLast()
+                    if item.kind == .file { return .local { processor.processFile(item) } }
+                    let request = FetchRequestOptions(headers: item.conditionalHeaders, acceptAnyContentType: item.kind != .page)
+                    return .fetch(item.url, request) { response in processor.processResponse(item, response) }
+                },
+                emit: { _, outcome in
+                    uncommitted.append(outcome)
+                    if uncommitted.count >= 200 || Date().timeIntervalSince(lastCommit) >= options.commitInterval { try commit() }
+                    showProgress()
+                },
+                idle: {
+                    if Date().timeIntervalSince(lastCommit) >= options.commitInterval { try commit() }
+                    showProgress()
+                },
+                shouldStop: { inbox.stopRequested != nil })
+            // Keep what finished; abandoned entries stay pending for the next run.
+            try commit()
+            if case .stopped = ending {
+                interruptedBy = inbox.stopRequested
                 break
             }
-            for outcome in inbox.take(timeout: 0.25) {
-                inFlight -= 1
-                if outcome.item.kind == .file { filesInFlight -= 1 }
-                uncommitted.append(outcome)
-            }
-            if uncommitted.count >= 200 || Date().timeIntervalSince(lastCommit) >= options.commitInterval {
-                try commit()
-                if exhausted { exhausted = false }
-            }
-            progress.tick { try? state.counts() }
+            if try state.pending(after: cursor, limit: 1).isEmpty { break }
         }
-        let interruptedBy = inbox.stopRequested
-        if interruptedBy != nil {
-            // Keep what finished; in-flight entries stay pending for the next run.
-            fetcher.close()
-            for outcome in inbox.take(timeout: 0) where inFlight > 0 {
-                inFlight -= 1
-                uncommitted.append(outcome)
-            }
-        }
-        try commit()
         if interruptedBy == nil {
             try state.database.write { db in
                 try db.execute(sql: "UPDATE runs SET finished = ? WHERE id = ?", arguments: [Self.timestamp(), runID])
             }
         }
-        progress.finish { try? state.counts() }
+        if let (total, done) = try? state.counts() { progress.finish(done: done, total: total, errors: counts.errorCount) }
         return Result(counts: counts, interruptedBy: interruptedBy, resumed: resumed)
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Gleaner
-import GleanerCLI
+import GleanerInput
 
 
 /// The per-page parse budget as options of `extract` and `scrape` (see `ParseLimits` for
