@@ -69,6 +69,8 @@ public struct PipelineConfig: Sendable {
     public var duplicates = Duplicates()
     public var sites: [String: ExtractionOverrides] = [:]
     public var sinks: [Sink] = []
+    /// `rules: FILE`: edits to the shipped rule lists (docs/rules.md), for every site.
+    public var rules: RuleOverrides?
     public var discovery = SiteDiscoverySettings()
     /// Seconds after which a URL that failed is tried again by a later run, doubling with
     /// each further failure (`retry_failed_after`); nil: the default of one hour.
@@ -83,7 +85,7 @@ public struct PipelineConfig: Sendable {
         return nil
     }
 
-    static let topKeys = ["name", "state", "sources", "fetch", "extract", "filters", "normalize", "boilerplate", "duplicates", "sites", "sinks", "discovery", "retry_failed_after"]
+    static let topKeys = ["name", "state", "sources", "fetch", "extract", "filters", "normalize", "boilerplate", "duplicates", "sites", "rules", "sinks", "discovery", "retry_failed_after"]
     static let sourceKeys = ["urls", "files", "directories", "feeds", "sitemaps", "sites"]
     static let fetchKeys = ["concurrency", "per_host", "delay", "timeout", "connect_timeout", "retries", "max_bytes", "max_redirects", "user_agent", "obey_robots", "deny_private_networks", "cacert", "capath", "insecure"]
     static let filterKeys = ["include", "exclude", "same_host", "min_words", "languages", "published_after"]
@@ -298,6 +300,15 @@ public struct PipelineConfig: Sendable {
                     }
                     config.sites[host.lowercased()] = override
                 }
+            }
+        }
+        problems.attempt { () throws(PipelineConfigError) in
+            guard let rulesNode = top["rules"] else { return }
+            let path = resolve(try rulesNode.nonEmptyString(), base: base)
+            do {
+                config.rules = try RuleOverrides(contentsOf: path)
+            } catch {
+                throw rulesNode.error(error.message)
             }
         }
         problems.attempt { () throws(PipelineConfigError) in

@@ -105,7 +105,7 @@ import Testing
             "p.yaml:9: normalize[1]: unknown normalizer \"spelling\" (known: whitespace, dates, urls, authors, boilerplate)",
             "p.yaml:11: sinks[0].type: unknown sink type \"csv\" (known: jsonl, sqlite)",
             "p.yaml:12: sinks[1]: missing required key `path`",
-            "p.yaml:13: colour: unknown key (allowed here: name, state, sources, fetch, extract, filters, normalize, boilerplate, duplicates, sites, sinks, discovery, retry_failed_after)",
+            "p.yaml:13: colour: unknown key (allowed here: name, state, sources, fetch, extract, filters, normalize, boilerplate, duplicates, sites, rules, sinks, discovery, retry_failed_after)",
         ])
         // A syntax error stops at once: one message.
         #expect(errors("sources: [\nsinks: {\n").count == 1)
