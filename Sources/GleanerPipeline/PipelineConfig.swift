@@ -305,7 +305,7 @@ public struct PipelineConfig: Sendable {
         problems.attempt { () throws(PipelineConfigError) in
             guard let rulesNode = top["rules"] else { return }
             let path = resolve(try rulesNode.nonEmptyString(), base: base)
-            do {
+            do throws(RuleFileError) {
                 config.rules = try RuleOverrides(contentsOf: path)
             } catch {
                 throw rulesNode.error(error.message)
