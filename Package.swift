@@ -110,7 +110,7 @@ let package = Package(
             name: "GleanerPipeline",
             dependencies: [
                 "GleanerModel", "GleanerExtract", "GleanerNormalize", "GleanerSinks", "GleanerInput",
-                "GleanerRunner", "GleanerFetch", "GleanerHTML",
+                "GleanerRunner", "GleanerFetch", "GleanerHTML", "GleanerDigest",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -6,3 +6,5 @@
 @_exported import GleanerModel
 @_exported import GleanerNormalize
 @_exported import GleanerSinks
+/// The parse budget `ArticleExtractor(limits:)` takes.
+@_exported import struct GleanerHTML.ParseLimits

@@ -12,10 +12,16 @@ public struct ArticleExtractor: Sendable {
     public var rules: ExtractionRules
     /// Per-site selectors from a pipeline's `sites:`; empty for generic extraction.
     public var overrides: ExtractionOverrides
+    /// The parse budget of one page (elements, nesting, attributes, text, CPU time).
+    public var limits: ParseLimits
 
-    public init(rules: ExtractionRules = .default, overrides: ExtractionOverrides = ExtractionOverrides()) {
+    public init(
+        rules: ExtractionRules = .default, overrides: ExtractionOverrides = ExtractionOverrides(),
+        limits: ParseLimits = .default
+    ) {
         self.rules = rules
         self.overrides = overrides
+        self.limits = limits
     }
 
     /// Extracts an article.
@@ -33,7 +39,7 @@ public struct ArticleExtractor: Sendable {
             Result { () throws(GleanerError) in
                 try InputScreen.check(buffer, source: sourceName)
                 if PageKindRules.shared.isPlainText(buffer) { return nil }
-                return try Self.parse(buffer, source: sourceName, charset: charset, url: url)
+                return try Self.parse(buffer, source: sourceName, charset: charset, url: url, limits: limits)
             }
         }
         guard let tree = try parsed.get() else {
@@ -49,7 +55,7 @@ public struct ArticleExtractor: Sendable {
     ) throws(GleanerError) -> (article: Article, explanation: Explanation) {
         let sourceName = source ?? url ?? "-"
         let parsed: Result<DOMTree, GleanerError> = html.withUnsafeBytes { buffer in
-            Result { () throws(GleanerError) in try Self.parse(buffer, source: sourceName, charset: charset, url: url) }
+            Result { () throws(GleanerError) in try Self.parse(buffer, source: sourceName, charset: charset, url: url, limits: limits) }
         }
         let run = assembleTraced(tree: try parsed.get(), url: url, source: sourceName)
         let fields = MetadataExtractor(analysis: run.analysis, rules: rules, pageURL: url).explainFields(run.metadata)
@@ -70,7 +76,9 @@ public struct ArticleExtractor: Sendable {
     }
 
     /// Validates, decodes and parses the bytes.
-    static func parse(_ buffer: UnsafeRawBufferPointer, source: String, charset: String?, url: String?) throws(GleanerError) -> DOMTree {
+    static func parse(
+        _ buffer: UnsafeRawBufferPointer, source: String, charset: String?, url: String?, limits: ParseLimits = .default
+    ) throws(GleanerError) -> DOMTree {
         try InputScreen.check(buffer, source: source)
         let decision = CharsetDetector.detect(buffer, declared: charset)
         let payload = UnsafeRawBufferPointer(rebasing: buffer[decision.skipBytes...])
@@ -80,13 +88,15 @@ public struct ArticleExtractor: Sendable {
             // guess a different encoding halfway through.
             let repaired = Array(String(decoding: payload, as: UTF8.self).utf8)
             outcome = repaired.withUnsafeBytes { bytes in
-                Result { () throws(HTMLParseError) in try HTMLParser.parse(bytes, charset: "UTF-8", url: url, scriptText: .dataOnly) }
+                Result { () throws(HTMLParseError) in try HTMLParser.parse(bytes, charset: "UTF-8", url: url, scriptText: .dataOnly, limits: limits) }
             }
         } else {
-            let first = Result { () throws(HTMLParseError) in try HTMLParser.parse(payload, charset: decision.charset, url: url, scriptText: .dataOnly) }
-            if case .failure = first, decision.charset != "windows-1252", decision.charset != "UTF-8" {
+            let first = Result { () throws(HTMLParseError) in try HTMLParser.parse(payload, charset: decision.charset, url: url, scriptText: .dataOnly, limits: limits) }
+            if case .failure(let error) = first, error.code == "parse_failed", decision.charset != "windows-1252",
+                decision.charset != "UTF-8"
+            {
                 // An encoding libxml2/iconv doesn't know: fall back to windows-1252.
-                outcome = Result { () throws(HTMLParseError) in try HTMLParser.parse(payload, charset: "windows-1252", url: url, scriptText: .dataOnly) }
+                outcome = Result { () throws(HTMLParseError) in try HTMLParser.parse(payload, charset: "windows-1252", url: url, scriptText: .dataOnly, limits: limits) }
             } else {
                 outcome = first
             }
@@ -94,6 +104,8 @@ public struct ArticleExtractor: Sendable {
         switch outcome {
         case .success(let tree):
             return tree
+        case .failure(let error) where error.code != "parse_failed":
+            throw GleanerError(stage: .parse, code: error.code, message: error.message, source: source)
         case .failure(let error):
             throw GleanerError(stage: .parse, code: "parse_failed", message: "libxml2: \(error.message)", source: source)
         }

@@ -13,6 +13,9 @@ enum CurlResult {
             }
             return FetchFailure(.httpStatus(status), "the server answered HTTP \(status)")
         }
+        if code == CURLE_OK && !transfer.headersComplete {
+            return FetchFailure(.connectionReset, "the connection closed inside the response headers (HTTP \(status))")
+        }
         if code == CURLE_OK {
             switch status {
             case 200...299:
@@ -38,7 +41,24 @@ enum CurlResult {
             return FetchFailure(.privateNetworkDenied, "refused to connect to \(address): not a public address (--deny-private-networks)")
         }
         let message = transfer.message(for: code)
+        if isMalformedHTTP(code, message: message) { return FetchFailure(.protocolError, message) }
         return FetchFailure(failureCode(for: code), message)
+    }
+
+    /// libcurl reports some malformed responses under codes meant for other things: an
+    /// HTTP/0.9 reply or a garbage status line as "unsupported protocol" (which Gleaner
+    /// keeps for URL schemes), bad chunked encoding and an oversized header block as a
+    /// receive error (which would read as a connection reset). Its message tells them apart.
+    static func isMalformedHTTP(_ code: CURLcode, message: String) -> Bool {
+        let text = message.lowercased()
+        switch code {
+        case CURLE_UNSUPPORTED_PROTOCOL:
+            return text.contains("http/0.9") || text.contains("http version") || text.contains("http/1 subversion")
+        case CURLE_RECV_ERROR:
+            return text.contains("chunk") || text.contains("header")
+        default:
+            return false
+        }
     }
 
     static func failureCode(for code: CURLcode) -> FetchFailure.Code {

@@ -13,7 +13,7 @@
 ///   loopback, link-local, private or otherwise not globally routable.
 /// - `timeout`: `--timeout` (whole attempt) or `--connect-timeout` expired.
 /// - `connection_reset`: the connection was reset or closed before a complete response
-///   (includes "empty reply").
+///   (includes "empty reply" and response headers cut off mid-line).
 /// - `truncated`: the body ended before its announced `Content-Length`.
 /// - `too_many_redirects`: more than `--max-redirects` redirects (loops end here too).
 /// - `too_large`: the decoded body exceeded `--max-bytes` (gzip bombs end here), or the
@@ -24,7 +24,9 @@
 ///   and 5xx).
 /// - `tls_failed`: TLS handshake or certificate verification failed.
 /// - `bad_content_encoding`: the body could not be decoded (corrupt gzip/br/zstd).
-/// - `protocol_error`: malformed HTTP or an HTTP/2 stream error.
+/// - `protocol_error`: malformed HTTP — an HTTP/0.9 reply or garbage status line, invalid
+///   chunked encoding, a response header block over libcurl's limit — or an HTTP/2 stream
+///   error.
 /// - `proxy_failed`: the proxy from the environment could not be used.
 /// - `cancelled`: the fetcher was closed before the fetch finished (library use only).
 /// - `fetch_failed`: any other libcurl failure; the message carries libcurl's text.

@@ -41,6 +41,10 @@ final class Transfer {
     private var responseChecked = false
     /// False for non-2xx page responses: their bodies are counted, not kept.
     private var keepBody = true
+    /// The blank line ending the current response's header block has arrived. libcurl
+    /// reports a connection closed inside the headers (after a status line) as success
+    /// with an empty body; this tells that case apart.
+    private(set) var headersComplete = false
 
     init(url: String, purpose: Purpose, configuration: FetchConfiguration, headers: UnsafeMutablePointer<curl_slist>?, extraHeaders: [String] = []) throws(FetchFailure) {
         guard let handle = curl_easy_init() else { throw FetchFailure(.fetchFailed, "libcurl: curl_easy_init failed") }
@@ -185,9 +189,13 @@ final class Transfer {
             return 0  // stops the transfer with CURLE_WRITE_ERROR
         }
         if keepBody {
-            if body.isEmpty {
-                let announced = contentLengthDownload
-                if announced > 0 { body.reserveCapacity(min(announced, maxBytes)) }
+            let needed = body.count + chunk.count
+            if needed > body.capacity {
+                // The announced length first; past it (or without one) the limit at once, never
+                // a doubling: peak memory stays at --max-bytes plus a constant, not twice it.
+                // (A large allocation is mapped lazily: untouched reserve costs no memory.)
+                let announced = body.isEmpty ? contentLengthDownload : -1
+                body.reserveCapacity(announced >= needed ? min(announced, maxBytes) : maxBytes)
             }
             body.append(contentsOf: chunk)
         }
@@ -207,6 +215,11 @@ final class Transfer {
             body.removeAll(keepingCapacity: true)
             receivedBytes = 0
             cutAtLimit = false
+            headersComplete = false
+            return
+        }
+        if line.count <= 2, line.allSatisfy({ $0 == 0x0D || $0 == 0x0A }) {
+            headersComplete = true
             return
         }
         if let value = Self.headerValue(line, name: "retry-after:") { retryAfter = value }

@@ -13,10 +13,14 @@ public enum HTMLParser {
             | UInt32(XML_PARSE_HUGE.rawValue))
 
     /// Parses `bytes` in the given encoding (a label from `CharsetDetector`).
-    /// - Throws: `HTMLParseError` carrying libxml2's own message.
-    /// - Parameter scriptText: which `script`/`style` texts the tree keeps (all by default).
+    /// - Throws: `HTMLParseError` carrying libxml2's own message, or the budget that ran out
+    ///   (`code` `too_complex` or `timeout`).
+    /// - Parameters:
+    ///   - scriptText: which `script`/`style` texts the tree keeps (all by default).
+    ///   - limits: the page's budget (see `ParseLimits`).
     public static func parse(
-        _ bytes: UnsafeRawBufferPointer, charset: String, url: String? = nil, scriptText: ScriptTextPolicy = .all
+        _ bytes: UnsafeRawBufferPointer, charset: String, url: String? = nil, scriptText: ScriptTextPolicy = .all,
+        limits: ParseLimits = .default
     ) throws(HTMLParseError) -> DOMTree {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             throw HTMLParseError(message: "empty input")
@@ -28,29 +32,56 @@ public enum HTMLParser {
             // Transcoded here, not by iconv (see `Windows1252`).
             let utf8 = Windows1252.utf8(from: bytes)
             let result = utf8.withUnsafeBytes { converted in
-                Result { () throws(HTMLParseError) in try parse(converted, charset: "UTF-8", url: url, scriptText: scriptText) }
+                Result { () throws(HTMLParseError) in
+                    try parse(converted, charset: "UTF-8", url: url, scriptText: scriptText, limits: limits)
+                }
+            }
+            return try result.get()
+        }
+        if !charset.uppercased().hasPrefix("UTF-16"), !charset.uppercased().hasPrefix("UTF-32"),
+            let limited = AttributeLimiter.limited(bytes, maximum: limits.maximumAttributesPerElement)
+        {
+            // Keep libxml2's quadratic attribute check away from a tag with too many.
+            let result = limited.withUnsafeBytes { trimmed in
+                Result { () throws(HTMLParseError) in
+                    try parse(
+                        trimmed, charset: charset, url: url, scriptText: scriptText,
+                        limits: ParseLimits(
+                            maximumElements: limits.maximumElements, maximumDepth: limits.maximumDepth,
+                            maximumAttributesPerElement: .max, maximumTextBytesPerNode: limits.maximumTextBytesPerNode,
+                            maximumParseSeconds: limits.maximumParseSeconds, checkInterval: limits.checkInterval))
+                }
             }
             return try result.get()
         }
         silenceLibxml2()
         xmlResetLastError()
         let builder = UnsafeMutablePointer<SAXTreeBuilder>.allocate(capacity: 1)
-        builder.initialize(to: SAXTreeBuilder(estimatedBytes: bytes.count, scriptText: scriptText))
+        builder.initialize(to: SAXTreeBuilder(estimatedBytes: bytes.count, scriptText: scriptText, limits: limits))
         defer { builder.deinitialize(count: 1).deallocate() }
         let status = gleaner_html_sax_parse(
             base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), charset, options, builder,
             { user, name, attributes in
-                user!.assumingMemoryBound(to: SAXTreeBuilder.self).pointee.startElement(name, attributes)
+                user!.assumingMemoryBound(to: SAXTreeBuilder.self).pointee.startElement(name, attributes) ? 0 : 1
             },
             { user, _ in
-                user!.assumingMemoryBound(to: SAXTreeBuilder.self).pointee.endElement()
+                user!.assumingMemoryBound(to: SAXTreeBuilder.self).pointee.endElement() ? 0 : 1
             },
             { user, characters, length in
-                user!.assumingMemoryBound(to: SAXTreeBuilder.self).pointee.characters(characters, length)
+                user!.assumingMemoryBound(to: SAXTreeBuilder.self).pointee.characters(characters, length) ? 0 : 1
             })
         switch status {
-        case 0:
-            return builder.pointee.finish()
+        case 0, 1:
+            switch builder.pointee.stop {
+            case .tooComplex(let reason):
+                throw HTMLParseError(code: "too_complex", message: "the page is too complex: \(reason)")
+            case .timeout(let seconds):
+                throw HTMLParseError(
+                    code: "timeout",
+                    message: "parsing took more than \(limits.maximumParseSeconds) s of CPU time (stopped at \((seconds * 100).rounded() / 100) s)")
+            case nil:
+                return builder.pointee.finish()
+            }
         case -2:
             throw HTMLParseError(message: "unsupported encoding \(charset)")
         default:
@@ -81,8 +112,16 @@ public enum HTMLParser {
     }
 }
 
-/// libxml2 could not produce a document; `message` is libxml2's own text.
+/// libxml2 could not produce a document (`message` is libxml2's own text), or the page's
+/// budget ran out.
 public struct HTMLParseError: Error, Sendable, Equatable {
+    /// `parse_failed`, or `too_complex` / `timeout` when a `ParseLimits` budget ran out.
+    public var code: String
     public var message: String
+
+    public init(code: String = "parse_failed", message: String) {
+        self.code = code
+        self.message = message
+    }
 }
 

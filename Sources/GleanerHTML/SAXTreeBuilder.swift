@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 import GleanerModel
 
 /// Receives libxml2's SAX events and appends `DOMNode`s in document order.
@@ -8,21 +9,38 @@ import GleanerModel
 /// Adjacent character chunks are merged into one text node. Lives only for one parse, on one
 /// thread. A struct reached through an unsafe pointer from the C callbacks: as a class, its
 /// every array append paid a dynamic exclusivity check.
+///
+/// It also keeps the page's budget (`ParseLimits`): each callback returns false when the
+/// parse must stop (`stop` says why), and text past the per-node limit is not kept.
 struct SAXTreeBuilder {
+    /// Why a parse was stopped before the end of the input.
+    enum Stop: Equatable {
+        case tooComplex(String)
+        case timeout(Double)
+    }
+
     private(set) var nodes: [DOMNode] = []
+    private(set) var stop: Stop?
     /// Open elements, innermost last.
     private var openElements: [Int32] = [0]
     /// Last child appended to each open element, parallel to `openElements`.
     private var lastChild: [Int32] = [-1]
     private var pendingText: [UInt8] = []
-    /// Tag and attribute names come from libxml2's dictionary: one pointer per distinct name,
-    /// so each name is converted to a String once per page. An open-addressing table on the
-    /// pointer's bits: a `Dictionary` paid a full SipHash per element and attribute.
+    /// Text of the pending node was cut at `limits.maximumTextBytesPerNode`.
+    private var pendingTextFull = false
+    /// Tag and attribute names, interned by their bytes: each distinct name is converted
+    /// to a String once per page. An open-addressing table keyed by a hash of the bytes (not
+    /// by the address libxml2 passes, which is only stable while its dictionary lives and
+    /// says nothing about equal names at two addresses).
     private var nameSlots = [InternedName](repeating: InternedName(), count: 256)
     private var nameCount = 0
     private let scriptText: ScriptTextPolicy
     /// Inside a `script`/`style` element whose text the policy drops.
     private var discardingText = false
+    private let limits: ParseLimits
+    private var elementCount = 0
+    private var eventsUntilClockCheck: Int
+    private let startCPUTime: Double
 
     /// Every interned name, indexed by its id (`DOMNode.nameID`); id 0 is the empty name of
     /// text nodes, id 1 the document node's.
@@ -30,14 +48,20 @@ struct SAXTreeBuilder {
     private var nameIDs: [String: UInt32] = ["": 0, "#document": 1]
 
     private struct InternedName {
-        var pointer: UnsafePointer<xmlChar>?
+        var used = false
+        /// The name's bytes as libxml2 gave them.
+        var bytes: [UInt8] = []
+        var hash: UInt64 = 0
         var name = ""
         var isNonContent = false
         var id: UInt32 = 0
     }
 
-    init(estimatedBytes: Int, scriptText: ScriptTextPolicy = .all) {
+    init(estimatedBytes: Int, scriptText: ScriptTextPolicy = .all, limits: ParseLimits = .default) {
         self.scriptText = scriptText
+        self.limits = limits
+        eventsUntilClockCheck = max(1, limits.checkInterval)
+        startCPUTime = Self.threadCPUTime()
         nodes.reserveCapacity(max(64, estimatedBytes / 40))
         nodes.append(DOMNode(
             kind: .element, name: "#document", isNonContent: false, nameID: 1, text: "", attributes: [], parent: -1, depth: 0))
@@ -51,18 +75,48 @@ struct SAXTreeBuilder {
         return DOMTree(nodes: nodes, names: names)
     }
 
-    mutating func startElement(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    /// CPU time of the calling thread, in seconds.
+    static func threadCPUTime() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Counts an event; every `checkInterval` events, looks at the CPU clock.
+    private mutating func withinBudget() -> Bool {
+        eventsUntilClockCheck -= 1
+        guard eventsUntilClockCheck <= 0 else { return true }
+        eventsUntilClockCheck = max(1, limits.checkInterval)
+        let spent = Self.threadCPUTime() - startCPUTime
+        if spent > limits.maximumParseSeconds {
+            stop = .timeout(spent)
+            return false
+        }
+        return true
+    }
+
+    /// Returns false when the parse must stop (`stop` says why).
+    mutating func startElement(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
         flushText()
         discardingText = false
+        elementCount += 1
+        if elementCount > limits.maximumElements {
+            stop = .tooComplex("more than \(limits.maximumElements) elements")
+            return false
+        }
+        if openElements.count > limits.maximumDepth {
+            stop = .tooComplex("elements nested more than \(limits.maximumDepth) deep")
+            return false
+        }
         var parsedAttributes: [HTMLAttribute] = []
         if let attributes {
             // Sized once: growing the array append by append was 2% of extraction.
             var count = 0
             while attributes[2 * count] != nil { count += 1 }
-            parsedAttributes.reserveCapacity(count)
+            parsedAttributes.reserveCapacity(min(count, limits.maximumAttributesPerElement))
         }
         if var cursor = attributes {
-            while let attributeName = cursor.pointee {
+            while let attributeName = cursor.pointee, parsedAttributes.count < limits.maximumAttributesPerElement {
                 let value = cursor.advanced(by: 1).pointee
                 parsedAttributes.append(HTMLAttribute(
                     name: internedName(attributeName),
@@ -81,6 +135,7 @@ struct SAXTreeBuilder {
         if scriptText == .dataOnly, nodes[Int(index)].isNonContent {
             discardingText = Self.dropsText(of: nodes[Int(index)])
         }
+        return withinBudget()
     }
 
     /// Under `.dataOnly`: styles, and scripts that are not JSON data (JSON-LD, state blobs).
@@ -96,15 +151,26 @@ struct SAXTreeBuilder {
         }
     }
 
-    mutating func endElement() {
+    mutating func endElement() -> Bool {
         discardingText = false
         flushText()
         if openElements.count > 1 { closeTop() }
+        return withinBudget()
     }
 
-    mutating func characters(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
-        guard let characters, length > 0, !discardingText else { return }
-        pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
+    mutating func characters(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) -> Bool {
+        guard let characters, length > 0, !discardingText, !pendingTextFull else { return withinBudget() }
+        let room = limits.maximumTextBytesPerNode - pendingText.count
+        if Int(length) <= room {
+            pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
+        } else {
+            // Cut at a character boundary: never in the middle of a UTF-8 sequence.
+            var keep = max(0, room)
+            while keep > 0, characters[keep] & 0xC0 == 0x80 { keep -= 1 }
+            pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: keep))
+            pendingTextFull = true
+        }
+        return withinBudget()
     }
 
     private mutating func closeTop() {
@@ -114,6 +180,7 @@ struct SAXTreeBuilder {
     }
 
     private mutating func flushText() {
+        pendingTextFull = false
         guard !pendingText.isEmpty else { return }
         let text = String(decoding: pendingText, as: UTF8.self)
         pendingText.removeAll(keepingCapacity: true)
@@ -142,23 +209,28 @@ struct SAXTreeBuilder {
         nameSlots[internedSlot(pointer)].name
     }
 
-    /// The slot of `pointer`'s name in `nameSlots`, converting the name on first sight.
+    /// The slot of the name at `pointer` in `nameSlots`, converting the name on first sight.
     private mutating func internedSlot(_ pointer: UnsafePointer<xmlChar>) -> Int {
-        var slot = Self.slot(of: pointer, mask: nameSlots.count - 1)
-        while let occupant = nameSlots[slot].pointer {
-            if occupant == pointer { return slot }
-            slot = (slot + 1) & (nameSlots.count - 1)
+        let length = strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+        let bytes = UnsafeBufferPointer(start: pointer, count: length)
+        let hash = Self.hash(bytes)
+        let mask = nameSlots.count - 1
+        var slot = Int(truncatingIfNeeded: hash >> 40) & mask
+        while nameSlots[slot].used {
+            if nameSlots[slot].hash == hash, nameSlots[slot].bytes.elementsEqual(bytes) { return slot }
+            slot = (slot + 1) & mask
         }
-        var name = String(cString: pointer)
+        var name = String(decoding: bytes, as: UTF8.self)
         if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { name = name.lowercased() }
-        // Two pointers can carry one name ("DIV" and "div" lower-case alike).
+        // Two spellings can carry one name ("DIV" and "div" lower-case alike).
         let id = nameIDs[name] ?? UInt32(truncatingIfNeeded: names.count)
         if id == names.count {
             names.append(name)
             nameIDs[name] = id
         }
         nameSlots[slot] = InternedName(
-            pointer: pointer, name: name, isNonContent: HTMLVocabulary.nonContentElements.contains(name), id: id)
+            used: true, bytes: Array(bytes), hash: hash, name: name,
+            isNonContent: HTMLVocabulary.nonContentElements.contains(name), id: id)
         nameCount += 1
         if nameCount * 2 > nameSlots.count {
             growNameSlots()
@@ -170,17 +242,19 @@ struct SAXTreeBuilder {
     private mutating func growNameSlots() {
         let old = nameSlots
         nameSlots = [InternedName](repeating: InternedName(), count: old.count * 2)
-        for entry in old {
-            guard let pointer = entry.pointer else { continue }
-            var slot = Self.slot(of: pointer, mask: nameSlots.count - 1)
-            while nameSlots[slot].pointer != nil { slot = (slot + 1) & (nameSlots.count - 1) }
+        let mask = nameSlots.count - 1
+        for entry in old where entry.used {
+            var slot = Int(truncatingIfNeeded: entry.hash >> 40) & mask
+            while nameSlots[slot].used { slot = (slot + 1) & mask }
             nameSlots[slot] = entry
         }
     }
 
+    /// FNV-1a over the name's bytes, then a multiplicative mix for the high bits used as slot.
     @inline(__always)
-    private static func slot(of pointer: UnsafePointer<xmlChar>, mask: Int) -> Int {
-        let bits = UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: bits >> 40) & mask
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash &* 0x9E37_79B9_7F4A_7C15
     }
 }

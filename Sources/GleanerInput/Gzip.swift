@@ -1,6 +1,10 @@
 import CZlib
 
 /// gzip decompression with zlib, bounded in output size.
+///
+/// The `z_stream` lives on the heap for the whole call: zlib ≥ 1.2.9 keeps a pointer back to
+/// it in its internal state and fails (`Z_STREAM_ERROR`) when the stream's address changes,
+/// which a Swift local passed with `&` does not rule out.
 public enum Gzip {
     public struct Failure: Error {
         public var message: String
@@ -13,12 +17,14 @@ public enum Gzip {
     /// Decompresses all gzip members; fails on truncated or corrupt data and when the
     /// output would exceed `limit` bytes.
     public static func decompress(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
-        var stream = z_stream()
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer { stream.deinitialize(count: 1).deallocate() }
         // 15 window bits + 32: detect gzip or zlib headers automatically.
-        guard gleaner_inflateInit2(&stream, 15 + 32) == Z_OK else {
+        guard gleaner_inflateInit2(stream, 15 + 32) == Z_OK else {
             throw Failure(message: "zlib: inflateInit2 failed")
         }
-        defer { inflateEnd(&stream) }
+        defer { inflateEnd(stream) }
         var output: [UInt8] = []
         output.reserveCapacity(min(limit, input.count * 4))
         var chunk = [UInt8](repeating: 0, count: 65536)
@@ -26,14 +32,14 @@ public enum Gzip {
         var input = input
         let total = input.count
         try input.withUnsafeMutableBufferPointer { (inBuffer: inout UnsafeMutableBufferPointer<UInt8>) throws(Failure) in
-            stream.next_in = inBuffer.baseAddress
-            stream.avail_in = uInt(total)
+            stream.pointee.next_in = inBuffer.baseAddress
+            stream.pointee.avail_in = uInt(total)
             while true {
                 let produced: Int = chunk.withUnsafeMutableBufferPointer { outBuffer in
-                    stream.next_out = outBuffer.baseAddress
-                    stream.avail_out = uInt(outBuffer.count)
-                    status = inflate(&stream, Z_NO_FLUSH)
-                    return outBuffer.count - Int(stream.avail_out)
+                    stream.pointee.next_out = outBuffer.baseAddress
+                    stream.pointee.avail_out = uInt(outBuffer.count)
+                    status = inflate(stream, Z_NO_FLUSH)
+                    return outBuffer.count - Int(stream.pointee.avail_out)
                 }
                 output.append(contentsOf: chunk[0..<produced])
                 if output.count > limit {
@@ -41,17 +47,17 @@ public enum Gzip {
                 }
                 if status == Z_STREAM_END {
                     // Another gzip member may follow (concatenated .gz files).
-                    if stream.avail_in > 0 {
-                        guard inflateReset(&stream) == Z_OK else { throw Failure(message: "zlib: inflateReset failed") }
+                    if stream.pointee.avail_in > 0 {
+                        guard inflateReset(stream) == Z_OK else { throw Failure(message: "zlib: inflateReset failed") }
                         continue
                     }
                     return
                 }
-                if status == Z_BUF_ERROR && stream.avail_in == 0 {
+                if status == Z_BUF_ERROR && stream.pointee.avail_in == 0 {
                     throw Failure(message: "gzip data is truncated (unexpected end of stream)")
                 }
                 if status != Z_OK && status != Z_BUF_ERROR {
-                    let reason = stream.msg.map { String(cString: $0) } ?? "error \(status)"
+                    let reason = stream.pointee.msg.map { String(cString: $0) } ?? "error \(status)"
                     throw Failure(message: "gzip data is corrupt: zlib: \(reason)")
                 }
             }

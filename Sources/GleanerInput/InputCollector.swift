@@ -3,6 +3,12 @@ import Foundation
 /// Expands the paths given on the command line into an ordered list of inputs: files as
 /// given, directories walked recursively in sorted order for the page extensions, `-` for
 /// standard input. Paths that don't exist stay in the list so they yield an error record.
+///
+/// The walk follows a symbolic link to a directory only the first time it reaches that real
+/// directory (device + inode): a link back to a parent would otherwise loop forever and a
+/// second link to the same folder would list every file twice. Entries are never opened
+/// here, so a FIFO or socket named like a page cannot block the walk; `InputReader` turns
+/// it into a `not_a_regular_file` record.
 public struct InputCollector: Sendable {
     /// File name endings treated as pages when walking directories (case-insensitive).
     public static let pageExtensions = [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz", ".gz", ".warc", ".arc"]
@@ -11,14 +17,15 @@ public struct InputCollector: Sendable {
 
     public func collect(_ paths: [String]) -> [InputSource] {
         var inputs: [InputSource] = []
+        var visited = Set<DirectoryIdentity>()
         for path in paths {
             if path == "-" {
                 inputs.append(.standardInput)
                 continue
             }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                walk(directory: path, into: &inputs)
+            if let identity = DirectoryIdentity(path: path) {
+                // A directory named twice (or inside another one named) is walked once.
+                if visited.insert(identity).inserted { walk(directory: path, visited: &visited, into: &inputs) }
             } else {
                 inputs.append(.file(path: path))
             }
@@ -40,7 +47,7 @@ public struct InputCollector: Sendable {
     }
 
     /// Depth-first, entries sorted by name so runs are reproducible.
-    private func walk(directory: String, into inputs: inout [InputSource]) {
+    private func walk(directory: String, visited: inout Set<DirectoryIdentity>, into inputs: inout [InputSource]) {
         let manager = FileManager.default
         let entries: [String]
         do {
@@ -51,12 +58,10 @@ public struct InputCollector: Sendable {
         }
         for entry in entries where !entry.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
-            var isDirectory: ObjCBool = false
-            // A broken or looping symlink doesn't "exist", but a page-named entry still gets
+            // A broken or looping symlink has no identity, but a page-named entry still gets
             // its (error) record: nothing the user pointed at disappears silently.
-            let exists = manager.fileExists(atPath: path, isDirectory: &isDirectory)
-            if exists && isDirectory.boolValue {
-                walk(directory: path, into: &inputs)
+            if let identity = DirectoryIdentity(path: path) {
+                if visited.insert(identity).inserted { walk(directory: path, visited: &visited, into: &inputs) }
             } else if Self.isPage(entry) {
                 inputs.append(.file(path: path))
             }

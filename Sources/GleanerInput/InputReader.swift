@@ -2,8 +2,14 @@ import Foundation
 import GleanerModel
 
 /// Reads an input's bytes, transparently un-gzipping `.gz` files and gzip data on stdin.
+///
+/// Only regular files are read: a FIFO, socket or device is opened without blocking, seen
+/// for what it is and reported as `not_a_regular_file` (a FIFO with no writer would
+/// otherwise hang the whole batch). Standard input is the one stream read, and it has the
+/// same size cap as files.
 public struct InputReader: Sendable {
-    /// Decompressed size limit: a gzip bomb stops here instead of exhausting memory.
+    /// Size limit for a file, standard input, and decompressed gzip data: a gzip bomb or an
+    /// endless stream stops here instead of exhausting memory.
     public var maximumBytes: Int
 
     public init(maximumBytes: Int = 64 * 1024 * 1024) {
@@ -16,7 +22,7 @@ public struct InputReader: Sendable {
         case .unreadable(let path, let message):
             throw GleanerError(stage: .read, code: "unreadable", message: message, source: path)
         case .standardInput:
-            raw = Array(FileHandle.standardInput.readDataToEndOfFile())
+            raw = try readAll(from: STDIN_FILENO, source: "-")
         case .file(let path):
             raw = try readFile(path)
         }
@@ -31,7 +37,8 @@ public struct InputReader: Sendable {
     }
 
     private func readFile(_ path: String) throws(GleanerError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
             throw GleanerError(
@@ -40,24 +47,57 @@ public struct InputReader: Sendable {
         }
         defer { close(descriptor) }
         var info = stat()
-        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw GleanerError(stage: .read, code: "unreadable", message: "is a directory", source: path)
+        guard fstat(descriptor, &info) == 0 else {
+            let code = errno
+            throw GleanerError(stage: .read, code: "unreadable", message: "stat: \(String(cString: strerror(code)))", source: path)
         }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            break
+        case S_IFDIR:
+            throw GleanerError(stage: .read, code: "unreadable", message: "is a directory", source: path)
+        default:
+            throw GleanerError(
+                stage: .read, code: "not_a_regular_file",
+                message: "not a regular file (\(Self.describe(mode: info.st_mode))); only files are read", source: path)
+        }
+        return try readAll(from: descriptor, source: path, sizeHint: Int(info.st_size))
+    }
+
+    static func describe(mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFLNK: "a symbolic link"
+        default: "type \(mode & S_IFMT)"
+        }
+    }
+
+    /// Reads `descriptor` to its end, failing with `too_large` past `maximumBytes`.
+    private func readAll(from descriptor: Int32, source path: String, sizeHint: Int = 0) throws(GleanerError) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(0, Int(info.st_size)) + 1)
+        bytes.reserveCapacity(min(max(0, sizeHint), maximumBytes) + 1)
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 let code = errno
                 if code == EINTR { continue }
+                if code == EAGAIN {
+                    // Standard input may be a non-blocking pipe: wait for data.
+                    var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&poller, 1, -1)
+                    continue
+                }
                 throw GleanerError(stage: .read, code: "unreadable", message: "read: \(String(cString: strerror(code)))", source: path)
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > maximumBytes {
                 throw GleanerError(
-                    stage: .read, code: "too_large", message: "the file exceeds \(maximumBytes) bytes", source: path)
+                    stage: .read, code: "too_large", message: "the input exceeds \(maximumBytes) bytes", source: path)
             }
         }
         return bytes

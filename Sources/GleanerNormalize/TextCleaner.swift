@@ -2,12 +2,14 @@ import Foundation
 
 /// Turns raw DOM text into what a reader sees: whitespace runs collapsed to one space,
 /// soft hyphens and zero-width characters removed, non-breaking spaces made plain, and the
-/// result in Unicode NFC so equal texts compare and hash equal.
+/// result in Unicode NFC so equal texts compare and hash equal. The zero-width joiner and
+/// non-joiner are kept: they are spelling in Persian and Indic scripts (ZWNJ in می‌خواهم)
+/// and glue emoji sequences (👩‍💻), so removing them changes the text.
 public enum TextCleaner {
     /// Characters that render as nothing and only break words apart for search and hashing.
     static let invisibleScalars: Set<UInt32> = [
         0x00AD,  // soft hyphen
-        0x200B, 0x200C, 0x200D,  // zero-width space / non-joiner / joiner
+        0x200B,  // zero-width space (U+200C/U+200D, non-joiner/joiner, are text: kept)
         0x2060,  // word joiner
         0xFEFF,  // zero-width no-break space (BOM)
         0x200E, 0x200F,  // directional marks

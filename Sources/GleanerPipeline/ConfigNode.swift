@@ -51,6 +51,30 @@ struct ConfigNode {
         return result
     }
 
+    /// Like `mapping(allowed:)`, but records each unknown or duplicate key in `problems` and
+    /// returns the allowed ones, so one pass reports every mistake.
+    func mapping(allowed: [String], problems: ConfigProblems) throws(PipelineConfigError) -> [String: ConfigNode] {
+        guard case .mapping(let mapping) = node else { throw error("expected a mapping, found \(kind)") }
+        var result: [String: ConfigNode] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else {
+                problems.record(ConfigNode(node: keyNode, path: path, file: file).error("keys must be strings"))
+                continue
+            }
+            let keyed = ConfigNode(node: keyNode, path: child(key), file: file)
+            guard allowed.contains(key) else {
+                problems.record(keyed.error("unknown key (allowed here: \(allowed.joined(separator: ", ")))"))
+                continue
+            }
+            if result[key] != nil {
+                problems.record(keyed.error("duplicate key"))
+                continue
+            }
+            result[key] = ConfigNode(node: value, path: child(key), file: file)
+        }
+        return result
+    }
+
     /// Mapping entries with free-form keys (such as host names), in file order.
     func entries() throws(PipelineConfigError) -> [(String, ConfigNode)] {
         guard case .mapping(let mapping) = node else { throw error("expected a mapping, found \(kind)") }

@@ -55,7 +55,17 @@ public enum DiscoveryParser {
                 : "XML syntax error at line \(parser.lineNumber), column \(parser.columnNumber)"
             throw DiscoveryError(code: "not_a_feed", message: "not RSS, Atom, JSON Feed or a sitemap: \(detail)")
         }
-        return delegate.discovery
+        let discovery = delegate.discovery
+        if !ok && discovery.pages.isEmpty && discovery.sitemaps.isEmpty {
+            // A listing the XML parser rejects before it yields anything is an error with the
+            // parser's reason, not a quiet "nothing found". (Links read before a late error,
+            // such as junk after the root element, are kept.)
+            let reason = parser.parserError.map { $0.localizedDescription } ?? "parse error"
+            throw DiscoveryError(
+                code: "bad_feed",
+                message: "\(discovery.format) document is not well-formed XML (line \(parser.lineNumber)): \(reason)")
+        }
+        return discovery
     }
 
     static func parseJSONFeed(_ bytes: [UInt8], baseURL: String) throws(DiscoveryError) -> Discovery {

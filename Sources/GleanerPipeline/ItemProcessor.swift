@@ -1,4 +1,5 @@
 import Foundation
+import GleanerDigest
 import GleanerExtract
 import GleanerFetch
 import GleanerInput
@@ -80,7 +81,9 @@ struct ItemProcessor: Sendable {
             return .record(item, .failure(error), simhash: nil, update)
         }
         if response.isNotModified { return .unchanged(item, update) }
-        let hash = ArticleJSON.contentHash(of: String(decoding: response.body, as: UTF8.self))
+        // The raw bytes, not a decode: a lossy UTF-8 decode maps every windows-1252 letter to
+        // U+FFFD, so edits that only touch non-ASCII text would look like "unchanged".
+        let hash = Digest.sha256Hex(response.body)
         update.bodyHash = hash
         if hash == item.bodyHash { return .unchanged(item, update) }
         switch item.kind {

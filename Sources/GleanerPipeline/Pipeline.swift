@@ -14,14 +14,15 @@ public struct Pipeline: Sendable {
         self.config = config
     }
 
-    /// Reads and checks a pipeline file; paths in it are relative to the file.
-    public static func load(_ path: String) throws(PipelineConfigError) -> Pipeline {
+    /// Reads and checks a pipeline file; paths in it are relative to the file. Throws every
+    /// problem found (`PipelineConfigErrors`, one `file:line: key: message` each).
+    public static func load(_ path: String) throws(PipelineConfigErrors) -> Pipeline {
         Pipeline(config: try PipelineConfig.load(path: path))
     }
 
     /// Checks pipeline YAML held in memory; `file` names it in messages and anchors its
     /// relative paths.
-    public static func parse(yaml: String, file: String) throws(PipelineConfigError) -> Pipeline {
+    public static func parse(yaml: String, file: String) throws(PipelineConfigErrors) -> Pipeline {
         Pipeline(config: try PipelineConfig.parse(yaml: yaml, file: file))
     }
 

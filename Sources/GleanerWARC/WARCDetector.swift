@@ -8,11 +8,17 @@ import Foundation
 public enum WARCDetector {
     static let archiveSuffixes = [".warc", ".warc.gz", ".arc", ".arc.gz"]
 
+    /// Only a regular file can be an archive: anything else (a FIFO, a socket, a device) is
+    /// left to the page reader, which refuses it without blocking. Opening a FIFO to peek at
+    /// its first bytes would wait for a writer forever.
     public static func isArchive(path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
         let lower = path.lowercased()
         if archiveSuffixes.contains(where: { lower.hasSuffix($0) }) { return true }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
         let head = [UInt8](handle.readData(ofLength: 4096))
         return isArchive(head: head)
     }

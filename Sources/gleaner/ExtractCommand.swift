@@ -61,6 +61,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no progress and no summary on standard error.")
     var quiet = false
 
+    @OptionGroup(title: "Parse budget per page")
+    var parseLimits: ParseLimitOptions
+
     func validate() throws {
         if paths.isEmpty && pathsFrom == nil {
             throw ValidationError("Give at least one PATH, - for standard input, or --paths-from FILE.")
@@ -90,6 +93,7 @@ struct ExtractCommand: ParsableCommand {
         let selector = WARCPageSelector(statuses: warcStatus.flatMap(Self.statuses), includeNonHTML: warcIncludeNonHTML)
         let archives = WARCOpener(selector: selector)
         var maker = RecordMaker(extractor: try RulesOption.extractor(rulesFile: rulesFile))
+        maker.extractor.limits = parseLimits.limits
         maker.explain = explain
         let batch = BatchRun(
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, maker: maker, progress: quiet ? .off : .terminalOnly,

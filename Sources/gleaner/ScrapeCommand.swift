@@ -100,6 +100,9 @@ struct ScrapeCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no progress and no summary on standard error.")
     var quiet = false
 
+    @OptionGroup(title: "Parse budget per page")
+    var parseLimits: ParseLimitOptions
+
     func validate() throws {
         if urls.isEmpty && urlsFile == nil {
             throw ValidationError("Give at least one URL or --urls FILE.")
@@ -161,7 +164,8 @@ struct ScrapeCommand: ParsableCommand {
         stop.installSignalHandlers()
         defer { stop.uninstall() }
         let started = Date()
-        let maker = RecordMaker(extractor: try RulesOption.extractor(rulesFile: rulesFile))
+        var maker = RecordMaker(extractor: try RulesOption.extractor(rulesFile: rulesFile))
+        maker.extractor.limits = parseLimits.limits
         let batch = BatchRun(
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, window: 4096, fetch: configuration, maker: maker,
             progress: quiet ? .off : .terminalOnly, stopGrace: 1.5)

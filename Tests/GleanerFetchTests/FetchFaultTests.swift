@@ -50,6 +50,35 @@ import Testing
         .init(path: "/status/403", code: "http_403", attempts: 1, status: 403),
     ]
 
+    /// Malformed HTTP is `protocol_error` (not `unsupported_protocol`, kept for URL schemes,
+    /// nor `connection_reset`); headers cut off mid-line are a retried fetch error, not an
+    /// empty page. Its own batch with a generous timeout: a slow machine must not turn these
+    /// into timeouts.
+    @Test func malformedHTTPIsAProtocolErrorAndCutHeadersAreRetried() throws {
+        let cases: [Expectation] = [
+            .init(path: "/cut-headers", code: "connection_reset", attempts: 2, status: 200),
+            .init(path: "/bad-chunk", code: "protocol_error", attempts: 2, status: 200),
+            .init(path: "/http09", code: "protocol_error", attempts: 2, status: nil),
+            .init(path: "/garbage-status", code: "protocol_error", attempts: 2, status: nil),
+            .init(path: "/huge-headers", code: "protocol_error", attempts: 2, status: 200),
+            .init(path: "/article", code: nil, attempts: 1, status: 200),
+        ]
+        let server = try FaultServer()
+        defer { server.stop() }
+        let urls = cases.map { server.url($0.path) }
+        let run = try GleanerBinary.run(
+            ["scrape"] + urls + ["--timeout", "20", "--retries", "1", "--retry-delay", "0.05", "--delay", "0", "--per-host", "8"])
+        try #require(run.records.count == cases.count, "one line per URL: \(run.stderr)")
+        for (record, expected) in zip(run.records, cases) {
+            #expect(record.errorCode == expected.code, "\(expected.path): \(record["error"] ?? "article")")
+            #expect(record.fetch?["attempts"] as? Int == expected.attempts, "\(expected.path) attempts")
+            #expect(record.fetch?["status"] as? Int == expected.status, "\(expected.path) status")
+            if expected.code != nil {
+                #expect((record["error"] as? [String: Any])?["stage"] as? String == "fetch", "\(expected.path) stage")
+            }
+        }
+    }
+
     @Test func everyFaultGivesItsRecordAndTheBatchIsUnaffected() throws {
         let server = try FaultServer()
         defer { server.stop() }

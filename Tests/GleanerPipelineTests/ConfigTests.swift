@@ -17,8 +17,10 @@ import Testing
     @Test func unknownKeyNamesLineAndKey() {
         #expect(error("sources:\n  urls: [http://a.org/]\n  sitemap: [http://a.org/s.xml]\nsinks:\n  - {type: jsonl, path: o.jsonl}\n")
             == "p.yaml:3: sources.sitemap: unknown key (allowed here: urls, files, directories, feeds, sitemaps, sites)")
+        // Every mistake of the file, in line order (validate reports them all at once).
         #expect(error("sources: {urls: [http://a.org/]}\nsink: []\n")
-            == "p.yaml:2: sink: unknown key (allowed here: name, state, sources, fetch, extract, filters, normalize, boilerplate, duplicates, sites, rules, sinks, discovery, retry_failed_after)")
+            == "p.yaml:1: missing required key `sinks`\n"
+            + "p.yaml:2: sink: unknown key (allowed here: name, state, sources, fetch, extract, filters, normalize, boilerplate, duplicates, sites, rules, sinks, discovery, retry_failed_after)")
     }
 
     @Test func rulesFileIsReadAndChecked() throws {

@@ -27,4 +27,13 @@ import GleanerNormalize
         let raw = "a\u{00A0}b\u{2003}c\u{3000}d\u{202F}e\u{0085}f\u{0007}g\u{FEFF}h 😀  i"
         #expect(TextCleaner.clean(raw) == "a b c d e fgh 😀 i")
     }
+
+    @Test func keepsZeroWidthJoinerAndNonJoiner() {
+        // Persian "I want" is spelled with a ZWNJ; the technologist emoji is joined by a ZWJ.
+        let persian = "می\u{200C}خواهم"
+        #expect(TextCleaner.clean(persian) == persian)
+        let emoji = "👩\u{200D}💻 at work"
+        #expect(TextCleaner.clean(emoji) == emoji)
+        #expect(TextCleaner.clean("a\u{200B}b\u{2060}c") == "abc")
+    }
 }

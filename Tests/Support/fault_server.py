@@ -199,10 +199,34 @@ class Handler(BaseHTTPRequestHandler):
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.connection.close()
             self.close_connection = True
+        elif path in RAW_REPLIES:
+            # Malformed HTTP, written byte for byte, then the connection is closed.
+            self.wfile.write(RAW_REPLIES[path]())
+            self.wfile.flush()
+            self.close_connection = True
         elif path == "/robots.txt" and self.server.robots:
             self.send_body(200, ROBOTS, content_type="text/plain")
         else:
             self.send_body(404, b"<html><body>not found</body></html>")
+
+
+def huge_headers():
+    pad = b"X-Pad-%d: " + b"a" * 1000 + b"\r\n"
+    return b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + b"".join(pad % i for i in range(4000)) + b"\r\n" + ARTICLE
+
+
+RAW_REPLIES = {
+    # The header block ends mid-line: the connection closes inside "Content-Type".
+    "/cut-headers": lambda: b"HTTP/1.1 200 OK\r\nContent-Ty",
+    # A chunk size that is not hexadecimal.
+    "/bad-chunk": lambda: b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n" + ARTICLE[:50] + b"\r\n0\r\n\r\n",
+    # No status line at all: an HTTP/0.9 reply.
+    "/http09": lambda: ARTICLE,
+    # A status line that is not HTTP.
+    "/garbage-status": lambda: b"HTTP/1.1 OK-ish\r\nContent-Type: text/html\r\n\r\n" + ARTICLE,
+    # 4 MB of response headers.
+    "/huge-headers": huge_headers,
+}
 
 
 class QuietServer(ThreadingHTTPServer):

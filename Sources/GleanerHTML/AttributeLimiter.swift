@@ -1,0 +1,126 @@
+/// A byte pre-scan that drops the attributes of a start tag past a limit before libxml2
+/// parses the page.
+///
+/// libxml2 2.9.14 compares each attribute of an element with every earlier one (duplicate
+/// check), so one element with 100,000 attributes costs minutes inside the parser, where no
+/// callback can stop it. The scan follows HTML's tokenizer closely enough for that purpose:
+/// comments, `<!…>`/`<?…>` declarations and the raw text of script/style/textarea/title are
+/// skipped, attribute values may be quoted or bare. It only ever rewrites a tag with more
+/// attributes than the limit; every other byte is kept, and when no tag is over the limit
+/// (every ordinary page) it returns nil and the caller parses the original bytes.
+/// Works on ASCII-compatible encodings (UTF-8, windows-1252, ISO-8859-x, …).
+enum AttributeLimiter {
+    /// The input with excess attributes removed, or nil when nothing had to change.
+    static func limited(_ bytes: UnsafeRawBufferPointer, maximum: Int) -> [UInt8]? {
+        guard maximum < Int.max, bytes.count > 0 else { return nil }
+        var cuts: [Range<Int>] = []
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            guard bytes[i] == 0x3C, i + 1 < n else { i += 1; continue }  // '<'
+            let next = bytes[i + 1]
+            if next == 0x21 || next == 0x3F {  // '!' or '?': comment or declaration
+                if next == 0x21, i + 3 < n, bytes[i + 2] == 0x2D, bytes[i + 3] == 0x2D {
+                    i = skip(past: [0x2D, 0x2D, 0x3E], in: bytes, from: i + 4)  // "-->"
+                } else {
+                    i = skip(past: [0x3E], in: bytes, from: i + 2)
+                }
+                continue
+            }
+            guard isLetter(next) else { i += 1; continue }
+            // Tag name.
+            var j = i + 1
+            while j < n, !isSpace(bytes[j]), bytes[j] != 0x3E, bytes[j] != 0x2F { j += 1 }
+            let rawText = rawTextEnd(name: UnsafeRawBufferPointer(rebasing: bytes[(i + 1)..<j]))
+            var count = 0
+            var cutStart = -1
+            // Attributes.
+            while j < n {
+                while j < n, isSpace(bytes[j]) || bytes[j] == 0x2F { j += 1 }
+                guard j < n, bytes[j] != 0x3E else { break }
+                let attributeStart = j
+                if bytes[j] == 0x3C { break }  // a new tag starts: libxml2 ends this one here too
+                while j < n, !isSpace(bytes[j]), bytes[j] != 0x3D, bytes[j] != 0x3E { j += 1 }
+                var k = j
+                while k < n, isSpace(bytes[k]) { k += 1 }
+                if k < n, bytes[k] == 0x3D {
+                    k += 1
+                    while k < n, isSpace(bytes[k]) { k += 1 }
+                    if k < n, bytes[k] == 0x22 || bytes[k] == 0x27 {
+                        let quote = bytes[k]
+                        k += 1
+                        while k < n, bytes[k] != quote { k += 1 }
+                        if k < n { k += 1 }
+                    } else {
+                        while k < n, !isSpace(bytes[k]), bytes[k] != 0x3E { k += 1 }
+                    }
+                    j = k
+                }
+                count += 1
+                if count == maximum + 1 { cutStart = attributeStart }
+            }
+            if cutStart >= 0 { cuts.append(cutStart..<j) }
+            i = j
+            if let rawText, i < n {
+                i = skipRawText(closing: rawText, in: bytes, from: i)
+            }
+        }
+        guard !cuts.isEmpty else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(n)
+        var position = 0
+        for cut in cuts {
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position..<cut.lowerBound]))
+            position = cut.upperBound
+        }
+        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position..<n]))
+        return output
+    }
+
+    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
+
+    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+    }
+
+    /// Elements whose content is raw text up to their end tag.
+    static let rawTextElements: [[UInt8]] = ["script", "style", "textarea", "title", "xmp", "plaintext"].map { Array($0.utf8) }
+
+    static func rawTextEnd(name: UnsafeRawBufferPointer) -> [UInt8]? {
+        rawTextElements.first { candidate in
+            candidate.count == name.count && zip(candidate, name).allSatisfy { $0 == ($1 | 0x20) }
+        }
+    }
+
+    /// The index just past `needle` at or after `start`, or the end.
+    static func skip(past needle: [UInt8], in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        var i = start
+        let n = bytes.count
+        while i + needle.count <= n {
+            if bytes[i] == needle[0] {
+                var match = true
+                for k in 1..<needle.count where bytes[i + k] != needle[k] { match = false; break }
+                if match { return i + needle.count }
+            }
+            i += 1
+        }
+        return n
+    }
+
+    /// The index of `</name` (any case) at or after `start`, or the end.
+    static func skipRawText(closing name: [UInt8], in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        var i = start
+        let n = bytes.count
+        while i + 1 + name.count < n {
+            if bytes[i] == 0x3C, bytes[i + 1] == 0x2F {
+                var match = true
+                for k in 0..<name.count where (bytes[i + 2 + k] | 0x20) != name[k] { match = false; break }
+                if match { return i }
+            }
+            i += 1
+        }
+        return n
+    }
+}
