@@ -3,6 +3,7 @@ import GleanerExtract
 import GleanerFetch
 import GleanerHTML
 import GleanerNormalize
+import GleanerSinks
 import Yams
 
 /// A pipeline file, decoded and checked. Relative paths are resolved against the directory
@@ -43,6 +44,9 @@ public struct PipelineConfig: Sendable {
         public var kind: Kind
         /// Absolute path, or `-` for standard output (jsonl only).
         public var path: String
+        /// JSON lines across runs: `append` (default: nothing is lost), `overwrite` (emptied
+        /// when a new run writes its first record), `new-file` (a timestamped file per run).
+        public var mode: JSONLSink.Mode = .append
     }
 
     /// Near-duplicate marking by SimHash (`duplicates:`).
@@ -237,14 +241,24 @@ public struct PipelineConfig: Sendable {
         let sinkList = try sinksNode.list()
         if sinkList.isEmpty { throw sinksNode.error("give at least one sink") }
         for item in sinkList {
-            let keys = try item.mapping(allowed: ["type", "path"])
+            let keys = try item.mapping(allowed: ["type", "path", "mode"])
             guard let typeNode = keys["type"] else { throw item.error("missing required key `type`") }
             let typeName = try typeNode.string()
             guard let kind = Sink.Kind(rawValue: typeName) else { throw typeNode.error("unknown sink type \"\(typeName)\" (known: jsonl, sqlite)") }
             guard let pathNode = keys["path"] else { throw item.error("missing required key `path`") }
             let path = try pathNode.nonEmptyString()
             if kind == .sqlite && path == "-" { throw pathNode.error("an sqlite sink needs a file path") }
-            config.sinks.append(Sink(kind: kind, path: resolve(path, base: base)))
+            var sink = Sink(kind: kind, path: resolve(path, base: base))
+            if let modeNode = keys["mode"] {
+                let name = try modeNode.string()
+                guard let mode = JSONLSink.Mode(rawValue: name) else {
+                    throw modeNode.error("unknown mode \"\(name)\" (known: append, overwrite, new-file)")
+                }
+                if kind != .jsonl { throw modeNode.error("`mode` applies to jsonl sinks only") }
+                if path == "-" && mode != .append { throw modeNode.error("standard output has no mode") }
+                sink.mode = mode
+            }
+            config.sinks.append(sink)
         }
         return config
     }

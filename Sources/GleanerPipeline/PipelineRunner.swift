@@ -39,9 +39,14 @@ public final class PipelineRunner {
     private let include: [NSRegularExpression]
     private let exclude: [NSRegularExpression]
 
-    public init(config: PipelineConfig, options: Options = Options()) {
+    /// Sinks beyond the file's jsonl/sqlite ones (plug-ins: an archive, a document format):
+    /// written in queue order at every commit, then flushed; closed when the run finishes.
+    let extraSinks: [any Sink]
+
+    public init(config: PipelineConfig, options: Options = Options(), extraSinks: [any Sink] = []) {
         self.config = config
         self.options = options
+        self.extraSinks = extraSinks
         include = config.filters.include.compactMap { try? NSRegularExpression(pattern: $0) }
         exclude = config.filters.exclude.compactMap { try? NSRegularExpression(pattern: $0) }
     }
@@ -52,13 +57,34 @@ public final class PipelineRunner {
     public func run() throws -> Result {
         let state = try StateStore(path: config.statePath)
         let now = Self.timestamp()
+        let unfinished = try state.unfinishedRun()
+        // A new-file sink's name comes from its run's start, so a resumed run finds it again.
+        var runStarted = Date()
+        if let unfinished,
+            let started = try state.database.read({ try String.fetchOne($0, sql: "SELECT started FROM runs WHERE id = ?", arguments: [unfinished.id]) }),
+            let date = Self.parseTimestamp(started)
+        {
+            runStarted = date
+        }
         // Sinks: JSON lines, and SQLite in the state file or a file of its own.
         var jsonl: [JSONLSink] = []
+        /// JSON-lines sinks in `overwrite` mode not yet emptied in this run.
+        var pendingOverwrite: Set<String> = []
+        var newFiles: [JSONLSink] = []
         var sharedSQLite: [SQLiteSink] = []
         var ownSQLite: [(SQLiteSink, DatabaseQueue)] = []
         for sink in config.sinks {
             switch sink.kind {
-            case .jsonl: jsonl.append(try JSONLSink(path: sink.path))
+            case .jsonl:
+                switch sink.mode {
+                case .append, .overwrite:
+                    jsonl.append(try JSONLSink(path: sink.path, mode: .append))
+                    if sink.mode == .overwrite { pendingOverwrite.insert(sink.path) }
+                case .newFile:
+                    let file = try JSONLSink(path: JSONLSink.timestampedPath(sink.path, at: runStarted), mode: .append)
+                    jsonl.append(file)
+                    newFiles.append(file)
+                }
             case .sqlite:
                 let sqlite = SQLiteSink(path: sink.path)
                 if sink.path == config.statePath {
@@ -78,13 +104,17 @@ public final class PipelineRunner {
         var counts = RunCounts()
         let runID: Int64
         let resumed: Bool
-        if let unfinished = try state.unfinishedRun() {
+        if let unfinished {
             runID = unfinished.id
             counts = unfinished.counts
             resumed = true
             try state.database.read { db in
                 for sink in jsonl where sink.isFile {
-                    try sink.truncate(to: try state.committedOffset(path: sink.path, in: db) ?? 0)
+                    let committed = try state.committedOffset(path: sink.path, in: db)
+                    // An overwrite sink the run has not emptied yet stays as it is.
+                    if committed == Self.overwritePending { continue }
+                    pendingOverwrite.remove(sink.path)
+                    try sink.truncate(to: committed ?? sink.offset)
                 }
             }
         } else {
@@ -97,10 +127,13 @@ public final class PipelineRunner {
                 let id = db.lastInsertedRowID
                 counts.discovered = try seed(state, sites: discoveries, counts: &counts, in: db)
                 try db.execute(sql: "UPDATE runs SET counts = ? WHERE id = ?", arguments: [counts.encoded, id])
-                for sink in jsonl where sink.isFile { try state.setOffset(path: sink.path, bytes: 0, in: db) }
+                // Append: the run starts at the file's end, so earlier runs' lines stay.
+                for sink in jsonl where sink.isFile {
+                    let start = pendingOverwrite.contains(sink.path) ? Self.overwritePending : sink.offset
+                    try state.setOffset(path: sink.path, bytes: start, in: db)
+                }
                 return id
             }
-            for sink in jsonl where sink.isFile { try sink.truncate(to: 0) }
         }
         if resumed { Self.log("resuming run \(runID) of \(config.name)") }
 
@@ -190,6 +223,12 @@ public final class PipelineRunner {
                     }
                     try db.execute(sql: "UPDATE queue SET status = 'done' WHERE id = ?", arguments: [item.id])
                 }
+                if !records.isEmpty {
+                    for sink in jsonl where pendingOverwrite.contains(sink.path) {
+                        try sink.truncate(to: 0)
+                        pendingOverwrite.remove(sink.path)
+                    }
+                }
                 for record in records {
                     for sink in jsonl { try sink.write(record) }
                     for sink in sharedSQLite { try sink.write(record, in: db) }
@@ -203,9 +242,13 @@ public final class PipelineRunner {
                         for (source, time) in seen { try sink.markSeen(source: source, at: time, in: own) }
                     }
                 }
-                for sink in jsonl where sink.isFile {
+                for sink in jsonl where sink.isFile && !pendingOverwrite.contains(sink.path) {
                     sink.sync()
                     try state.setOffset(path: sink.path, bytes: sink.offset, in: db)
+                }
+                for sink in self.extraSinks {
+                    for record in records { try sink.write(record) }
+                    try sink.flush()
                 }
                 try db.execute(sql: "UPDATE runs SET counts = ? WHERE id = ?", arguments: [counts.encoded, runID])
             }
@@ -258,6 +301,11 @@ public final class PipelineRunner {
             try state.database.write { db in
                 try db.execute(sql: "UPDATE runs SET finished = ? WHERE id = ?", arguments: [Self.timestamp(), runID])
             }
+        }
+        if interruptedBy == nil {
+            // A new-file sink that received nothing is not left behind as an empty file.
+            for file in newFiles where file.offset == 0 { unlink(file.path) }
+            for sink in extraSinks { try sink.close() }
         }
         if let (total, done) = try? state.counts() { progress.finish(done: done, total: total, errors: counts.errorCount) }
         return Result(counts: counts, interruptedBy: interruptedBy, resumed: resumed)
@@ -326,6 +374,15 @@ public final class PipelineRunner {
         if !include.isEmpty, !include.contains(where: { $0.firstMatch(in: url, range: range) != nil }) { return "include" }
         if exclude.contains(where: { $0.firstMatch(in: url, range: range) != nil }) { return "exclude" }
         return nil
+    }
+
+    /// The stored offset of an `overwrite` sink the run has not emptied yet.
+    static let overwritePending: Int64 = -1
+
+    static func parseTimestamp(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
     }
 
     static func timestamp() -> String {

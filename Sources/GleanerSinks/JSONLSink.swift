@@ -37,7 +37,7 @@ public final class JSONLSink: ResumableSink {
             offset = 0
             return
         }
-        let target = mode == .newFile ? Self.timestamped(path) : path
+        let target = mode == .newFile ? Self.timestampedPath(path, at: Date()) : path
         self.path = target
         if createDirectories {
             let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
@@ -108,12 +108,12 @@ public final class JSONLSink: ResumableSink {
     public func rewind(to position: Int64) throws { try truncate(to: position) }
 
     /// `out.jsonl` → `out-20261201T230500Z.jsonl` (UTC), for `mode: new-file`.
-    static func timestamped(_ path: String) -> String {
+    public static func timestampedPath(_ path: String, at date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let stamp = formatter.string(from: Date())
+        let stamp = formatter.string(from: date)
         let url = URL(fileURLWithPath: path)
         let ext = url.pathExtension
         let base = url.deletingPathExtension().lastPathComponent

@@ -12,6 +12,14 @@ import Testing
         return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
+    @Test func oneURLIsSingular() throws {
+        let server = try LoopbackServer(script: "fault_server.py")
+        defer { server.stop() }
+        let run = try GleanerBinary.run(["scrape", "http://127.0.0.1:\(server.port)/article", "--ignore-robots", "--delay", "0"])
+        #expect(run.status == 0)
+        #expect(run.stderr.hasPrefix("gleaner: 1 URL, 1 ok in "), "\(run.stderr)")
+    }
+
     @Test func firstRecordArrivesEarlyAndSigintKeepsFinishedRecords() throws {
         let server = try LoopbackServer(script: "fault_server.py")
         defer { server.stop() }
