@@ -59,6 +59,12 @@ let package = Package(
             name: "GleanerExtract",
             dependencies: [
                 "GleanerHTML", "GleanerModel", "GleanerNormalize",
+            ],
+            // Word lists, class/id tokens and thresholds (docs/rules.md), compiled into the binary.
+            resources: [
+                .embedInCode("Rules/extraction.json"),
+                .embedInCode("Rules/metadata.json"),
+                .embedInCode("Rules/comments.json"),
             ]
         ),
         // Web archives: a streaming WARC reader (plain/gzip, resynchronising on bad input),

@@ -42,8 +42,9 @@ struct ItemProcessor: Sendable {
     static let maxListingBytes = 100 * 1024 * 1024
 
     init(config: PipelineConfig) {
-        generic = ArticleExtractor()
-        perSite = config.sites.mapValues { ArticleExtractor(overrides: $0) }
+        let rules = config.rules?.rules() ?? .default
+        generic = ArticleExtractor(rules: rules)
+        perSite = config.sites.mapValues { ArticleExtractor(rules: rules, overrides: $0) }
         normalizer = ArticleNormalizer(steps: config.normalizers, boilerplatePhrases: config.boilerplatePhrases)
         filters = config.filters
         baseURL = config.baseURL

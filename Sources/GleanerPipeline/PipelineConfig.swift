@@ -68,6 +68,8 @@ public struct PipelineConfig: Sendable {
     public var boilerplatePhrases: [String] = BoilerplatePhrases.defaultPhrases
     public var duplicates = Duplicates()
     public var sites: [String: ExtractionOverrides] = [:]
+    /// `rules: FILE`: edits to the shipped rule lists (docs/rules.md), for every site.
+    public var rules: RuleOverrides?
     public var sinks: [Sink] = []
     public var discovery = SiteDiscoverySettings()
     /// Seconds after which a URL that failed is tried again by a later run, doubling with
@@ -83,7 +85,7 @@ public struct PipelineConfig: Sendable {
         return nil
     }
 
-    static let topKeys = ["name", "state", "sources", "fetch", "extract", "filters", "normalize", "boilerplate", "duplicates", "sites", "sinks", "discovery", "retry_failed_after"]
+    static let topKeys = ["name", "state", "sources", "fetch", "extract", "filters", "normalize", "boilerplate", "duplicates", "sites", "rules", "sinks", "discovery", "retry_failed_after"]
     static let sourceKeys = ["urls", "files", "directories", "feeds", "sitemaps", "sites"]
     static let fetchKeys = ["concurrency", "per_host", "delay", "timeout", "connect_timeout", "retries", "max_bytes", "max_redirects", "user_agent", "obey_robots", "deny_private_networks", "cacert", "capath", "insecure"]
     static let filterKeys = ["include", "exclude", "same_host", "min_words", "languages", "published_after"]
@@ -199,6 +201,14 @@ public struct PipelineConfig: Sendable {
                     throw item.error("unknown normalizer \"\(name)\" (known: \(NormalizerStep.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 config.normalizers.append(step)
+            }
+        }
+        if let rulesNode = top["rules"] {
+            let path = resolve(try rulesNode.nonEmptyString(), base: base)
+            do {
+                config.rules = try RuleOverrides(contentsOf: path)
+            } catch {
+                throw rulesNode.error(error.message)
             }
         }
         if let phrases = top["boilerplate"] { config.boilerplatePhrases = try phrases.stringList() }

@@ -11,6 +11,13 @@ public struct RecordMaker: Sendable {
     public var extractor: ArticleExtractor
     /// Attach the HTTP exchange to records (an archiving sink asked for it).
     public var keepExchange: Bool
+    /// `--explain`: each record of a local item gains an `"explain"` object (json), or the
+    /// readable tree goes to standard error (text).
+    public var explain: ExplainFormat?
+
+    public enum ExplainFormat: String, Sendable, CaseIterable {
+        case json, text
+    }
 
     public init(extractor: ArticleExtractor = ArticleExtractor(), keepExchange: Bool = false) {
         self.extractor = extractor
@@ -58,7 +65,46 @@ public struct RecordMaker: Sendable {
     }
 
     public func record(for item: SourceItem) -> SinkRecord {
-        finish(result(for: item), item: item, exchange: nil)
+        if let explain, item.warc == nil {
+            switch item.content {
+            case .bytes(let bytes):
+                return explained(bytes, item: item, format: explain)
+            case .read(let read):
+                do { return explained(try read(), item: item, format: explain) } catch {
+                    return finish(.failure(error), item: item, exchange: nil)
+                }
+            default:
+                break
+            }
+        }
+        return finish(result(for: item), item: item, exchange: nil)
+    }
+
+    /// The record with its explanation (`--explain`).
+    private func explained(_ bytes: [UInt8], item: SourceItem, format: ExplainFormat) -> SinkRecord {
+        do {
+            let (article, explanation) = try extractor.explain(html: bytes, url: item.url, source: item.name, charset: item.charset)
+            var withExplain = item
+            if format == .json {
+                withExplain.extras.append(RecordExtra(key: "explain", value: Self.value(explanation)))
+            } else {
+                FileHandle.standardError.write(Data(explanation.text(source: item.name).utf8))
+            }
+            return finish(.article(article), item: withExplain, exchange: nil)
+        } catch {
+            return finish(.failure(error), item: item, exchange: nil)
+        }
+    }
+
+    static func value(_ explanation: Explanation) -> ExtraValue {
+        .object([
+            ("fields", .array(explanation.fields.map { field in
+                .object([("field", .string(field.field)), ("value", field.value.map(ExtraValue.string) ?? .null), ("source", .string(field.source))])
+            })),
+            ("blocks", .array(explanation.blocks.map { block in
+                .object([("path", .string(block.path)), ("text", .string(block.text)), ("kept", .bool(block.kept)), ("rule", .string(block.rule))])
+            })),
+        ])
     }
 
     public func record(for item: SourceItem, response: FetchResponse) -> SinkRecord {

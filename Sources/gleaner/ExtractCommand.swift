@@ -5,6 +5,8 @@ import GleanerInput
 import GleanerRunner
 import GleanerWARC
 
+extension RecordMaker.ExplainFormat: ExpressibleByArgument {}
+
 /// `gleaner extract`: saved HTML files to article records.
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,6 +50,14 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .customLong("warc-include-non-html"), help: "Web archives: extract every payload type, not only HTML.")
     var warcIncludeNonHTML = false
 
+    @Option(name: .customLong("rules"), help: RulesOption.help)
+    var rulesFile: String?
+
+    @Option(name: .customLong("explain"), help: ArgumentHelp(
+        "Say why: which source won each field and which rule kept or dropped each block. --explain (or =json) adds an \"explain\" object to each record; --explain=text writes a readable tree to standard error.",
+        valueName: "json|text"))
+    var explain: RecordMaker.ExplainFormat?
+
     @Flag(name: .shortAndLong, help: "Print no progress and no summary on standard error.")
     var quiet = false
 
@@ -79,8 +89,10 @@ struct ExtractCommand: ParsableCommand {
         defer { stop.uninstall() }
         let selector = WARCPageSelector(statuses: warcStatus.flatMap(Self.statuses), includeNonHTML: warcIncludeNonHTML)
         let archives = WARCOpener(selector: selector)
+        var maker = RecordMaker(extractor: try RulesOption.extractor(rulesFile: rulesFile))
+        maker.explain = explain
         let batch = BatchRun(
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: quiet ? .off : .terminalOnly,
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, maker: maker, progress: quiet ? .off : .terminalOnly,
             progressThreshold: 100)
         let source = FileSource(inputs: inputs, baseURL: baseURL, openers: [archives])
         let summary = try batch.run(source: source, sinks: [sink], stop: stop)

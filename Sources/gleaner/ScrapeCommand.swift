@@ -70,6 +70,9 @@ struct ScrapeCommand: ParsableCommand {
     @Option(name: .customLong("retry-delay"), parsing: .unconditional, help: ArgumentHelp("First retry backoff in seconds; doubles per retry, with jitter. A Retry-After header is a floor.", valueName: "SECONDS"))
     var retryDelay: Double = 1
 
+    @Option(name: .customLong("rules"), help: RulesOption.help)
+    var rulesFile: String?
+
     @Flag(name: .customLong("ignore-robots"), help: "Do not fetch or obey robots.txt.")
     var ignoreRobots = false
 
@@ -158,8 +161,9 @@ struct ScrapeCommand: ParsableCommand {
         stop.installSignalHandlers()
         defer { stop.uninstall() }
         let started = Date()
+        let maker = RecordMaker(extractor: try RulesOption.extractor(rulesFile: rulesFile))
         let batch = BatchRun(
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, window: 4096, fetch: configuration,
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, window: 4096, fetch: configuration, maker: maker,
             progress: quiet ? .off : .terminalOnly, stopGrace: 1.5)
         var summary: BatchRun.Summary
         do {
