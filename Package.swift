@@ -118,7 +118,7 @@ let package = Package(
         ),
         // The public library face: `import Gleaner`. Nothing above depends on it, so it can
         // re-export fetching, the runner and pipelines too.
-        .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks", "GleanerFetch"]),
+        .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks", "GleanerFetch", "GleanerPipeline"]),
         .executableTarget(
             name: "gleaner",
             dependencies: [

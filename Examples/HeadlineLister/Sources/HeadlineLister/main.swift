@@ -5,10 +5,10 @@ import Gleaner
 /// of the library an application needs most: the extractor, the fetcher and the JSON line.
 ///
 ///     swift run HeadlineLister page.html https://example.org/news/1
-///     swift run HeadlineLister --json page.html
+///     swift run HeadlineLister --discover https://example.org/
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.isEmpty {
-    print("usage: HeadlineLister [--json] FILE|URL…")
+    print("usage: HeadlineLister [--json] [--discover SITE] FILE|URL…")
     exit(2)
 }
 let json = arguments.contains("--json")
@@ -30,7 +30,20 @@ func show(_ result: ExtractionResult) {
 let fetcher = try Fetcher(configuration: FetchConfiguration())
 defer { fetcher.close() }
 
-let inputs = arguments.filter { $0 != "--json" }
+var inputs: [String] = []
+var index = 0
+while index < arguments.count {
+    let argument = arguments[index]
+    if argument == "--discover", index + 1 < arguments.count {
+        let found = SiteDiscoverer(fetcher: fetcher).discover(arguments[index + 1])
+        print("# \(found.site): \(found.summary)")
+        inputs += found.pages.map(\.url) + found.crawled
+        index += 2
+        continue
+    }
+    if argument != "--json" { inputs.append(argument) }
+    index += 1
+}
 
 for input in inputs {
     if input.hasPrefix("http://") || input.hasPrefix("https://") {
