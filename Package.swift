@@ -54,7 +54,8 @@ let package = Package(
             name: "GleanerExtract",
             dependencies: [
                 "GleanerHTML", "GleanerModel", "GleanerNormalize",
-            ]
+            ],
+            resources: [.embedInCode("Rules/rich_blocks.json")]
         ),
         // Record writers: JSON lines first.
         .target(
@@ -81,8 +82,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Record -> Markdown / text / HTML / XML documents: pure functions of an Article.
+        .target(name: "GleanerRender", dependencies: ["GleanerModel"]),
         // The public library face: `import Gleaner`.
-        .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks"]),
+        .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks", "GleanerRender"]),
         .executableTarget(
             name: "gleaner",
             dependencies: [
@@ -102,6 +105,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "GleanerRenderTests", dependencies: ["GleanerRender", "Gleaner", "GleanerTestSupport"], exclude: ["Goldens"]),
         .testTarget(
             name: "GleanerTests",
             dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML", "GleanerExtract", "GleanerTestSupport"]),

@@ -4,3 +4,4 @@
 @_exported import GleanerModel
 @_exported import GleanerNormalize
 @_exported import GleanerSinks
+@_exported import GleanerRender

@@ -90,7 +90,7 @@ public struct ArticleExtractor: Sendable {
             excluded = comments.sectionRoots
             if let node = metadata.headlineNode { excluded.append(node) }
             if let node = metadata.leadNode { excluded.append(node) }
-            let body = BodyExtractor(analysis: analysis, rules: rules).extract(excludingSubtrees: excluded)
+            let body = BodyExtractor(analysis: analysis, rules: rules, base: metadata.base).extract(excludingSubtrees: excluded)
             article.blocks = body.blocks
             article.comments = CommentDateHarmonizer.harmonize(comments.comments, pagePublished: metadata.published)
         }
@@ -106,7 +106,11 @@ public struct ArticleExtractor: Sendable {
         article.tags = metadata.tags
         article.image = metadata.image
         if !overrides.isEmpty {
-            overrides.apply(to: &article, analysis: analysis, rules: rules, excluded: excluded)
+            overrides.apply(to: &article, analysis: analysis, rules: rules, excluded: excluded, base: metadata.base)
+        }
+        // No lead image in the metadata: the body's first image stands in.
+        if article.image == nil {
+            article.image = article.blocks.first(where: { $0.type == .image })?.src
         }
         return article
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GleanerHTML
 import GleanerModel
 
@@ -16,6 +17,8 @@ import GleanerModel
 struct BodyExtractor {
     let analysis: PageAnalysis
     let rules: ExtractionRules
+    /// Base for link and image URLs in the blocks.
+    var base: URL? = nil
 
     struct Result {
         var blocks: [Block]
@@ -199,13 +202,14 @@ struct BodyExtractor {
                 j += 1
             }
         }
-        let builder = BlockBuilder(analysis: analysis, rules: rules)
-        var blocks: [Block] = []
+        let builder = BlockBuilder(analysis: analysis, rules: rules, base: base)
+        var built = BlockBuilder.Built()
         for container in containers {
             if furniture[container] { continue }
-            blocks += builder.blocks(in: container, skipping: skip)
+            builder.append(container, skipping: skip, to: &built)
         }
-        return Result(blocks: BlockFilter(rules: rules).filter(blocks), containers: containers, score: bestScore)
+        let kept = BlockFilter(rules: rules).keptIndices(built.blocks)
+        return Result(blocks: built.merged(keeping: kept), containers: containers, score: bestScore)
     }
 
     /// True when good text comes before `index` among its siblings: an element named like

@@ -41,6 +41,7 @@ struct MetadataExtractor {
                 ?? URLResolver.base(pageURL: scan.meta.canonical ?? scan.meta.first("og:url"), baseHref: nil))
 
         var metadata = Metadata()
+        metadata.base = sources.base
         metadata.url = url(sources)
         metadata.siteName = siteName(sources)
         let headline = headline(sources, siteName: metadata.siteName)

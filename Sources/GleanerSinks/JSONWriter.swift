@@ -59,6 +59,12 @@ struct JSONWriter {
         needsComma = true
     }
 
+    mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        needsComma = true
+    }
+
     /// A number rounded to 4 decimals (similarities), never in exponent form.
     mutating func double(_ value: Double) {
         separate()
