@@ -36,6 +36,11 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(
+            name: "CBrotli",
+            pkgConfig: "libbrotlidec",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
+        .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
@@ -57,6 +62,13 @@ let package = Package(
             ],
             resources: [.embedInCode("Rules/rich_blocks.json")]
         ),
+        // Web archives: a streaming WARC reader (plain/gzip, resynchronising on bad input),
+        // the page selector, and a crash-safe WARC/1.1 writer. No CLI, fetcher or extractor.
+        .target(
+            name: "GleanerWARC",
+            dependencies: ["CZlib", "CBrotli", "GleanerModel", "GleanerDigest"],
+            resources: [.embedInCode("Rules/selection.json")]
+        ),
         // Record writers: JSON lines first.
         .target(
             name: "GleanerSinks",
@@ -71,7 +83,7 @@ let package = Package(
         // Input discovery, gzip, the ordered parallel batch runner, JSON lines output.
         .target(
             name: "GleanerCLI",
-            dependencies: ["Gleaner", "CZlib", "GleanerFetch"]
+            dependencies: ["Gleaner", "CZlib", "GleanerFetch", "GleanerWARC"]
         ),
         // Pipeline files (YAML), sources and discovery, filters, the resumable run loop.
         .target(
@@ -80,7 +92,8 @@ let package = Package(
                 "Gleaner", "GleanerFetch", "GleanerCLI", "GleanerHTML",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            resources: [.embedInCode("Rules/SiteDiscovery.json")]
         ),
         // Record -> Markdown / text / HTML / XML documents: pure functions of an Article.
         .target(name: "GleanerRender", dependencies: ["GleanerModel"]),
@@ -89,12 +102,14 @@ let package = Package(
         .executableTarget(
             name: "gleaner",
             dependencies: [
-                "Gleaner", "GleanerCLI", "GleanerFetch", "GleanerPipeline",
+                "Gleaner", "GleanerCLI", "GleanerFetch", "GleanerPipeline", "GleanerWARC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Speed benchmark: libxml2 parse-only vs full extraction, one thread.
         .executableTarget(name: "gleaner-bench", dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML"]),
+        // WARC reader alone (no extraction), for comparison with FastWARC.
+        .executableTarget(name: "gleaner-warc-bench", dependencies: ["GleanerWARC"]),
         // Shared by the test targets: the built `gleaner` binary, loopback servers, temporary folders.
         .target(name: "GleanerTestSupport", path: "Tests/GleanerTestSupport"),
         .testTarget(name: "GleanerFetchTests", dependencies: ["GleanerFetch", "GleanerCLI", "Gleaner", "GleanerTestSupport"]),
@@ -106,6 +121,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GleanerRenderTests", dependencies: ["GleanerRender", "Gleaner", "GleanerTestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "GleanerWARCTests", dependencies: ["GleanerWARC", "GleanerDigest", "GleanerTestSupport"]),
         .testTarget(
             name: "GleanerTests",
             dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML", "GleanerExtract", "GleanerTestSupport"]),

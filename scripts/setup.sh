@@ -2,7 +2,7 @@
 # Installs the system libraries Gleaner builds against (Debian/Ubuntu), when missing.
 # Safe to run repeatedly; uses sudo when not root.
 set -euo pipefail
-packages=(libxml2-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev zlib1g-dev pkg-config gzip python3)
+packages=(libxml2-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev zlib1g-dev libbrotli-dev pkg-config gzip python3 python3-pip openssl)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -13,6 +13,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
+fi
+# Python's h2 package lets the TLS test server speak HTTP/2 (ALPN): PyPI, else Debian's.
+if ! python3 -c 'import h2' 2>/dev/null; then
+  echo "setup: installing the Python h2 package (tests)" >&2
+  python3 -m pip install --quiet --disable-pip-version-check h2 >&2 2>/dev/null \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages h2 >&2 2>/dev/null \
+    || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"; DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-h2 >&2; }
+fi
+# WARC interop tests read and write archives with the two Python WARC libraries people use.
+if ! python3 -c "import warcio, fastwarc, brotli" 2>/dev/null; then
+  echo "setup: installing warcio fastwarc brotli (pip)" >&2
+  python3 -m pip install -q warcio fastwarc brotli >&2 || python3 -m pip install -q --break-system-packages warcio fastwarc brotli >&2
 fi
 command -v swift >/dev/null || { echo "setup: swift is not on PATH (Swift 6.1 or later is required)" >&2; exit 1; }
 # Python packages the tests use: markdown-it-py (the CommonMark parser of the Markdown round-trip tests).

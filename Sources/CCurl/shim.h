@@ -44,6 +44,11 @@ static inline CURLcode gleaner_easy_setopt_opensocket_callback(CURL *handle, cur
     return curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, callback);
 }
 
+/// CURLOPT_DEBUGFUNCTION: sees each request head as sent (archiving exchanges to WARC).
+static inline CURLcode gleaner_easy_setopt_debug_callback(CURL *handle, curl_debug_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, callback);
+}
+
 /// CURLOPT_XFERINFOFUNCTION.
 static inline CURLcode gleaner_easy_setopt_xferinfo_callback(CURL *handle, curl_xferinfo_callback callback) {
     return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);

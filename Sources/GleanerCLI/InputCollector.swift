@@ -5,7 +5,7 @@ import Foundation
 /// standard input. Paths that don't exist stay in the list so they yield an error record.
 public struct InputCollector: Sendable {
     /// File name endings treated as pages when walking directories (case-insensitive).
-    public static let pageExtensions = [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz", ".gz"]
+    public static let pageExtensions = [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz", ".gz", ".warc", ".arc"]
 
     public init() {}
 

@@ -32,7 +32,7 @@ final class CurlDriver {
             throw FetchFailure(.fetchFailed, "libcurl: curl_multi_init failed")
         }
         self.multi = multi
-        self.configuration = configuration
+        self.configuration = configuration.resolvingTrust(environment: ProcessInfo.processInfo.environment)
         self.inbox = inbox
         scheduler = PolitenessScheduler(
             perHost: configuration.perHost, delay: configuration.delay,
@@ -67,7 +67,7 @@ final class CurlDriver {
     private func accept(_ submission: FetchInbox.Submission) {
         switch TargetURL.parse(submission.url) {
         case .failure(let failure):
-            let info = FetchInfo(requestedURL: submission.url, fetchedAt: Clocks.iso8601Now())
+            let info = FetchInfo(requestedURL: submission.url, fetchedAt: Clocks.iso8601Now(), insecure: configuration.insecure)
             submission.completion(FetchResponse(info: info, body: [], charset: nil, failure: failure, lease: nil))
         case .success(let target):
             let job = FetchJob(url: submission.url, target: target, sequence: nextSequence, completion: submission.completion)
@@ -105,7 +105,7 @@ final class CurlDriver {
                 start(url: job.url, purpose: .page(job))
             case .disallowed(let job, let reason):
                 let failure = FetchFailure(.robotsDisallowed, reason)
-                let info = FetchInfo(requestedURL: job.url, fetchedAt: Clocks.iso8601Now())
+                let info = FetchInfo(requestedURL: job.url, fetchedAt: Clocks.iso8601Now(), insecure: configuration.insecure)
                 job.completion(FetchResponse(info: info, body: [], charset: nil, failure: failure, lease: job.lease))
             }
         }
@@ -141,6 +141,9 @@ final class CurlDriver {
             let code = gleaner_curlmsg_result(message)
             _ = curl_multi_remove_handle(multi, easy)
             guard let transfer = transfers.removeValue(forKey: UInt(bitPattern: easy)) else { continue }
+            if let recorder = configuration.exchangeRecorder {
+                for exchange in transfer.recordedExchanges() { recorder(exchange) }
+            }
             switch transfer.purpose {
             case .robots(let target):
                 finishRobots(transfer, target: target, code: code)
@@ -197,7 +200,8 @@ final class CurlDriver {
             bytes: transfer?.receivedBytes ?? 0,
             elapsedMilliseconds: elapsed,
             fetchedAt: Clocks.iso8601Now(),
-            attempts: job.attempts)
+            attempts: job.attempts,
+            insecure: configuration.insecure)
         let body = failure == nil ? (transfer?.takeBody() ?? []) : []
         let charset = contentType.flatMap { ContentType($0)?.charset }
         var response = FetchResponse(info: info, body: body, charset: charset, failure: failure, lease: job.lease)
@@ -222,7 +226,7 @@ final class CurlDriver {
             deliver(job, failure: FetchFailure(.cancelled, "the fetcher was closed"), transfer: nil)
         }
         for submission in inbox.drain().submissions {
-            let info = FetchInfo(requestedURL: submission.url, fetchedAt: Clocks.iso8601Now())
+            let info = FetchInfo(requestedURL: submission.url, fetchedAt: Clocks.iso8601Now(), insecure: configuration.insecure)
             submission.completion(FetchResponse(info: info, body: [], charset: nil, failure: FetchFailure(.cancelled, "the fetcher was closed"), lease: nil))
         }
         inbox.attach(multi: nil)

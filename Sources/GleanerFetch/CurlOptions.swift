@@ -40,6 +40,10 @@ struct CurlOptions {
         check(gleaner_easy_setopt_opensocket_callback(handle, callback), CURLOPT_OPENSOCKETFUNCTION)
     }
 
+    mutating func setDebugCallback(_ callback: curl_debug_callback) {
+        check(gleaner_easy_setopt_debug_callback(handle, callback), CURLOPT_DEBUGFUNCTION)
+    }
+
     private mutating func check(_ code: CURLcode, _ option: CURLoption) {
         guard code != CURLE_OK, failure == nil else { return }
         let text = String(cString: curl_easy_strerror(code))

@@ -48,6 +48,35 @@ public struct FetchConfiguration: Sendable {
     /// delivered and still alive (a response releases its share when its last copy goes).
     /// Bounds memory when the consumer is slower than the network.
     public var maxHeldResponses: Int? = nil
+    /// A PEM file of CA certificates to trust instead of the built-in bundle (curl's
+    /// `--cacert`): for sites behind a company proxy or an internal CA. When nil,
+    /// `CURL_CA_BUNDLE` and then `SSL_CERT_FILE` from the environment are used, as curl and
+    /// OpenSSL do; when those are unset too, libcurl's default bundle.
+    public var caFile: String? = nil
+    /// A directory of hashed CA certificates (`openssl rehash`) to trust (curl's `--capath`).
+    /// When nil, `SSL_CERT_DIR` from the environment, if set.
+    public var caDirectory: String? = nil
+    /// Skip certificate and host-name verification. Every record fetched this way says so
+    /// (`fetch.insecure: true`), because its origin is no longer established.
+    public var insecure = false
+    /// When set, every HTTP exchange — redirect hops, robots.txt, retries, 304s — is handed
+    /// here as sent and received, on the fetcher's thread (`scrape --warc` archives them).
+    public var exchangeRecorder: (@Sendable (RecordedExchange) -> Void)? = nil
 
     public init() {}
+
+    /// This configuration with `caFile` and `caDirectory` filled in from the environment
+    /// where they are nil: `CURL_CA_BUNDLE`, then `SSL_CERT_FILE`; `SSL_CERT_DIR`. libcurl
+    /// sets its compiled-in bundle explicitly, so OpenSSL's own reading of these variables
+    /// never happens: the fetcher has to pass them on itself.
+    public func resolvingTrust(environment: [String: String]) -> FetchConfiguration {
+        var resolved = self
+        func value(_ name: String) -> String? {
+            guard let text = environment[name], !text.isEmpty else { return nil }
+            return text
+        }
+        if resolved.caFile == nil { resolved.caFile = value("CURL_CA_BUNDLE") ?? value("SSL_CERT_FILE") }
+        if resolved.caDirectory == nil { resolved.caDirectory = value("SSL_CERT_DIR") }
+        return resolved
+    }
 }

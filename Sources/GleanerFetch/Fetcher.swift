@@ -48,7 +48,7 @@ public final class Fetcher: Sendable {
     public func submit(_ url: String, options: FetchRequestOptions, completion: @escaping @Sendable (FetchResponse) -> Void) {
         let submission = FetchInbox.Submission(url: url, completion: completion, options: options)
         if !inbox.submit(submission) {
-            let info = FetchInfo(requestedURL: url, fetchedAt: Clocks.iso8601Now())
+            let info = FetchInfo(requestedURL: url, fetchedAt: Clocks.iso8601Now(), insecure: configuration.insecure)
             completion(FetchResponse(info: info, failure: FetchFailure(.cancelled, "the fetcher was closed")))
         }
     }

@@ -13,6 +13,9 @@ public struct RobotsTxt: Sendable {
     }
 
     var groups: [Group] = []
+    /// `Sitemap:` lines, in file order: they stand outside the groups and apply to every
+    /// crawler (site discovery starts from them).
+    public private(set) var sitemaps: [String] = []
 
     public init(_ text: String) {
         var current: [Int] = []  // indices of the groups the rules go to
@@ -41,8 +44,10 @@ public struct RobotsTxt: Sendable {
                 lastWasAgent = false
                 guard !current.isEmpty, let seconds = Double(value), seconds.isFinite, seconds >= 0 else { continue }
                 for index in current { groups[index].crawlDelay = seconds }
+            case "sitemap":
+                if !value.isEmpty { sitemaps.append(String(value)) }
             default:
-                // sitemap, host, …: not rules, and they do not end a run of user-agent lines.
+                // host, …: not rules, and they do not end a run of user-agent lines.
                 break
             }
         }

@@ -34,6 +34,9 @@ final class Transfer {
     let acceptAnyContentType: Bool
     /// This transfer's own header list (shared headers + per-request ones); freed on deinit.
     private var ownedHeaders: UnsafeMutablePointer<curl_slist>?
+    /// Request/response heads of every hop, kept only when exchanges are recorded.
+    private let records: Bool
+    private var hops: [RecordedExchange] = []
     /// Whether the current response's status and type have been looked at.
     private var responseChecked = false
     /// False for non-2xx page responses: their bodies are counted, not kept.
@@ -51,6 +54,7 @@ final class Transfer {
             maxBytes = configuration.maxBytes
         }
         denyPrivateNetworks = configuration.denyPrivateNetworks
+        records = configuration.exchangeRecorder != nil
         if case .page(let job) = purpose { acceptAnyContentType = job.options.acceptAnyContentType } else { acceptAnyContentType = false }
         var headerList = headers
         if !extraHeaders.isEmpty {
@@ -87,6 +91,14 @@ final class Transfer {
         // "" = every encoding this libcurl can decode (gzip, deflate, br, zstd here).
         options.set(CURLOPT_ACCEPT_ENCODING, "")
         options.set(CURLOPT_USERAGENT, configuration.userAgent)
+        // TLS trust: another CA bundle or directory, or (said in every record) none at all.
+        // HTTP/2 is offered through ALPN by libcurl's default (CURL_HTTP_VERSION_2TLS).
+        if let caFile = configuration.caFile { options.set(CURLOPT_CAINFO, caFile) }
+        if let caDirectory = configuration.caDirectory { options.set(CURLOPT_CAPATH, caDirectory) }
+        if configuration.insecure {
+            options.set(CURLOPT_SSL_VERIFYPEER, 0)
+            options.set(CURLOPT_SSL_VERIFYHOST, 0)
+        }
         if let headers { options.set(CURLOPT_HTTPHEADER, headers) }
         options.set(CURLOPT_TIMEOUT_MS, Self.milliseconds(configuration.timeout))
         options.set(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(configuration.connectTimeout))
@@ -115,7 +127,31 @@ final class Transfer {
             }
             options.set(CURLOPT_OPENSOCKETDATA, me)
         }
+        if records {
+            // The debug callback is the one place libcurl shows each request head as sent.
+            options.set(CURLOPT_VERBOSE, 1)
+            options.setDebugCallback { handle, type, data, size, user in
+                guard let data, let user, type == CURLINFO_HEADER_OUT else { return 0 }
+                let transfer = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()
+                transfer.recordRequest(UnsafeRawBufferPointer(start: data, count: size))
+                return 0
+            }
+            options.set(CURLOPT_DEBUGDATA, me)
+        }
         if let failure = options.failure { throw failure }
+    }
+
+    private func recordRequest(_ head: UnsafeRawBufferPointer) {
+        hops.append(RecordedExchange(
+            url: effectiveURL ?? "", requestHead: Array(head), responseHead: [], body: [],
+            ipAddress: stringInfo(CURLINFO_PRIMARY_IP), date: Clocks.iso8601Now()))
+    }
+
+    /// Every exchange of this transfer, the last with the body as delivered.
+    func recordedExchanges() -> [RecordedExchange] {
+        var exchanges = hops.filter { !$0.responseHead.isEmpty }
+        if !exchanges.isEmpty { exchanges[exchanges.count - 1].body = body }
+        return exchanges
     }
 
     static func milliseconds(_ seconds: Double) -> Int {
@@ -159,6 +195,7 @@ final class Transfer {
     }
 
     private func receiveHeader(_ line: UnsafeRawBufferPointer) {
+        if records, !hops.isEmpty { hops[hops.count - 1].responseHead.append(contentsOf: line) }
         // A status line starts a new response (a redirect hop, a proxy CONNECT): forget
         // what the previous one said.
         if line.count >= 5, line.starts(with: "HTTP/".utf8) {

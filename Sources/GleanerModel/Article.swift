@@ -33,6 +33,8 @@ public struct Article: Sendable, Equatable {
     public var pageType: PageType
     /// How the page was fetched; nil for pages read from disk.
     public var fetch: FetchInfo? = nil
+    /// Where the page was read from in a web archive; nil for other inputs.
+    public var warc: WARCOrigin? = nil
 
     public init(
         source: String, url: String? = nil, headline: String? = nil, lead: String? = nil,

@@ -21,11 +21,14 @@ public struct FetchInfo: Sendable, Equatable {
     public var fetchedAt: String
     /// Requests made for this URL (1 + retries); 0 when none was made (robots, bad URL).
     public var attempts: Int
+    /// The fetch ran with certificate verification off (`--insecure`): the page's origin
+    /// was not established. Written as `"insecure": true`; absent otherwise.
+    public var insecure: Bool
 
     public init(
         requestedURL: String, finalURL: String? = nil, status: Int? = nil, redirects: Int = 0,
         contentType: String? = nil, bytes: Int = 0, elapsedMilliseconds: Int = 0,
-        fetchedAt: String, attempts: Int = 0
+        fetchedAt: String, attempts: Int = 0, insecure: Bool = false
     ) {
         self.requestedURL = requestedURL
         self.finalURL = finalURL
@@ -36,5 +39,6 @@ public struct FetchInfo: Sendable, Equatable {
         self.elapsedMilliseconds = elapsedMilliseconds
         self.fetchedAt = fetchedAt
         self.attempts = attempts
+        self.insecure = insecure
     }
 }

@@ -20,6 +20,9 @@ public struct GleanerError: Error, Sendable, Equatable, CustomStringConvertible 
     public var source: String
     /// How the page was fetched, when the input was a URL.
     public var fetch: FetchInfo? = nil
+    /// The web-archive record this error belongs to, when it was read from one and the
+    /// record itself could be read (an extraction failure of an archived page).
+    public var warc: WARCOrigin? = nil
 
     public init(stage: Stage, code: String, message: String, source: String) {
         self.stage = stage

@@ -24,6 +24,8 @@ public struct DiscoveredPage: Sendable, Equatable {
 public struct Discovery: Sendable, Equatable {
     public var pages: [DiscoveredPage] = []
     public var sitemaps: [String] = []
+    /// Feeds an HTML page declares (`<link rel="alternate">`) when it was given as a feed.
+    public var feeds: [String] = []
     /// The document's format, for messages: `rss`, `atom`, `rdf`, `jsonfeed`, `urlset`, `sitemapindex`.
     public var format = ""
 }
@@ -47,7 +49,9 @@ public enum DiscoveryParser {
         parser.delegate = delegate
         let ok = parser.parse()
         if delegate.discovery.format.isEmpty {
-            let detail = ok ? "the root element is not a feed or sitemap" : (parser.parserError.map { "\($0.localizedDescription)" } ?? "parse error")
+            // Where libxml2 stopped, not Foundation's bare "NSXMLParserErrorDomain error N".
+            let detail = ok ? "the root element is not a feed or sitemap"
+                : "XML syntax error at line \(parser.lineNumber), column \(parser.columnNumber)"
             throw DiscoveryError(code: "not_a_feed", message: "not RSS, Atom, JSON Feed or a sitemap: \(detail)")
         }
         return delegate.discovery

@@ -10,8 +10,9 @@ enum Outcome: Sendable {
     case discovered(WorkItem, Discovery, FetchStateUpdate?)
     /// A page or file became a record (article or error), or was filtered out.
     case record(WorkItem, ExtractionResult, simhash: UInt64?, FetchStateUpdate?)
-    /// Filtered out after extraction (word count, language, date); nothing is written.
-    case filtered(WorkItem, FetchStateUpdate?)
+    /// Filtered out after extraction (word count, language, date); nothing is written. The
+    /// reason names the filter (`min_words`, `languages`, `published_after`).
+    case filtered(WorkItem, FetchStateUpdate?, reason: String)
     /// 304, or the same bytes as last time: nothing to extract.
     case unchanged(WorkItem, FetchStateUpdate)
     /// The fetcher was closed under it (stopping): stays pending for the next run.
@@ -19,7 +20,7 @@ enum Outcome: Sendable {
 
     var item: WorkItem {
         switch self {
-        case .discovered(let item, _, _), .record(let item, _, _, _), .filtered(let item, _), .unchanged(let item, _), .cancelled(let item): item
+        case .discovered(let item, _, _), .record(let item, _, _, _), .filtered(let item, _, _), .unchanged(let item, _), .cancelled(let item): item
         }
     }
 }
@@ -89,6 +90,17 @@ struct ItemProcessor: Sendable {
                     return .record(item, .failure(failure), simhash: nil, update)
                 }
             }
+            if PageLinks.isHTML(bytes) {
+                // A home page (or article) listed as a feed: follow the feeds it declares.
+                let links = PageLinks(html: bytes, pageURL: response.pageURL, feedTypes: SiteDiscoveryRules.shipped.feedTypes)
+                let feeds = links.feeds.filter { $0 != item.url }
+                guard !feeds.isEmpty else {
+                    let message = "\(response.pageURL) is an HTML page, not a feed or sitemap, and declares no feed (<link rel=\"alternate\">); list it under sources.sites to discover its feeds and sitemaps"
+                    let failure = GleanerError(stage: .parse, code: "not_a_feed", message: message, source: item.url)
+                    return .record(item, .failure(failure), simhash: nil, update)
+                }
+                return .discovered(item, Discovery(feeds: feeds, format: "html"), update)
+            }
             do {
                 let discovery = try DiscoveryParser.parse(bytes, baseURL: response.pageURL)
                 return .discovered(item, discovery, update)
@@ -118,21 +130,24 @@ struct ItemProcessor: Sendable {
         if article.published == nil { article.published = item.listing.published }
         if article.language == nil { article.language = item.listing.language }
         article = normalizer.apply(article)
-        if !passes(article) { return .filtered(item, fetchState) }
+        if let reason = rejection(article) { return .filtered(item, fetchState, reason: reason) }
         let simhash = computeSimHash && article.pageType == .article ? SimHash.compute(article.text) : nil
         return .record(item, .article(article), simhash: simhash, fetchState)
     }
 
-    func passes(_ article: Article) -> Bool {
-        if filters.minWords > 0, article.wordCount < filters.minWords { return false }
+    func passes(_ article: Article) -> Bool { rejection(article) == nil }
+
+    /// The record-level filter that drops `article`, or nil when it passes them all.
+    func rejection(_ article: Article) -> String? {
+        if filters.minWords > 0, article.wordCount < filters.minWords { return "min_words" }
         if !filters.languages.isEmpty {
-            guard let language = article.language?.lowercased() else { return false }
+            guard let language = article.language?.lowercased() else { return "languages" }
             let primary = language.split(separator: "-").first.map(String.init) ?? language
-            if !filters.languages.contains(language) && !filters.languages.contains(primary) { return false }
+            if !filters.languages.contains(language) && !filters.languages.contains(primary) { return "languages" }
         }
         if let after = filters.publishedAfter {
-            guard let published = article.published, let date = DateNormalizer.utc(published), date >= after else { return false }
+            guard let published = article.published, let date = DateNormalizer.utc(published), date >= after else { return "published_after" }
         }
-        return true
+        return nil
     }
 }

@@ -14,6 +14,14 @@ public struct PipelineConfig: Sendable {
         public var directories: [String] = []
         public var feeds: [String] = []
         public var sitemaps: [String] = []
+        /// Home pages whose feeds and sitemaps are discovered (`SiteDiscoverer`).
+        public var sites: [String] = []
+    }
+
+    /// How `sources.sites` are explored when a site lists nothing (`discovery:`).
+    public struct SiteDiscoverySettings: Sendable {
+        public var crawlDepth: Int? = nil
+        public var crawlMaxPages: Int? = nil
     }
 
     public struct Filters: Sendable {
@@ -52,6 +60,10 @@ public struct PipelineConfig: Sendable {
     public var duplicates = Duplicates()
     public var sites: [String: ExtractionOverrides] = [:]
     public var sinks: [Sink] = []
+    public var discovery = SiteDiscoverySettings()
+    /// Seconds after which a URL that failed is tried again by a later run, doubling with
+    /// each further failure (`retry_failed_after`); nil: the default of one hour.
+    public var retryFailedAfter: Double? = nil
 
     /// Where resume state lives: `state:` if given, else the first sqlite sink, else the
     /// first jsonl file plus `.state.sqlite`; nil (in memory, no resume) for stdout only.
@@ -62,9 +74,9 @@ public struct PipelineConfig: Sendable {
         return nil
     }
 
-    static let topKeys = ["name", "state", "sources", "fetch", "extract", "filters", "normalize", "boilerplate", "duplicates", "sites", "sinks"]
-    static let sourceKeys = ["urls", "files", "directories", "feeds", "sitemaps"]
-    static let fetchKeys = ["concurrency", "per_host", "delay", "timeout", "connect_timeout", "retries", "max_bytes", "max_redirects", "user_agent", "obey_robots", "deny_private_networks"]
+    static let topKeys = ["name", "state", "sources", "fetch", "extract", "filters", "normalize", "boilerplate", "duplicates", "sites", "sinks", "discovery", "retry_failed_after"]
+    static let sourceKeys = ["urls", "files", "directories", "feeds", "sitemaps", "sites"]
+    static let fetchKeys = ["concurrency", "per_host", "delay", "timeout", "connect_timeout", "retries", "max_bytes", "max_redirects", "user_agent", "obey_robots", "deny_private_networks", "cacert", "capath", "insecure"]
     static let filterKeys = ["include", "exclude", "same_host", "min_words", "languages", "published_after"]
     static let siteKeys = ["headline", "body", "comments", "remove"]
 
@@ -138,7 +150,7 @@ public struct PipelineConfig: Sendable {
                 throw ConfigNode(node: urls.node, path: "sources.urls[\(index)]", file: root.file).error("not an http(s) URL: \(url)")
             }
         }
-        for key in ["feeds", "sitemaps"] {
+        for key in ["feeds", "sitemaps", "sites"] {
             guard let node = sources[key] else { continue }
             let list = try node.list()
             var urls: [String] = []
@@ -147,7 +159,11 @@ public struct PipelineConfig: Sendable {
                 guard Self.isHTTPURL(url) else { throw item.error("not an http(s) URL: \(url)") }
                 urls.append(url)
             }
-            if key == "feeds" { config.sources.feeds = urls } else { config.sources.sitemaps = urls }
+            switch key {
+            case "feeds": config.sources.feeds = urls
+            case "sitemaps": config.sources.sitemaps = urls
+            default: config.sources.sites = urls
+            }
         }
         if let files = sources["files"] { config.sources.files = try files.stringList().map { resolve($0, base: base) } }
         if let directories = sources["directories"] {
@@ -155,7 +171,12 @@ public struct PipelineConfig: Sendable {
         }
         if config.sources == Sources() { throw sourcesNode.error("no sources: give at least one of \(sourceKeys.joined(separator: ", "))") }
 
-        if let fetchNode = top["fetch"] { config.fetch = try decodeFetch(fetchNode) }
+        if let fetchNode = top["fetch"] {
+            config.fetch = try decodeFetch(fetchNode)
+            // CA files are relative to the pipeline file, like every other path in it.
+            config.fetch.caFile = config.fetch.caFile.map { resolve($0, base: base) }
+            config.fetch.caDirectory = config.fetch.caDirectory.map { resolve($0, base: base) }
+        }
         if let extract = top["extract"] {
             let keys = try extract.mapping(allowed: ["base_url"])
             if let baseURL = keys["base_url"] { config.baseURL = try baseURL.nonEmptyString() }
@@ -201,6 +222,12 @@ public struct PipelineConfig: Sendable {
                 config.sites[host.lowercased()] = override
             }
         }
+        if let discovery = top["discovery"] {
+            let keys = try discovery.mapping(allowed: ["crawl_depth", "crawl_max_pages"])
+            if let value = keys["crawl_depth"] { config.discovery.crawlDepth = try value.int(min: 1) }
+            if let value = keys["crawl_max_pages"] { config.discovery.crawlMaxPages = try value.int(min: 1) }
+        }
+        if let retry = top["retry_failed_after"] { config.retryFailedAfter = try duration(retry) }
         guard let sinksNode = top["sinks"] else { throw root.error("missing required key `sinks`") }
         let sinkList = try sinksNode.list()
         if sinkList.isEmpty { throw sinksNode.error("give at least one sink") }
@@ -215,6 +242,22 @@ public struct PipelineConfig: Sendable {
             config.sinks.append(Sink(kind: kind, path: resolve(path, base: base)))
         }
         return config
+    }
+
+    /// Seconds, as a number or with a unit: `90`, `30s`, `15m`, `6h`, `2d`.
+    static func duration(_ node: ConfigNode) throws(PipelineConfigError) -> Double {
+        let text = try node.nonEmptyString().trimmedWhitespace().lowercased()
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
+        var number = Substring(text)
+        var factor = 1.0
+        if let last = text.last, let unit = units[last] {
+            number = number.dropLast()
+            factor = unit
+        }
+        guard let value = Double(number), value.isFinite, value >= 0 else {
+            throw node.error("expected a duration such as 90, 30m, 6h or 1d, found \"\(text)\"")
+        }
+        return value * factor
     }
 
     static func selector(_ node: ConfigNode) throws(PipelineConfigError) -> CSSSelector {
@@ -247,6 +290,9 @@ public struct PipelineConfig: Sendable {
         if let value = keys["user_agent"] { fetch.userAgent = try value.nonEmptyString() }
         if let value = keys["obey_robots"] { fetch.obeyRobots = try value.bool() }
         if let value = keys["deny_private_networks"] { fetch.denyPrivateNetworks = try value.bool() }
+        if let value = keys["cacert"] { fetch.caFile = try value.nonEmptyString() }
+        if let value = keys["capath"] { fetch.caDirectory = try value.nonEmptyString() }
+        if let value = keys["insecure"] { fetch.insecure = try value.bool() }
         return fetch
     }
 

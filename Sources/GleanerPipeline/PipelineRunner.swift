@@ -58,13 +58,13 @@ public final class PipelineRunner {
             case .sqlite:
                 let sqlite = SQLiteSink(path: sink.path)
                 if sink.path == config.statePath {
-                    try state.database.write { db in try SQLiteSink.createSchema(db) }
+                    try SQLiteSink.migrate(state.database)
                     sharedSQLite.append(sqlite)
                 } else {
                     let directory = URL(fileURLWithPath: sink.path).deletingLastPathComponent().path
                     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                     let queue = try DatabaseQueue(path: sink.path)
-                    try queue.write { db in try SQLiteSink.createSchema(db) }
+                    try SQLiteSink.migrate(queue)
                     ownSQLite.append((sqlite, queue))
                 }
             }
@@ -85,11 +85,13 @@ public final class PipelineRunner {
             }
         } else {
             resumed = false
+            // Sites are explored before the run's first transaction (they need the network).
+            let discoveries = try discoverSites()
             runID = try state.database.write { db -> Int64 in
                 try db.execute(sql: "DELETE FROM queue")
                 try db.execute(sql: "INSERT INTO runs (pipeline, started) VALUES (?, ?)", arguments: [config.file, now])
                 let id = db.lastInsertedRowID
-                counts.discovered = try seed(state, in: db)
+                counts.discovered = try seed(state, sites: discoveries, counts: &counts, in: db)
                 try db.execute(sql: "UPDATE runs SET counts = ? WHERE id = ?", arguments: [counts.encoded, id])
                 for sink in jsonl where sink.isFile { try state.setOffset(path: sink.path, bytes: 0, in: db) }
                 return id
@@ -116,6 +118,7 @@ public final class PipelineRunner {
         var lastCommit = Date()
         var exhausted = false
         let inbox = self.inbox
+        let failed = FailedURLs(delay: config.retryFailedAfter ?? FailedURLs.defaultDelay)
 
         func commit() throws {
             guard !uncommitted.isEmpty else { return }
@@ -130,9 +133,17 @@ public final class PipelineRunner {
                     case .discovered(_, let discovery, let update):
                         if let update { try state.recordFetch(update, in: db); counts.fetched += 1 }
                         let host = URLComponents(string: item.url)?.host?.lowercased()
-                        for page in discovery.pages where self.admits(page.url, origin: item.origin ?? host) {
+                        for page in discovery.pages {
+                            if let reason = self.exclusion(page.url, origin: item.origin ?? host) {
+                                counts.excluded[reason, default: 0] += 1
+                                continue
+                            }
                             if try state.enqueue(page.url, kind: .page, origin: item.origin ?? host, page: page, in: db) { counts.discovered += 1 }
                         }
+                        for feed in discovery.feeds {
+                            if try state.enqueue(feed, kind: .feed, origin: item.origin ?? host, in: db) { counts.discovered += 1 }
+                        }
+                        try failed.succeeded(item.url, in: db)
                         for sitemap in discovery.sitemaps {
                             if try state.enqueue(sitemap, kind: .sitemap, origin: item.origin ?? host, in: db) { counts.discovered += 1 }
                         }
@@ -155,14 +166,18 @@ public final class PipelineRunner {
                                 counts.duplicates += 1
                             }
                             counts.extracted += 1
+                            try failed.succeeded(item.url, in: db)
                         case .failure(let error):
                             record = SinkRecord(result: result, key: error.source, seenAt: time)
                             counts.errors[error.code, default: 0] += 1
+                            if item.kind != .file { try failed.failed(item, code: error.code, at: Date().timeIntervalSince1970, in: db) }
                         }
                         records.append(record)
-                    case .filtered(_, let update):
+                    case .filtered(_, let update, let reason):
                         if let update { try state.recordFetch(update, in: db); counts.fetched += 1 }
                         counts.filtered += 1
+                        counts.excluded[reason, default: 0] += 1
+                        try failed.succeeded(item.url, in: db)
                     case .unchanged(_, let update):
                         try state.recordFetch(update, in: db)
                         counts.fetched += 1
@@ -256,29 +271,69 @@ public final class PipelineRunner {
         return Result(counts: counts, interruptedBy: interruptedBy, resumed: resumed)
     }
 
-    /// Puts the pipeline's sources into the queue; returns how many entries were added.
-    func seed(_ state: StateStore, in db: Database) throws -> Int {
+    /// Puts the pipeline's sources into the queue — with what site discovery found and the
+    /// earlier failures that are due again; returns how many entries were added.
+    func seed(_ state: StateStore, sites: [SiteDiscovery], counts: inout RunCounts, in db: Database) throws -> Int {
         var added = 0
         let sources = config.sources
         let files = InputCollector().collect(sources.files + sources.directories)
         for input in files where try state.enqueue(input.name, kind: .file, origin: nil, in: db) { added += 1 }
         for url in sources.sitemaps where try state.enqueue(url, kind: .sitemap, origin: Self.host(url), in: db) { added += 1 }
         for url in sources.feeds where try state.enqueue(url, kind: .feed, origin: Self.host(url), in: db) { added += 1 }
-        for url in sources.urls where admits(url, origin: Self.host(url)) {
-            if try state.enqueue(url, kind: .page, origin: Self.host(url), in: db) { added += 1 }
+        var pages: [(String, String?, DiscoveredPage?)] = sources.urls.map { ($0, Self.host($0), nil) }
+        for site in sites {
+            let origin = Self.host(site.site)
+            for sitemap in site.nestedSitemaps where try state.enqueue(sitemap, kind: .sitemap, origin: origin, in: db) { added += 1 }
+            pages += site.pages.map { ($0.url, origin, $0) }
+            pages += site.crawled.map { ($0, origin, nil) }
+        }
+        for (url, origin, listing) in pages {
+            if let reason = exclusion(url, origin: origin) {
+                counts.excluded[reason, default: 0] += 1
+                continue
+            }
+            if try state.enqueue(url, kind: .page, origin: origin, page: listing, in: db) { added += 1 }
+        }
+        let retry = FailedURLs(delay: config.retryFailedAfter ?? FailedURLs.defaultDelay)
+        for due in try retry.due(at: Date().timeIntervalSince1970, in: db) {
+            if try state.enqueue(due.url, kind: due.kind, origin: due.origin, in: db) {
+                added += 1
+                counts.retried += 1
+            }
         }
         return added
+    }
+
+    /// Runs `SiteDiscoverer` over `sources.sites` with the pipeline's fetch settings, and
+    /// says on stderr what each site offered.
+    func discoverSites() throws -> [SiteDiscovery] {
+        guard !config.sources.sites.isEmpty else { return [] }
+        let fetcher = try Fetcher(configuration: config.fetch)
+        defer { fetcher.close() }
+        let discoverer = SiteDiscoverer(fetcher: fetcher, crawlDepth: config.discovery.crawlDepth, crawlMaxPages: config.discovery.crawlMaxPages)
+        return config.sources.sites.map { site in
+            let found = discoverer.discover(site)
+            Self.log("site \(site): " + found.summary)
+            return found
+        }
     }
 
     static func host(_ url: String) -> String? { URLComponents(string: url)?.host?.lowercased() }
 
     /// URL filters: include / exclude patterns and same-host.
     func admits(_ url: String, origin: String?) -> Bool {
+        exclusion(url, origin: origin) == nil
+    }
+
+    /// The filter that keeps `url` out (`same_host`, `include`, `exclude`), or nil; the run
+    /// summary counts URLs by it.
+    func exclusion(_ url: String, origin: String?) -> String? {
         let filters = config.filters
-        if filters.sameHost, let origin, Self.host(url) != origin { return false }
+        if filters.sameHost, let origin, Self.host(url) != origin { return "same_host" }
         let range = NSRange(url.startIndex..., in: url)
-        if !include.isEmpty, !include.contains(where: { $0.firstMatch(in: url, range: range) != nil }) { return false }
-        return !exclude.contains { $0.firstMatch(in: url, range: range) != nil }
+        if !include.isEmpty, !include.contains(where: { $0.firstMatch(in: url, range: range) != nil }) { return "include" }
+        if exclude.contains(where: { $0.firstMatch(in: url, range: range) != nil }) { return "exclude" }
+        return nil
     }
 
     static func timestamp() -> String {

@@ -70,6 +70,14 @@ final class StateStore {
             CREATE INDEX IF NOT EXISTS simhashes_b1 ON simhashes(b1);
             CREATE INDEX IF NOT EXISTS simhashes_b2 ON simhashes(b2);
             CREATE INDEX IF NOT EXISTS simhashes_b3 ON simhashes(b3);
+            CREATE TABLE IF NOT EXISTS failed_urls (
+                url TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                origin TEXT,
+                failures INTEGER NOT NULL,
+                code TEXT NOT NULL,
+                last_failed REAL NOT NULL
+            );
             """)
     }
 

@@ -36,8 +36,31 @@ public struct RunCounts: Sendable, Codable, Equatable {
     public var filtered = 0
     public var duplicates = 0
     public var errors: [String: Int] = [:]
+    /// URLs and records kept out by filters, by filter: `same_host`, `include`, `exclude`
+    /// (URLs, before fetching) and `min_words`, `languages`, `published_after` (records).
+    public var excluded: [String: Int] = [:]
+    /// Earlier failures queued again because their backoff ran out (`retry_failed_after`).
+    public var retried = 0
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case discovered, fetched, unchanged, extracted, filtered, duplicates, errors, excluded, retried
+    }
+
+    /// Tolerates counts written before a key existed (a run resumed across an upgrade).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        discovered = try container.decodeIfPresent(Int.self, forKey: .discovered) ?? 0
+        fetched = try container.decodeIfPresent(Int.self, forKey: .fetched) ?? 0
+        unchanged = try container.decodeIfPresent(Int.self, forKey: .unchanged) ?? 0
+        extracted = try container.decodeIfPresent(Int.self, forKey: .extracted) ?? 0
+        filtered = try container.decodeIfPresent(Int.self, forKey: .filtered) ?? 0
+        duplicates = try container.decodeIfPresent(Int.self, forKey: .duplicates) ?? 0
+        errors = try container.decodeIfPresent([String: Int].self, forKey: .errors) ?? [:]
+        excluded = try container.decodeIfPresent([String: Int].self, forKey: .excluded) ?? [:]
+        retried = try container.decodeIfPresent(Int.self, forKey: .retried) ?? 0
+    }
 
     public var errorCount: Int { errors.values.reduce(0, +) }
 
@@ -55,6 +78,10 @@ public struct RunCounts: Sendable, Codable, Equatable {
         var line = "discovered \(discovered), fetched \(fetched), unchanged \(unchanged), extracted \(extracted), filtered \(filtered), duplicates \(duplicates), errors \(errorCount)"
         if !errors.isEmpty {
             line += " (" + errors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+        }
+        if retried > 0 { line += ", retried \(retried) earlier failures" }
+        if !excluded.isEmpty {
+            line += "; excluded by filters: " + excluded.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         }
         return line
     }

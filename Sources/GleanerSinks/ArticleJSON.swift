@@ -64,6 +64,7 @@ public enum ArticleJSON {
         json.key("word_count"); json.int(Article.countWords(text))
         json.key("content_hash"); json.string(contentHash(of: text))
         if let fetch = article.fetch { json.fetch(fetch) }
+        if let warc = article.warc { json.warc(warc) }
         json.endObject()
         return json.output
     }
@@ -80,6 +81,7 @@ public enum ArticleJSON {
         json.key("message"); json.string(error.message)
         json.endObject()
         if let fetch = error.fetch { json.fetch(fetch) }
+        if let warc = error.warc { json.warc(warc) }
         json.endObject()
         return json.output
     }

@@ -16,6 +16,7 @@ extension JSONWriter {
         key("elapsed_ms"); int(info.elapsedMilliseconds)
         key("fetched_at"); string(info.fetchedAt)
         key("attempts"); int(info.attempts)
+        if info.insecure { key("insecure"); bool(true) }
         endObject()
     }
 }

@@ -1,9 +1,13 @@
+import Foundation
 import GRDB
 import GleanerModel
 
-/// The embedded store for repeated runs (schema in docs/sinks.md): one row per article,
-/// upserted by canonical URL so a story seen again keeps its `first_seen` and gets a new
-/// `last_seen`; its comments one row each; failures one row per source.
+/// The embedded store for repeated runs and for querying (schema and example queries in
+/// docs/sinks.md): one row per article, upserted by canonical URL so a story seen again keeps
+/// its `first_seen` and gets a new `last_seen`; every field a query filters or sorts on is a
+/// column of its own (dates as sortable UTC text), headline + lead + text are searchable
+/// through an FTS5 index kept in sync by triggers; comments one row each; failures one row
+/// per source.
 ///
 /// The sink never opens transactions itself: the pipeline calls `write` inside its batch
 /// transaction, so records and the resume state commit together (same file) or the sink's
@@ -15,73 +19,47 @@ public struct SQLiteSink: Sendable {
         self.path = path
     }
 
-    /// Creates the tables when missing.
-    public static func createSchema(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE IF NOT EXISTS articles (
-                id INTEGER PRIMARY KEY,
-                url TEXT NOT NULL UNIQUE,
-                source TEXT NOT NULL,
-                headline TEXT,
-                published TEXT,
-                language TEXT,
-                word_count INTEGER NOT NULL,
-                content_hash TEXT NOT NULL,
-                simhash INTEGER,
-                duplicate_of TEXT,
-                similarity REAL,
-                first_seen TEXT NOT NULL,
-                last_seen TEXT NOT NULL,
-                record TEXT NOT NULL
-            );
-            CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
-            CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles(duplicate_of);
-            CREATE TABLE IF NOT EXISTS comments (
-                id INTEGER PRIMARY KEY,
-                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-                position INTEGER NOT NULL,
-                parent INTEGER,
-                author TEXT,
-                published TEXT,
-                text TEXT NOT NULL,
-                UNIQUE(article_id, position)
-            );
-            CREATE TABLE IF NOT EXISTS errors (
-                source TEXT PRIMARY KEY,
-                stage TEXT NOT NULL,
-                code TEXT NOT NULL,
-                message TEXT NOT NULL,
-                status INTEGER,
-                first_seen TEXT NOT NULL,
-                last_seen TEXT NOT NULL,
-                record TEXT NOT NULL
-            );
-            """)
+    /// Creates the tables, or upgrades a database written by an earlier Gleaner in place
+    /// (`SQLiteSinkSchema`'s migrations). Call once per file before the first `write`.
+    public static func migrate(_ writer: any DatabaseWriter) throws {
+        try SQLiteSinkSchema.migrator.migrate(writer)
     }
 
     public func write(_ record: SinkRecord, in db: Database) throws {
         switch record.result {
         case .article(let article):
             let text = article.text
+            var authors = JSONWriter(capacity: 64)
+            authors.strings(article.authors)
             try db.execute(sql: """
-                INSERT INTO articles (url, source, headline, published, language, word_count, content_hash, simhash,
+                INSERT INTO articles (url, canonical_url, host, source, headline, lead, authors, authors_text, agency,
+                    site_name, language, published, modified, word_count, page_type, text, content_hash, simhash,
                     duplicate_of, similarity, first_seen, last_seen, record)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(url) DO UPDATE SET source = excluded.source, headline = excluded.headline,
-                    published = excluded.published, language = excluded.language, word_count = excluded.word_count,
-                    content_hash = excluded.content_hash, simhash = excluded.simhash, duplicate_of = excluded.duplicate_of,
-                    similarity = excluded.similarity, last_seen = excluded.last_seen, record = excluded.record
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \(SQLiteSinkSchema.utc("?")), \(SQLiteSinkSchema.utc("?")),
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(url) DO UPDATE SET canonical_url = excluded.canonical_url, host = excluded.host,
+                    source = excluded.source, headline = excluded.headline, lead = excluded.lead,
+                    authors = excluded.authors, authors_text = excluded.authors_text, agency = excluded.agency,
+                    site_name = excluded.site_name, language = excluded.language, published = excluded.published,
+                    modified = excluded.modified, word_count = excluded.word_count, page_type = excluded.page_type,
+                    text = excluded.text, content_hash = excluded.content_hash, simhash = excluded.simhash,
+                    duplicate_of = excluded.duplicate_of, similarity = excluded.similarity,
+                    last_seen = excluded.last_seen, record = excluded.record
                 """,
                 arguments: [
-                    record.key, article.source, article.headline, article.published, article.language,
-                    Article.countWords(text), ArticleJSON.contentHash(of: text), record.simhash.map { Int64(bitPattern: $0) },
-                    record.duplicateOf, record.similarity, record.seenAt, record.seenAt, record.jsonLine,
+                    record.key, article.url, SQLiteSinkSchema.host(of: article.url ?? article.source), article.source,
+                    article.headline, article.lead, authors.output,
+                    article.authors.isEmpty ? nil : article.authors.joined(separator: ", "), article.agency,
+                    article.siteName, article.language, article.published, article.modified,
+                    Article.countWords(text), article.pageType.rawValue, text, ArticleJSON.contentHash(of: text),
+                    record.simhash.map { Int64(bitPattern: $0) }, record.duplicateOf, record.similarity,
+                    record.seenAt, record.seenAt, record.jsonLine,
                 ])
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM articles WHERE url = ?", arguments: [record.key]) else { return }
             try db.execute(sql: "DELETE FROM comments WHERE article_id = ?", arguments: [id])
             for (position, comment) in article.comments.enumerated() {
                 try db.execute(
-                    sql: "INSERT INTO comments (article_id, position, parent, author, published, text) VALUES (?, ?, ?, ?, ?, ?)",
+                    sql: "INSERT INTO comments (article_id, position, parent, author, published, text) VALUES (?, ?, ?, ?, \(SQLiteSinkSchema.utc("?")), ?)",
                     arguments: [id, position, comment.parent, comment.author, comment.published, comment.text])
             }
             try db.execute(sql: "DELETE FROM errors WHERE source = ?", arguments: [article.source])

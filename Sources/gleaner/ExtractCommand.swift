@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gleaner
 import GleanerCLI
+import GleanerWARC
 
 /// `gleaner extract`: saved HTML files to article records.
 struct ExtractCommand: ParsableCommand {
@@ -9,9 +10,13 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract article records from saved HTML pages.",
         discussion: """
-            Inputs are files, directories (searched recursively for .html, .htm, .xhtml and \
-            their .gz forms) and - for standard input. One JSON line is written per input, in \
-            input order; an input that cannot be processed gives an error record.
+            Inputs are files, directories (searched recursively for .html, .htm, .xhtml, \
+            their .gz forms, .warc and .arc) and - for standard input. One JSON line is written \
+            per input, in input order; an input that cannot be processed gives an error record.
+
+            Web archives (WARC 1.0/1.1, .warc or .warc.gz, recognised by content) give one \
+            line per qualifying record — HTML responses and resources — with source \
+            FILE#OFFSET and a "warc" object, and one error line per broken record.
 
             Exit status: 0 when every input gave an article record, 1 when some gave error \
             records, 2 for usage errors.
@@ -33,6 +38,12 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Number of pages processed in parallel (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .customLong("warc-status"), help: ArgumentHelp("Web archives: HTTP statuses of the responses to extract, comma-separated (default: any 2xx).", valueName: "CODES"))
+    var warcStatus: String?
+
+    @Flag(name: .customLong("warc-include-non-html"), help: "Web archives: extract every payload type, not only HTML.")
+    var warcIncludeNonHTML = false
+
     @Flag(name: .shortAndLong, help: "Print no summary on standard error.")
     var quiet = false
 
@@ -41,6 +52,9 @@ struct ExtractCommand: ParsableCommand {
             throw ValidationError("Give at least one PATH, - for standard input, or --paths-from FILE.")
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let warcStatus, Self.statuses(warcStatus) == nil {
+            throw ValidationError("--warc-status takes HTTP status codes separated by commas, e.g. 200,203.")
+        }
         if pathsFrom == "-" && paths.contains("-") {
             throw ValidationError("Standard input cannot be both --paths-from - and an input.")
         }
@@ -61,7 +75,8 @@ struct ExtractCommand: ParsableCommand {
         } else {
             writer = LineWriter(descriptor: STDOUT_FILENO, ownsDescriptor: false)
         }
-        let runner = ExtractCommandRunner(inputs: inputs, baseURL: baseURL, jobs: jobs)
+        let selector = WARCPageSelector(statuses: warcStatus.flatMap(Self.statuses), includeNonHTML: warcIncludeNonHTML)
+        let runner = ExtractCommandRunner(inputs: inputs, baseURL: baseURL, jobs: jobs, warcSelector: selector)
         let summary = try runner.run(writer: writer)
         if !quiet {
             var message = "gleaner: \(inputs.count) inputs, \(summary.articles) records"
@@ -69,8 +84,22 @@ struct ExtractCommand: ParsableCommand {
                 let codes = summary.errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
                 message += ", \(summary.errorCount) errors (\(codes))"
             }
+            if !summary.warcSkipped.isEmpty {
+                let skipped = summary.warcSkipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+                message += "; WARC records skipped (\(skipped))"
+            }
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
         if summary.errorCount > 0 { throw ExitCode(1) }
+    }
+
+    /// `200,203` → [200, 203]; nil when any part is not a status code.
+    static func statuses(_ text: String) -> Set<Int>? {
+        var codes: Set<Int> = []
+        for part in text.split(separator: ",") {
+            guard let code = Int(part.trimmingCharacters(in: .whitespaces)), (100...599).contains(code) else { return nil }
+            codes.insert(code)
+        }
+        return codes.isEmpty ? nil : codes
     }
 }

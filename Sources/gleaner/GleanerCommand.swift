@@ -12,7 +12,7 @@ struct GleanerCommand: ParsableCommand {
             carries records only; messages go to standard error.
             """,
         version: GleanerVersion.current,
-        subcommands: [ExtractCommand.self, ScrapeCommand.self, RunCommand.self, ValidateCommand.self]
+        subcommands: [ExtractCommand.self, ScrapeCommand.self, DiscoverCommand.self, RunCommand.self, ValidateCommand.self]
     )
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gleaner
 import GleanerCLI
+import GleanerWARC
 import GleanerFetch
 
 /// `gleaner scrape`: URLs to article records, fetched with libcurl.
@@ -18,7 +19,9 @@ struct ScrapeCommand: ParsableCommand {
             too_large, unsupported_content_type, private_network_denied, invalid_url, …). \
             Every record carries a "fetch" object. Proxies come from the usual environment \
             variables (http_proxy, HTTPS_PROXY, no_proxy). robots.txt is obeyed unless \
-            --ignore-robots is given.
+            --ignore-robots is given. HTTPS certificates are verified against the system's CAs, \
+            or those of --cacert/--capath (or CURL_CA_BUNDLE, SSL_CERT_FILE, SSL_CERT_DIR); \
+            a failed verification gives tls_failed.
 
             Exit status: 0 when every URL gave an article record, 1 when some gave error \
             records, 2 for usage errors.
@@ -70,8 +73,23 @@ struct ScrapeCommand: ParsableCommand {
     @Flag(name: .customLong("deny-private-networks"), help: "Refuse loopback, link-local, private and other non-public addresses, checked after DNS resolution (redirects too).")
     var denyPrivateNetworks = false
 
+    @Option(help: ArgumentHelp("Trust the CA certificates in this PEM file instead of the system's (default: $CURL_CA_BUNDLE, then $SSL_CERT_FILE).", valueName: "FILE"))
+    var cacert: String?
+
+    @Option(help: ArgumentHelp("Trust the hashed CA certificates in this directory (default: $SSL_CERT_DIR).", valueName: "DIR"))
+    var capath: String?
+
+    @Flag(help: "Do not verify certificates or host names; every record then carries \"insecure\": true in its fetch object.")
+    var insecure = false
+
     @Option(name: .shortAndLong, help: "Pages extracted in parallel (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("warc"), help: ArgumentHelp("Archive every HTTP exchange (pages, redirects, robots.txt) to this .warc.gz file (WARC/1.1).", valueName: "FILE"))
+    var warc: String?
+
+    @Option(name: .customLong("warc-max-size"), help: ArgumentHelp("Start a new WARC file (NAME-00001.warc.gz, …) after this size (K, M, G suffixes).", valueName: "SIZE"))
+    var warcMaxSize: String?
 
     @Flag(name: .shortAndLong, help: "Print no summary on standard error.")
     var quiet = false
@@ -85,11 +103,17 @@ struct ScrapeCommand: ParsableCommand {
         if !(delay >= 0) { throw ValidationError("--delay must be 0 or more seconds.") }
         if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds.") }
         if !(connectTimeout > 0) { throw ValidationError("--connect-timeout must be more than 0 seconds.") }
+        if let warcMaxSize, ByteSize.parse(warcMaxSize) == nil { throw ValidationError("--warc-max-size: cannot read \(warcMaxSize) as a size such as 1GB.") }
         if ByteSize.parse(maxBytes) == nil { throw ValidationError("--max-bytes: cannot read \(maxBytes) as a size such as 20MB.") }
         if maxRedirects < 0 { throw ValidationError("--max-redirects must be 0 or more.") }
         if retries < 0 { throw ValidationError("--retries must be 0 or more.") }
         if !(retryDelay >= 0) { throw ValidationError("--retry-delay must be 0 or more seconds.") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let cacert, !FileManager.default.isReadableFile(atPath: cacert) { throw ValidationError("--cacert: cannot read \(cacert).") }
+        var isDirectory: ObjCBool = false
+        if let capath, !(FileManager.default.fileExists(atPath: capath, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw ValidationError("--capath: \(capath) is not a directory.")
+        }
         if userAgent.isEmpty || userAgent.contains(where: \.isNewline) { throw ValidationError("--user-agent must be one non-empty line.") }
     }
 
@@ -111,6 +135,16 @@ struct ScrapeCommand: ParsableCommand {
         configuration.retryBaseDelay = retryDelay
         configuration.obeyRobots = !ignoreRobots
         configuration.denyPrivateNetworks = denyPrivateNetworks
+        configuration.caFile = cacert
+        configuration.caDirectory = capath
+        configuration.insecure = insecure
+        var archiver: WARCArchiver? = nil
+        if let warc {
+            do {
+                archiver = try WARCArchiver(path: warc, maxSize: warcMaxSize.flatMap(ByteSize.parse), software: "Gleaner/\(GleanerVersion.current)")
+            } catch { throw ValidationError("--warc: \(error.message)") }
+            configuration.exchangeRecorder = archiver?.recorder
+        }
 
         let writer: LineWriter
         if let output {
@@ -121,6 +155,10 @@ struct ScrapeCommand: ParsableCommand {
         let started = Date()
         let runner = ScrapeCommandRunner(urls: allURLs, configuration: configuration, jobs: jobs)
         let summary = try runner.run(writer: writer)
+        archiver?.close()
+        if let failure = archiver?.failure {
+            FileHandle.standardError.write(Data("gleaner: --warc: \(failure.message)\n".utf8))
+        }
         if !quiet {
             let seconds = Date().timeIntervalSince(started)
             var message = "gleaner: \(allURLs.count) URLs, \(summary.articles) ok"

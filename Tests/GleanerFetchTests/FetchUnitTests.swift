@@ -30,6 +30,11 @@ import Testing
         #expect(rules.crawlDelay == nil)
     }
 
+    @Test func sitemapLinesAreCollectedOutsideGroups() {
+        #expect(RobotsTxt(text).sitemaps == ["https://example.com/sitemap.xml"])
+        #expect(RobotsTxt("Sitemap: /a.xml\nUser-agent: *\nSitemap: https://x.org/b.xml\nDisallow: /p").sitemaps == ["/a.xml", "https://x.org/b.xml"])
+    }
+
     @Test func starGroupLongestMatchWinsAndAllowWinsTies() {
         let rules = RobotsTxt(text).rules(for: "SomeCrawler/1.0")
         #expect(!rules.allows("/private/page"))

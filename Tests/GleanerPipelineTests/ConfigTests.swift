@@ -16,9 +16,9 @@ import Testing
 
     @Test func unknownKeyNamesLineAndKey() {
         #expect(error("sources:\n  urls: [http://a.org/]\n  sitemap: [http://a.org/s.xml]\nsinks:\n  - {type: jsonl, path: o.jsonl}\n")
-            == "p.yaml:3: sources.sitemap: unknown key (allowed here: urls, files, directories, feeds, sitemaps)")
+            == "p.yaml:3: sources.sitemap: unknown key (allowed here: urls, files, directories, feeds, sitemaps, sites)")
         #expect(error("sources: {urls: [http://a.org/]}\nsink: []\n")
-            == "p.yaml:2: sink: unknown key (allowed here: name, state, sources, fetch, extract, filters, normalize, boilerplate, duplicates, sites, sinks)")
+            == "p.yaml:2: sink: unknown key (allowed here: name, state, sources, fetch, extract, filters, normalize, boilerplate, duplicates, sites, sinks, discovery, retry_failed_after)")
     }
 
     @Test func wrongTypes() {
@@ -37,7 +37,7 @@ import Testing
     @Test func missingAndInvalidValues() {
         #expect(error("sources: {urls: [http://a.org/]}\n") == "p.yaml:1: missing required key `sinks`")
         #expect(error("sources: {}\nsinks: [{type: jsonl, path: o}]\n")
-            == "p.yaml:1: sources: no sources: give at least one of urls, files, directories, feeds, sitemaps")
+            == "p.yaml:1: sources: no sources: give at least one of urls, files, directories, feeds, sitemaps, sites")
         #expect(error("sources:\n  feeds: [ftp://a.org/feed]\nsinks: [{type: jsonl, path: o}]\n")
             == "p.yaml:2: sources.feeds[0]: not an http(s) URL: ftp://a.org/feed")
         #expect(error("sources: {urls: [http://a.org/]}\nsinks:\n  - type: sqlite\n") == "p.yaml:3: sinks[0]: missing required key `path`")
@@ -86,5 +86,19 @@ import Testing
         #expect(config.normalizers == [.dates, .urls])
         #expect(config.duplicates.maxDistance == 4)
         #expect(config.sites["a.org"]?.remove.count == 2)
+    }
+}
+
+/// `fetch:` TLS keys: CA paths relative to the pipeline file, `insecure` explicit.
+@Suite struct FetchTLSConfigTests {
+    @Test func caKeysResolveAgainstThePipelineFile() throws {
+        let config = try PipelineConfig.parse(
+            yaml: "sources: {urls: [https://a.org/]}\nfetch: {cacert: certs/ca.pem, capath: /etc/ssl/certs, insecure: true}\nsinks: [{type: jsonl, path: o}]\n",
+            file: "/srv/pipes/p.yaml")
+        #expect(config.fetch.caFile == "/srv/pipes/certs/ca.pem")
+        #expect(config.fetch.caDirectory == "/etc/ssl/certs")
+        #expect(config.fetch.insecure)
+        let plain = try PipelineConfig.parse(yaml: "sources: {urls: [https://a.org/]}\nsinks: [{type: jsonl, path: o}]\n", file: "/p.yaml")
+        #expect(plain.fetch.caFile == nil && !plain.fetch.insecure)
     }
 }

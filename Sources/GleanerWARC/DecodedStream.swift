@@ -1,0 +1,283 @@
+import CZlib
+
+/// The bytes of a WARC file after gzip decoding, read on demand into a sliding window.
+///
+/// Plain files pass through. Gzip files (one member per record as Common Crawl writes them,
+/// or one member for the whole file) are inflated member by member; the stream remembers where
+/// each member starts and ends in both the decoded and the compressed file, so a record can be
+/// reported at its member's offset — the offset a reader seeks to. A corrupt member is reported
+/// once and decoding resumes at the next member that decodes to a WARC (or ARC) header.
+final class DecodedStream {
+    enum Fill: Equatable {
+        case data
+        case end
+        /// The member starting at `offset` is corrupt or cut short; its decoded bytes that
+        /// were not yet consumed have been dropped.
+        case corrupt(offset: Int, message: String)
+    }
+
+    /// A member boundary: its position in decoded bytes and in the file.
+    struct Boundary {
+        var decoded: Int
+        var file: Int
+    }
+
+    let file: RawFile
+    let isGzip: Bool
+    /// Decoded bytes not yet consumed are `buffer[start...]`.
+    private(set) var buffer: [UInt8] = []
+    private(set) var start = 0
+    /// Decoded position of `buffer[start]`.
+    private(set) var position = 0
+
+    private var raw: [UInt8]
+    private var rawStart = 0
+    private var rawEnd = 0
+    private var rawEOF = false
+    private var scratch: [UInt8]
+    private var zstream = z_stream()
+    private var inMember = false
+    private var memberFileStart = 0
+    private var decodedTotal = 0
+    private var corruptionPending: (offset: Int, message: String)?
+    /// Members that started / ended at or after the earliest position still of interest.
+    private(set) var memberStarts: [Boundary] = []
+    private(set) var memberEnds: [Boundary] = []
+
+    static let chunk = 1 << 20
+
+    init(file: RawFile) throws(WARCFailure) {
+        self.file = file
+        raw = [UInt8](repeating: 0, count: Self.chunk)
+        scratch = [UInt8](repeating: 0, count: 256 * 1024)
+        var head = [UInt8](repeating: 0, count: Self.chunk)
+        let count = head.withUnsafeMutableBytes { file.read(into: $0) }
+        if count < 0, let failure = file.failure { throw failure }
+        isGzip = count >= 2 && head[0] == 0x1F && head[1] == 0x8B
+        raw = head
+        rawEnd = count
+        if count == 0 { rawEOF = true }
+        if isGzip {
+            guard gleaner_inflateInit2(&zstream, 15 + 16) == Z_OK else {
+                throw WARCFailure(code: "unreadable", message: "zlib: inflateInit2 failed", offset: 0)
+            }
+        }
+    }
+
+    deinit {
+        if isGzip { inflateEnd(&zstream) }
+    }
+
+    var available: Int { buffer.count - start }
+
+    /// Drops `count` consumed bytes from the front of the window.
+    func consume(_ count: Int) {
+        start += count
+        position += count
+        if start == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+            start = 0
+        }
+    }
+
+    /// Forgets member boundaries before `decoded` (they can no longer be asked about).
+    func forgetBoundaries(before decoded: Int) {
+        if let index = memberStarts.firstIndex(where: { $0.decoded >= decoded }) {
+            if index > 0 { memberStarts.removeFirst(index) }
+        } else {
+            memberStarts.removeAll()
+        }
+        if let index = memberEnds.firstIndex(where: { $0.decoded >= decoded }) {
+            if index > 0 { memberEnds.removeFirst(index) }
+        } else {
+            memberEnds.removeAll()
+        }
+    }
+
+    /// The file offset of the member starting exactly at decoded position `decoded`.
+    func memberStart(at decoded: Int) -> Int? {
+        memberStarts.first { $0.decoded == decoded }?.file
+    }
+
+    /// The first member end after decoded position `decoded`.
+    func memberEnd(after decoded: Int) -> Boundary? {
+        memberEnds.first { $0.decoded > decoded }
+    }
+
+    /// Appends more decoded bytes to the window.
+    func fill() throws(WARCFailure) -> Fill {
+        if start > 0 && start >= buffer.count / 2 {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        return isGzip ? try fillGzip() : try fillPlain()
+    }
+
+    private func fillPlain() throws(WARCFailure) -> Fill {
+        if rawStart == rawEnd {
+            try refillRaw()
+            if rawStart == rawEnd { return .end }
+        }
+        buffer.append(contentsOf: raw[rawStart..<rawEnd])
+        rawStart = rawEnd
+        return .data
+    }
+
+    private func refillRaw() throws(WARCFailure) {
+        guard !rawEOF else { return }
+        if rawStart > 0 {
+            let remaining = rawEnd - rawStart
+            if remaining > 0 {
+                raw.withUnsafeMutableBytes { bytes in
+                    bytes.baseAddress!.copyMemory(from: bytes.baseAddress! + rawStart, byteCount: remaining)
+                }
+            }
+            rawStart = 0
+            rawEnd = remaining
+        }
+        let end = rawEnd
+        let count = raw.withUnsafeMutableBytes { file.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[end...])) }
+        if count < 0, let failure = file.failure { throw failure }
+        if count == 0 { rawEOF = true }
+        rawEnd += count
+    }
+
+    /// File offset of `raw[rawStart]`.
+    private var rawFileOffset: Int { file.offset - (rawEnd - rawStart) }
+
+    private func fillGzip() throws(WARCFailure) -> Fill {
+        if let pending = corruptionPending {
+            corruptionPending = nil
+            dropUnconsumed()
+            return .corrupt(offset: pending.offset, message: pending.message)
+        }
+        while true {
+            if rawStart == rawEnd {
+                try refillRaw()
+                if rawStart == rawEnd {
+                    if inMember {
+                        inMember = false
+                        return corrupt(at: memberFileStart, "gzip member is cut short (unexpected end of file)", resync: false)
+                    }
+                    return .end
+                }
+            }
+            if !inMember {
+                // A member must start with the gzip magic; anything else is garbage to skip.
+                if rawEnd - rawStart < 3 && !rawEOF { try refillRaw() }
+                let hasMagic = rawEnd - rawStart >= 3 && raw[rawStart] == 0x1F && raw[rawStart + 1] == 0x8B && raw[rawStart + 2] == 8
+                if !hasMagic {
+                    if raw[rawStart..<rawEnd].allSatisfy({ $0 == 0 }) && rawEOF { rawStart = rawEnd; return .end }
+                    return corrupt(at: rawFileOffset, "bytes after a gzip member are not a gzip member", resync: true)
+                }
+                inMember = true
+                memberFileStart = rawFileOffset
+                memberStarts.append(Boundary(decoded: decodedTotal, file: memberFileStart))
+            }
+            let (status, produced) = inflateStep()
+            if produced > 0 {
+                buffer.append(contentsOf: scratch[0..<produced])
+                decodedTotal += produced
+            }
+            if status == Z_STREAM_END {
+                inMember = false
+                memberEnds.append(Boundary(decoded: decodedTotal, file: rawFileOffset))
+                inflateReset(&zstream)
+                if produced > 0 { return .data }
+                continue
+            }
+            if status == Z_OK || status == Z_BUF_ERROR {
+                if produced > 0 { return .data }
+                if rawStart == rawEnd { continue }  // needs more input
+                continue
+            }
+            let reason = zstream.msg.map { String(cString: $0) } ?? "error \(status)"
+            inMember = false
+            inflateReset(&zstream)
+            return corrupt(at: memberFileStart, "corrupt gzip member: zlib: \(reason)", resync: true)
+        }
+    }
+
+    private func inflateStep() -> (Int32, Int) {
+        let inputCount = rawEnd - rawStart
+        var status: Int32 = Z_OK
+        var produced = 0
+        raw.withUnsafeMutableBufferPointer { input in
+            scratch.withUnsafeMutableBufferPointer { output in
+                zstream.next_in = input.baseAddress! + rawStart
+                zstream.avail_in = uInt(inputCount)
+                zstream.next_out = output.baseAddress
+                zstream.avail_out = uInt(output.count)
+                status = inflate(&zstream, Z_NO_FLUSH)
+                produced = output.count - Int(zstream.avail_out)
+                rawStart += inputCount - Int(zstream.avail_in)
+            }
+        }
+        return (status, produced)
+    }
+
+    /// Reports a corrupt member; with `resync`, moves to the next member that decodes to a
+    /// record header.
+    private func corrupt(at offset: Int, _ message: String, resync: Bool) -> Fill {
+        if resync { resynchronise(after: offset) } else { rawStart = rawEnd }
+        // Decoded bytes of the bad member are not a record: the caller's partial record dies.
+        memberStarts.removeAll { $0.decoded >= position + available && $0.file >= offset }
+        dropUnconsumed()
+        return .corrupt(offset: offset, message: message)
+    }
+
+    private func dropUnconsumed() {
+        position += available
+        buffer.removeAll(keepingCapacity: true)
+        start = 0
+        decodedTotal = position
+        memberStarts.removeAll()
+        memberEnds.removeAll()
+    }
+
+    /// Scans the file from `offset + 1` for a gzip header whose first decoded bytes are
+    /// `WARC/` (or an ARC `filedesc:`/URL line), and positions the raw window there.
+    private func resynchronise(after offset: Int) {
+        file.seek(to: offset + 1)
+        rawStart = 0
+        rawEnd = 0
+        rawEOF = false
+        while true {
+            do { try refillRaw() } catch { rawStart = rawEnd; rawEOF = true; return }
+            if rawEnd - rawStart < 3 { rawStart = rawEnd; return }
+            var index = rawStart
+            while index + 2 < rawEnd {
+                if raw[index] == 0x1F && raw[index + 1] == 0x8B && raw[index + 2] == 8 {
+                    rawStart = index
+                    if rawEnd - rawStart < 4096 && !rawEOF { try? refillRaw(); index = rawStart }
+                    if candidateDecodesToRecord() { return }
+                }
+                index += 1
+            }
+            rawStart = max(rawStart, rawEnd - 2)
+            if rawEOF { rawStart = rawEnd; return }
+        }
+    }
+
+    private func candidateDecodesToRecord() -> Bool {
+        var probe = z_stream()
+        guard gleaner_inflateInit2(&probe, 15 + 16) == Z_OK else { return false }
+        defer { inflateEnd(&probe) }
+        var out = [UInt8](repeating: 0, count: 16)
+        let count = rawEnd - rawStart
+        var produced = 0
+        raw.withUnsafeMutableBufferPointer { input in
+            out.withUnsafeMutableBufferPointer { output in
+                probe.next_in = input.baseAddress! + rawStart
+                probe.avail_in = uInt(count)
+                probe.next_out = output.baseAddress
+                probe.avail_out = uInt(output.count)
+                let status = inflate(&probe, Z_NO_FLUSH)
+                if status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR {
+                    produced = output.count - Int(probe.avail_out)
+                }
+            }
+        }
+        return produced >= 5 && (out.starts(with: Array("WARC/".utf8)) || out.starts(with: Array("filedesc:".utf8).prefix(produced)))
+    }
+}

@@ -1,0 +1,47 @@
+import CZlib
+import Foundation
+
+/// Tells a web archive from a page by its first bytes, not only its name: `WARC/` (or an ARC
+/// `filedesc://` line), plain or inside a gzip member. A page saved as `.gz` is not one; a file
+/// *named* like an archive is read as one even when it is not (so it gets a `not_warc` error
+/// record naming its offset instead of being extracted as a page).
+public enum WARCDetector {
+    static let archiveSuffixes = [".warc", ".warc.gz", ".arc", ".arc.gz"]
+
+    public static func isArchive(path: String) -> Bool {
+        let lower = path.lowercased()
+        if archiveSuffixes.contains(where: { lower.hasSuffix($0) }) { return true }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = [UInt8](handle.readData(ofLength: 4096))
+        return isArchive(head: head)
+    }
+
+    /// `head`: the first bytes of a file (a few KB are enough for a gzip member's start).
+    public static func isArchive(head: [UInt8]) -> Bool {
+        var start = head
+        if head.count >= 2 && head[0] == 0x1F && head[1] == 0x8B { start = inflatePrefix(head) }
+        return start.starts(with: Array("WARC/".utf8)) || start.starts(with: Array("filedesc://".utf8))
+    }
+
+    private static func inflatePrefix(_ input: [UInt8]) -> [UInt8] {
+        var stream = z_stream()
+        guard gleaner_inflateInit2(&stream, 15 + 16) == Z_OK else { return [] }
+        defer { inflateEnd(&stream) }
+        var input = input
+        var output = [UInt8](repeating: 0, count: 16)
+        var produced = 0
+        let count = input.count
+        input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                stream.next_in = inBuffer.baseAddress
+                stream.avail_in = uInt(count)
+                stream.next_out = outBuffer.baseAddress
+                stream.avail_out = uInt(outBuffer.count)
+                _ = inflate(&stream, Z_NO_FLUSH)
+                produced = outBuffer.count - Int(stream.avail_out)
+            }
+        }
+        return Array(output[0..<produced])
+    }
+}

@@ -1,0 +1,253 @@
+/// Reads the records of one WARC file in order, streaming: `.warc` or `.warc.gz` (one gzip
+/// member per record or one for the whole file), WARC/1.0 and 1.1, detected by content.
+///
+/// Bad input never stops the file: a corrupt gzip member, a bad header block, a missing
+/// `Content-Length`, a length past the end of the file each give one `.failure` item naming
+/// the offset, and reading resumes at the next record. Memory holds one record at a time.
+public final class WARCReader: IteratorProtocol, Sequence {
+    public enum Item: Sendable {
+        case record(WARCRecord)
+        case failure(WARCFailure)
+    }
+
+    /// A record block larger than this is skipped (reported as `too_large` by the selector).
+    public var maximumRecordBytes: Int
+    /// A header block longer than this is not a header block.
+    static let maximumHeaderBytes = 64 * 1024
+
+    public let path: String
+    private let stream: DecodedStream?
+    private var openFailure: WARCFailure?
+    private var pending: [Item] = []
+    private var finished = false
+    private var recordsRead = 0
+
+    /// Opens `path`; a file that can't be opened yields one `.failure` and ends.
+    public init(path: String, maximumRecordBytes: Int = 64 * 1024 * 1024) {
+        self.path = path
+        self.maximumRecordBytes = maximumRecordBytes
+        do {
+            stream = try DecodedStream(file: RawFile(path: path))
+        } catch {
+            stream = nil
+            openFailure = error
+        }
+    }
+
+    /// True when the file is gzip-compressed (by its first bytes).
+    public var isCompressed: Bool { stream?.isGzip ?? false }
+
+    public func next() -> Item? {
+        if let failure = openFailure {
+            openFailure = nil
+            finished = true
+            return .failure(failure)
+        }
+        if !pending.isEmpty { return pending.removeFirst() }
+        guard !finished, let stream else { return nil }
+        do {
+            let item = try readItem(stream)
+            if item == nil { finished = true }
+            return item
+        } catch {
+            finished = true
+            return .failure(error)
+        }
+    }
+
+    // MARK: Parsing
+
+    private enum Need { case ok, end, corrupt(WARCFailure) }
+
+    /// Makes at least `count` bytes available (or fewer at the end / on corruption).
+    private func need(_ count: Int, _ stream: DecodedStream) throws(WARCFailure) -> Need {
+        while stream.available < count {
+            switch try stream.fill() {
+            case .data: continue
+            case .end: return .end
+            case .corrupt(let offset, let message):
+                return .corrupt(WARCFailure(code: "bad_gzip", message: message, offset: offset))
+            }
+        }
+        return .ok
+    }
+
+    private func readItem(_ stream: DecodedStream) throws(WARCFailure) -> Item? {
+        // Blank lines between records (the record trailer, padding).
+        while true {
+            switch try need(1, stream) {
+            case .end: return nil
+            case .corrupt(let failure): return .failure(failure)
+            case .ok: break
+            }
+            let skip = stream.buffer[stream.start...].prefix { $0 == 13 || $0 == 10 }.count
+            if skip == 0 { break }
+            stream.consume(skip)
+        }
+        let recordStart = stream.position
+        stream.forgetBoundaries(before: recordStart)
+        let offset = stream.memberStart(at: recordStart) ?? recordStart
+        let aligned = stream.isGzip && stream.memberStart(at: recordStart) != nil
+
+        // The header block ends at the first empty line.
+        var headerLength = 0
+        var searched = 0
+        while true {
+            if let end = Self.headerEnd(stream.buffer, from: stream.start + Swift.max(0, searched - 3), to: stream.buffer.count) {
+                headerLength = end - stream.start
+                break
+            }
+            searched = stream.available
+            if searched > Self.maximumHeaderBytes { break }
+            switch try need(searched + 1, stream) {
+            case .ok: continue
+            case .corrupt(let failure): return .failure(failure)
+            case .end:
+                if stream.available == 0 { return nil }
+                searched = -1
+            }
+            if searched == -1 { break }
+        }
+        let window = stream.buffer[stream.start..<(stream.start + (headerLength > 0 ? headerLength : Swift.min(stream.available, 64)))]
+        if !window.starts(with: "WARC/1.".utf8) {
+            let isFirst = recordsRead == 0 && recordStart == 0
+            if isFirst && window.starts(with: "filedesc:".utf8) {
+                finished = true
+                return .failure(WARCFailure(
+                    code: "unsupported_format", message: "ARC files (the Internet Archive's format before WARC) are not supported; convert with warcio or jwattools", offset: 0))
+            }
+            let failure = WARCFailure(
+                code: isFirst ? "not_warc" : "bad_header",
+                message: isFirst ? "the file does not start with a WARC record header" : "no WARC/1.x header line where a record should start",
+                offset: offset)
+            try resynchronise(from: recordStart + 1, stream)
+            return .failure(failure)
+        }
+        if headerLength == 0 {
+            let failure = WARCFailure(code: "bad_header", message: "the header block does not end (no empty line within \(Self.maximumHeaderBytes) bytes)", offset: offset)
+            if stream.available == 0 { return .failure(failure) }
+            try resynchronise(from: recordStart + 1, stream)
+            return .failure(failure)
+        }
+        let headerBytes = stream.buffer[stream.start..<(stream.start + headerLength)]
+        let firstLineEnd = headerBytes.firstIndex(of: 10) ?? headerBytes.endIndex
+        let version = String(decoding: headerBytes[headerBytes.startIndex..<firstLineEnd], as: UTF8.self).trimmedWARCWhitespace()
+        let headers = WARCHeaders.parse(headerBytes[firstLineEnd...])
+        guard let lengthText = headers["Content-Length"], let contentLength = Int(lengthText), contentLength >= 0 else {
+            stream.consume(headerLength)
+            try resynchronise(from: stream.position, stream)
+            return .failure(WARCFailure(code: "missing_length", message: "the record has no valid Content-Length", offset: offset))
+        }
+        let total = headerLength + contentLength
+        let oversized = contentLength > maximumRecordBytes
+        var block: [UInt8] = []
+        if oversized {
+            stream.consume(headerLength)
+            var remaining = contentLength
+            while remaining > 0 {
+                if stream.available == 0 {
+                    switch try need(1, stream) {
+                    case .ok: break
+                    case .end: return .failure(pastEnd(offset, contentLength))
+                    case .corrupt(let failure): return .failure(failure)
+                    }
+                }
+                let step = Swift.min(remaining, stream.available)
+                stream.consume(step)
+                remaining -= step
+            }
+        } else {
+            while true {
+                if aligned, let end = stream.memberEnd(after: recordStart), end.decoded < recordStart + total {
+                    // Content-Length runs past its gzip member: the next member is the next record.
+                    stream.consume(end.decoded - stream.position)
+                    return .failure(WARCFailure(code: "length_mismatch", message: "Content-Length \(contentLength) runs past the end of the record's gzip member", offset: offset))
+                }
+                if stream.available >= total { break }
+                switch try need(Swift.min(total, stream.available + DecodedStream.chunk), stream) {
+                case .ok: continue
+                case .end:
+                    if aligned, let end = stream.memberEnd(after: recordStart), end.decoded < recordStart + total { continue }
+                    stream.consume(stream.available)
+                    return .failure(pastEnd(offset, contentLength))
+                case .corrupt(let failure): return .failure(failure)
+                }
+            }
+            block = Array(stream.buffer[(stream.start + headerLength)..<(stream.start + total)])
+            stream.consume(total)
+        }
+        // The record trailer: CRLF CRLF (tolerate less).
+        if stream.available < 4 {
+            switch try need(4, stream) {
+            case .corrupt(let failure): pending.append(.failure(failure))
+            default: break
+            }
+        }
+        let trailer = stream.buffer[stream.start...].prefix(4).prefix { $0 == 13 || $0 == 10 }.count
+        stream.consume(trailer)
+        var length: Int? = nil
+        if !stream.isGzip {
+            length = stream.position - recordStart
+        } else if aligned, let end = stream.memberEnd(after: recordStart), end.decoded == stream.position {
+            length = end.file - offset
+        }
+        recordsRead += 1
+        var record = WARCRecord(offset: offset, length: length, version: version, headers: headers, block: block)
+        record.isOversized = oversized
+        return .record(record)
+    }
+
+    private func pastEnd(_ offset: Int, _ contentLength: Int) -> WARCFailure {
+        WARCFailure(code: "truncated_record", message: "Content-Length \(contentLength) runs past the end of the file", offset: offset)
+    }
+
+    /// The index just past the empty line ending a header block in `bytes[from..<to]`.
+    static func headerEnd(_ bytes: [UInt8], from: Int, to: Int) -> Int? {
+        var index = from
+        while index < to {
+            guard let newline = bytes[index..<to].firstIndex(of: 10) else { return nil }
+            // "\n\r\n" or "\n\n"
+            if newline + 1 < to && bytes[newline + 1] == 10 { return newline + 2 }
+            if newline + 2 < to && bytes[newline + 1] == 13 && bytes[newline + 2] == 10 { return newline + 3 }
+            index = newline + 1
+        }
+        return nil
+    }
+
+    /// Skips to the next `WARC/1.` at a line start (or a gzip member start) at or after
+    /// decoded position `from`.
+    private func resynchronise(from: Int, _ stream: DecodedStream) throws(WARCFailure) {
+        if stream.position < from { stream.consume(Swift.min(from - stream.position, stream.available)) }
+        let marker = Array("WARC/1.".utf8)
+        while true {
+            let base = stream.start
+            let bytes = stream.buffer
+            var index = base
+            let end = bytes.count
+            while index + marker.count <= end {
+                guard let hit = bytes[index..<end].firstIndex(of: 87) else { index = end; break }  // "W"
+                if hit + marker.count > end { index = hit; break }
+                let position = stream.position + (hit - base)
+                let atLineStart = (hit > base && bytes[hit - 1] == 10) || stream.memberStart(at: position) != nil
+                    || (hit == base && position > 0 && stream.memberStart(at: position) != nil)
+                if atLineStart && bytes[hit..<(hit + marker.count)].elementsEqual(marker) {
+                    stream.consume(hit - base)
+                    return
+                }
+                index = hit + 1
+            }
+            // Keep the last bytes (a marker may straddle the fill).
+            let keep = Swift.min(stream.available, marker.count)
+            stream.consume(stream.available - keep)
+            switch try stream.fill() {
+            case .data: continue
+            case .end:
+                stream.consume(stream.available)
+                return
+            case .corrupt:
+                // The stream moved on to the next member that decodes to a record.
+                return
+            }
+        }
+    }
+}
