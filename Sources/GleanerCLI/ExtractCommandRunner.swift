@@ -9,6 +9,8 @@ public struct ExtractCommandRunner: Sendable {
     public var jobs: Int
     public var extractor: ArticleExtractor
     public var reader: InputReader
+    /// The record format (`--format`); JSON lines by default.
+    public var format: OutputFormat = .jsonl
     /// Which records of web archives are pages (`--warc-status`, `--warc-include-non-html`).
     public var warcSelector: WARCPageSelector
 
@@ -40,25 +42,32 @@ public struct ExtractCommandRunner: Sendable {
             result = .failure(error)
         }
         if case .failure(let error) = result {
-            return (ArticleJSON.line(for: result), error.code)
+            return (RecordRendering.render(result, as: format), error.code)
         }
-        return (ArticleJSON.line(for: result), nil)
+        return (RecordRendering.render(result, as: format), nil)
     }
 
     public func run(writer: LineWriter) throws -> Summary {
+        try run(output: RecordOutput(format: format, writer: writer))
+    }
+
+    public func run(output: RecordOutput) throws -> Summary {
         var summary = Summary()
         var writeError: (any Error)?
-        let emit = { (output: (String, String?)) in
-            if let code = output.1 { summary.errors[code, default: 0] += 1 } else { summary.articles += 1 }
+        var source = ""
+        let emit = { (record: (String, String?)) in
+            if let code = record.1 { summary.errors[code, default: 0] += 1 } else { summary.articles += 1 }
             guard writeError == nil else { return }
-            do { try writer.write(line: output.0) } catch { writeError = error }
+            do { try output.write(record.0, source: source) } catch { writeError = error }
         }
         // Runs of plain inputs go through the batch map; a web archive (by content) streams
         // its records through its own ordered map, in place.
         var start = 0
         while start < inputs.count {
             if case .file(let path) = inputs[start], WARCDetector.isArchive(path: path) {
-                let warc = WARCExtraction(selector: warcSelector, extractor: extractor, jobs: jobs)
+                var warc = WARCExtraction(selector: warcSelector, extractor: extractor, jobs: jobs)
+                warc.format = format
+                source = path
                 let skipped = warc.run(path: path, emit: emit)
                 summary.warcSkipped.merge(skipped, uniquingKeysWith: +)
                 start += 1
@@ -71,10 +80,13 @@ public struct ExtractCommandRunner: Sendable {
             }
             let batch = Array(inputs[start..<end])
             let map = OrderedParallelMap<(String, String?)>(jobs: jobs)
-            map.run(count: batch.count, work: { index in self.line(for: batch[index]) }) { _, output in emit(output) }
+            map.run(count: batch.count, work: { index in self.line(for: batch[index]) }) { index, record in
+                source = batch[index].name
+                emit(record)
+            }
             start = end
         }
-        try writer.flush()
+        try output.flush()
         if let writeError { throw writeError }
         return summary
     }

@@ -15,6 +15,8 @@ public struct ScrapeCommandRunner: Sendable {
     public var extractor: ArticleExtractor
     /// URLs submitted but not yet written, at most.
     public var window: Int
+    /// The record format (`--format`).
+    public var format: OutputFormat = .jsonl
 
     public init(urls: [String], configuration: FetchConfiguration, jobs: Int, extractor: ArticleExtractor = ArticleExtractor(), window: Int = 4096) {
         self.urls = urls
@@ -35,19 +37,23 @@ public struct ScrapeCommandRunner: Sendable {
         if let failure = response.failure {
             var error = GleanerError(stage: .fetch, code: failure.code.name, message: failure.message, source: source)
             error.fetch = response.info
-            return (ArticleJSON.line(for: error), error.code)
+            return (RecordRendering.render(error, as: format), error.code)
         }
         switch extractor.result(html: response.body, url: response.pageURL, source: source, charset: response.charset) {
         case .article(var article):
             article.fetch = response.info
-            return (ArticleJSON.line(for: article), nil)
+            return (RecordRendering.render(article, as: format), nil)
         case .failure(var error):
             error.fetch = response.info
-            return (ArticleJSON.line(for: error), error.code)
+            return (RecordRendering.render(error, as: format), error.code)
         }
     }
 
     public func run(writer: LineWriter) throws -> Summary {
+        try run(output: RecordOutput(format: format, writer: writer))
+    }
+
+    public func run(output: RecordOutput) throws -> Summary {
         var configuration = self.configuration
         configuration.maxHeldResponses = configuration.concurrency + 2 * jobs
         let fetcher: Fetcher
@@ -83,9 +89,9 @@ public struct ScrapeCommandRunner: Sendable {
             let (text, code) = pipeline.waitForLine(index)
             if let code { summary.errors[code, default: 0] += 1 } else { summary.articles += 1 }
             guard writeError == nil else { continue }
-            do { try writer.write(line: text) } catch { writeError = error }
+            do { try output.write(text, source: urls[index]) } catch { writeError = error }
         }
-        try writer.flush()
+        try output.flush()
         if let writeError { throw writeError }
         return summary
     }

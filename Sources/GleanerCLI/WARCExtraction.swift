@@ -10,6 +10,8 @@ public struct WARCExtraction: Sendable {
     public var selector: WARCPageSelector
     public var extractor: ArticleExtractor
     public var jobs: Int
+    /// The record format (`--format`).
+    public var format: OutputFormat = .jsonl
 
     public init(selector: WARCPageSelector = WARCPageSelector(), extractor: ArticleExtractor = ArticleExtractor(), jobs: Int = 1) {
         self.selector = selector
@@ -21,15 +23,15 @@ public struct WARCExtraction: Sendable {
     public func line(for item: WARCPageStream.Item) -> (String, String?) {
         switch item {
         case .failure(let error):
-            return (ArticleJSON.line(for: error), error.code)
+            return (RecordRendering.render(error, as: format), error.code)
         case .page(let page):
             switch extractor.result(html: page.body, url: page.url.isEmpty ? nil : page.url, source: page.origin.source, charset: page.charset) {
             case .article(var article):
                 article.warc = page.origin
-                return (ArticleJSON.line(for: article), nil)
+                return (RecordRendering.render(article, as: format), nil)
             case .failure(var error):
                 error.warc = page.origin
-                return (ArticleJSON.line(for: error), error.code)
+                return (RecordRendering.render(error, as: format), error.code)
             }
         }
     }

@@ -32,8 +32,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the page was fetched from (a single input only).", valueName: "URL"))
     var baseURL: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE instead of standard output.", valueName: "FILE"))
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
 
     @Option(name: .shortAndLong, help: "Number of pages processed in parallel (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -69,15 +68,11 @@ struct ExtractCommand: ParsableCommand {
         if baseURL != nil && inputs.count > 1 {
             throw ValidationError("--base-url applies to a single input; \(inputs.count) were given.")
         }
-        let writer: LineWriter
-        if let output {
-            do { writer = try LineWriter(path: output) } catch { throw ValidationError("\(error)") }
-        } else {
-            writer = LineWriter(descriptor: STDOUT_FILENO, ownsDescriptor: false)
-        }
+        let output = try outputOptions.makeOutput()
         let selector = WARCPageSelector(statuses: warcStatus.flatMap(Self.statuses), includeNonHTML: warcIncludeNonHTML)
-        let runner = ExtractCommandRunner(inputs: inputs, baseURL: baseURL, jobs: jobs, warcSelector: selector)
-        let summary = try runner.run(writer: writer)
+        var runner = ExtractCommandRunner(inputs: inputs, baseURL: baseURL, jobs: jobs, warcSelector: selector)
+        runner.format = outputOptions.format
+        let summary = try runner.run(output: output)
         if !quiet {
             var message = "gleaner: \(inputs.count) inputs, \(summary.articles) records"
             if summary.errorCount > 0 {
