@@ -14,7 +14,7 @@ import Testing
         let documents = run.stdout.components(separatedBy: "\n\u{0C}\n")
         #expect(documents.count == 3)
         #expect(documents[0].hasPrefix("---\ntitle: "))
-        #expect(documents[1].contains("Öffnungszeiten: Montag"))
+        #expect(documents[1].contains("**Öffnungszeiten:**"))
         #expect(documents[2].contains("code: \"not_found\""))
     }
 
