@@ -9,8 +9,6 @@ public struct ExtractCommandRunner: Sendable {
     public var jobs: Int
     public var extractor: ArticleExtractor
     public var reader: InputReader
-    /// The record format (`--format`); JSON lines by default.
-    public var format: OutputFormat = .jsonl
     /// Which records of web archives are pages (`--warc-status`, `--warc-include-non-html`).
     public var warcSelector: WARCPageSelector
 
@@ -42,32 +40,25 @@ public struct ExtractCommandRunner: Sendable {
             result = .failure(error)
         }
         if case .failure(let error) = result {
-            return (RecordRendering.render(result, as: format), error.code)
+            return (ArticleJSON.line(for: result), error.code)
         }
-        return (RecordRendering.render(result, as: format), nil)
+        return (ArticleJSON.line(for: result), nil)
     }
 
     public func run(writer: LineWriter) throws -> Summary {
-        try run(output: RecordOutput(format: format, writer: writer))
-    }
-
-    public func run(output: RecordOutput) throws -> Summary {
         var summary = Summary()
         var writeError: (any Error)?
-        var source = ""
-        let emit = { (record: (String, String?)) in
-            if let code = record.1 { summary.errors[code, default: 0] += 1 } else { summary.articles += 1 }
+        let emit = { (output: (String, String?)) in
+            if let code = output.1 { summary.errors[code, default: 0] += 1 } else { summary.articles += 1 }
             guard writeError == nil else { return }
-            do { try output.write(record.0, source: source) } catch { writeError = error }
+            do { try writer.write(line: output.0) } catch { writeError = error }
         }
         // Runs of plain inputs go through the batch map; a web archive (by content) streams
         // its records through its own ordered map, in place.
         var start = 0
         while start < inputs.count {
             if case .file(let path) = inputs[start], WARCDetector.isArchive(path: path) {
-                var warc = WARCExtraction(selector: warcSelector, extractor: extractor, jobs: jobs)
-                warc.format = format
-                source = path
+                let warc = WARCExtraction(selector: warcSelector, extractor: extractor, jobs: jobs)
                 let skipped = warc.run(path: path, emit: emit)
                 summary.warcSkipped.merge(skipped, uniquingKeysWith: +)
                 start += 1
@@ -80,13 +71,10 @@ public struct ExtractCommandRunner: Sendable {
             }
             let batch = Array(inputs[start..<end])
             let map = OrderedParallelMap<(String, String?)>(jobs: jobs)
-            map.run(count: batch.count, work: { index in self.line(for: batch[index]) }) { index, record in
-                source = batch[index].name
-                emit(record)
-            }
+            map.run(count: batch.count, work: { index in self.line(for: batch[index]) }) { _, output in emit(output) }
             start = end
         }
-        try output.flush()
+        try writer.flush()
         if let writeError { throw writeError }
         return summary
     }

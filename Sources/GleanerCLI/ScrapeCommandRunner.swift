@@ -15,8 +15,6 @@ public struct ScrapeCommandRunner: Sendable {
     public var extractor: ArticleExtractor
     /// URLs submitted but not yet written, at most.
     public var window: Int
-    /// The record format (`--format`).
-    public var format: OutputFormat = .jsonl
 
     public init(urls: [String], configuration: FetchConfiguration, jobs: Int, extractor: ArticleExtractor = ArticleExtractor(), window: Int = 4096) {
         self.urls = urls
@@ -37,23 +35,19 @@ public struct ScrapeCommandRunner: Sendable {
         if let failure = response.failure {
             var error = GleanerError(stage: .fetch, code: failure.code.name, message: failure.message, source: source)
             error.fetch = response.info
-            return (RecordRendering.render(error, as: format), error.code)
+            return (ArticleJSON.line(for: error), error.code)
         }
         switch extractor.result(html: response.body, url: response.pageURL, source: source, charset: response.charset) {
         case .article(var article):
             article.fetch = response.info
-            return (RecordRendering.render(article, as: format), nil)
+            return (ArticleJSON.line(for: article), nil)
         case .failure(var error):
             error.fetch = response.info
-            return (RecordRendering.render(error, as: format), error.code)
+            return (ArticleJSON.line(for: error), error.code)
         }
     }
 
     public func run(writer: LineWriter) throws -> Summary {
-        try run(output: RecordOutput(format: format, writer: writer))
-    }
-
-    public func run(output: RecordOutput) throws -> Summary {
         var configuration = self.configuration
         configuration.maxHeldResponses = configuration.concurrency + 2 * jobs
         let fetcher: Fetcher
@@ -89,9 +83,9 @@ public struct ScrapeCommandRunner: Sendable {
             let (text, code) = pipeline.waitForLine(index)
             if let code { summary.errors[code, default: 0] += 1 } else { summary.articles += 1 }
             guard writeError == nil else { continue }
-            do { try output.write(text, source: urls[index]) } catch { writeError = error }
+            do { try writer.write(line: text) } catch { writeError = error }
         }
-        try output.flush()
+        try writer.flush()
         if let writeError { throw writeError }
         return summary
     }

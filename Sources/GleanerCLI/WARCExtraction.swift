@@ -10,8 +10,6 @@ public struct WARCExtraction: Sendable {
     public var selector: WARCPageSelector
     public var extractor: ArticleExtractor
     public var jobs: Int
-    /// The record format (`--format`).
-    public var format: OutputFormat = .jsonl
 
     public init(selector: WARCPageSelector = WARCPageSelector(), extractor: ArticleExtractor = ArticleExtractor(), jobs: Int = 1) {
         self.selector = selector
@@ -23,15 +21,15 @@ public struct WARCExtraction: Sendable {
     public func line(for item: WARCPageStream.Item) -> (String, String?) {
         switch item {
         case .failure(let error):
-            return (RecordRendering.render(error, as: format), error.code)
+            return (ArticleJSON.line(for: error), error.code)
         case .page(let page):
             switch extractor.result(html: page.body, url: page.url.isEmpty ? nil : page.url, source: page.origin.source, charset: page.charset) {
             case .article(var article):
                 article.warc = page.origin
-                return (RecordRendering.render(article, as: format), nil)
+                return (ArticleJSON.line(for: article), nil)
             case .failure(var error):
                 error.warc = page.origin
-                return (RecordRendering.render(error, as: format), error.code)
+                return (ArticleJSON.line(for: error), error.code)
             }
         }
     }

@@ -32,7 +32,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the page was fetched from (a single input only).", valueName: "URL"))
     var baseURL: String?
 
-    @OptionGroup var outputOptions: OutputOptions
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE instead of standard output.", valueName: "FILE"))
+    var output: String?
 
     @Option(name: .shortAndLong, help: "Number of pages processed in parallel (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -68,11 +69,15 @@ struct ExtractCommand: ParsableCommand {
         if baseURL != nil && inputs.count > 1 {
             throw ValidationError("--base-url applies to a single input; \(inputs.count) were given.")
         }
-        let output = try outputOptions.makeOutput()
+        let writer: LineWriter
+        if let output {
+            do { writer = try LineWriter(path: output) } catch { throw ValidationError("\(error)") }
+        } else {
+            writer = LineWriter(descriptor: STDOUT_FILENO, ownsDescriptor: false)
+        }
         let selector = WARCPageSelector(statuses: warcStatus.flatMap(Self.statuses), includeNonHTML: warcIncludeNonHTML)
-        var runner = ExtractCommandRunner(inputs: inputs, baseURL: baseURL, jobs: jobs, warcSelector: selector)
-        runner.format = outputOptions.format
-        let summary = try runner.run(output: output)
+        let runner = ExtractCommandRunner(inputs: inputs, baseURL: baseURL, jobs: jobs, warcSelector: selector)
+        let summary = try runner.run(writer: writer)
         if !quiet {
             var message = "gleaner: \(inputs.count) inputs, \(summary.articles) records"
             if summary.errorCount > 0 {

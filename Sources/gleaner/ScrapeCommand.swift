@@ -34,7 +34,8 @@ struct ScrapeCommand: ParsableCommand {
     @Option(name: .customLong("urls"), help: ArgumentHelp("Read URLs from FILE, one per line (- for standard input).", valueName: "FILE"))
     var urlsFile: String?
 
-    @OptionGroup var outputOptions: OutputOptions
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE instead of standard output.", valueName: "FILE"))
+    var output: String?
 
     @Option(help: "Transfers in flight at once, over all hosts.")
     var concurrency: Int = 16
@@ -145,11 +146,15 @@ struct ScrapeCommand: ParsableCommand {
             configuration.exchangeRecorder = archiver?.recorder
         }
 
-        let output = try outputOptions.makeOutput()
+        let writer: LineWriter
+        if let output {
+            do { writer = try LineWriter(path: output) } catch { throw ValidationError("\(error)") }
+        } else {
+            writer = LineWriter(descriptor: STDOUT_FILENO, ownsDescriptor: false)
+        }
         let started = Date()
-        var runner = ScrapeCommandRunner(urls: allURLs, configuration: configuration, jobs: jobs)
-        runner.format = outputOptions.format
-        let summary = try runner.run(output: output)
+        let runner = ScrapeCommandRunner(urls: allURLs, configuration: configuration, jobs: jobs)
+        let summary = try runner.run(writer: writer)
         archiver?.close()
         if let failure = archiver?.failure {
             FileHandle.standardError.write(Data("gleaner: --warc: \(failure.message)\n".utf8))
