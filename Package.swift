@@ -60,7 +60,13 @@ let package = Package(
             dependencies: [
                 "GleanerHTML", "GleanerModel", "GleanerNormalize",
             ],
-            resources: [.embedInCode("Rules/rich_blocks.json")]
+            // Word lists, class/id tokens and thresholds (docs/rules.md), compiled into the binary.
+            resources: [
+                .embedInCode("Rules/extraction.json"),
+                .embedInCode("Rules/metadata.json"),
+                .embedInCode("Rules/comments.json"),
+                .embedInCode("Rules/rich_blocks.json"),
+            ]
         ),
         // Web archives: a streaming WARC reader (plain/gzip, resynchronising on bad input),
         // the page selector, and a crash-safe WARC/1.1 writer. No CLI, fetcher or extractor.
@@ -69,7 +75,10 @@ let package = Package(
             dependencies: ["CZlib", "CBrotli", "GleanerModel", "GleanerDigest"],
             resources: [.embedInCode("Rules/selection.json")]
         ),
-        // Record writers: JSON lines first.
+        // Where inputs come from: the `Source` protocol, files/folders/.gz/stdin, URL lists,
+        // web archives.
+        .target(name: "GleanerInput", dependencies: ["GleanerModel", "CZlib", "GleanerWARC"]),
+        // Where records go: the `Sink` protocol, JSON lines, SQLite.
         .target(
             name: "GleanerSinks",
             dependencies: [
@@ -80,16 +89,17 @@ let package = Package(
         // URLs -> response bytes: libcurl's multi interface on a dedicated thread, politeness,
         // robots.txt, retries. Knows nothing of extraction.
         .target(name: "GleanerFetch", dependencies: ["CCurl", "GleanerModel"]),
-        // Input discovery, gzip, the ordered parallel batch runner, JSON lines output.
+        // The one ordered parallel runner behind extract, scrape and run; progress; stop.
         .target(
-            name: "GleanerCLI",
-            dependencies: ["Gleaner", "CZlib", "GleanerFetch", "GleanerWARC"]
+            name: "GleanerRunner",
+            dependencies: ["GleanerModel", "GleanerInput", "GleanerSinks", "GleanerExtract", "GleanerFetch", "GleanerWARC"]
         ),
-        // Pipeline files (YAML), sources and discovery, filters, the resumable run loop.
+        // Pipeline files (YAML), the queue, discovery, filters, the resumable run loop.
         .target(
             name: "GleanerPipeline",
             dependencies: [
-                "Gleaner", "GleanerFetch", "GleanerCLI", "GleanerHTML",
+                "GleanerModel", "GleanerExtract", "GleanerNormalize", "GleanerSinks", "GleanerInput",
+                "GleanerRunner", "GleanerFetch", "GleanerHTML",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -97,22 +107,23 @@ let package = Package(
         ),
         // Record -> Markdown / text / HTML / XML documents: pure functions of an Article.
         .target(name: "GleanerRender", dependencies: ["GleanerModel"]),
-        // The public library face: `import Gleaner`.
-        .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks", "GleanerRender"]),
+        // The public library face: `import Gleaner`. Nothing above depends on it, so it can
+        // re-export fetching, the runner and pipelines too.
+        .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks", "GleanerFetch", "GleanerRender"]),
         .executableTarget(
             name: "gleaner",
             dependencies: [
-                "Gleaner", "GleanerCLI", "GleanerFetch", "GleanerPipeline", "GleanerWARC",
+                "Gleaner", "GleanerInput", "GleanerRunner", "GleanerFetch", "GleanerPipeline", "GleanerWARC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Speed benchmark: libxml2 parse-only vs full extraction, one thread.
-        .executableTarget(name: "gleaner-bench", dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML"]),
+        .executableTarget(name: "gleaner-bench", dependencies: ["Gleaner", "GleanerInput", "GleanerHTML"]),
         // WARC reader alone (no extraction), for comparison with FastWARC.
         .executableTarget(name: "gleaner-warc-bench", dependencies: ["GleanerWARC"]),
         // Shared by the test targets: the built `gleaner` binary, loopback servers, temporary folders.
         .target(name: "GleanerTestSupport", path: "Tests/GleanerTestSupport"),
-        .testTarget(name: "GleanerFetchTests", dependencies: ["GleanerFetch", "GleanerCLI", "Gleaner", "GleanerTestSupport"]),
+        .testTarget(name: "GleanerFetchTests", dependencies: ["GleanerFetch", "GleanerInput", "Gleaner", "GleanerTestSupport"]),
         .testTarget(
             name: "GleanerPipelineTests",
             dependencies: [
@@ -124,7 +135,7 @@ let package = Package(
         .testTarget(name: "GleanerWARCTests", dependencies: ["GleanerWARC", "GleanerDigest", "GleanerTestSupport"]),
         .testTarget(
             name: "GleanerTests",
-            dependencies: ["Gleaner", "GleanerCLI", "GleanerHTML", "GleanerExtract", "GleanerTestSupport"]),
+            dependencies: ["Gleaner", "GleanerInput", "GleanerRunner", "GleanerSinks", "GleanerHTML", "GleanerExtract", "GleanerTestSupport"]),
     ]
 )
 

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Compare evaluate.py --json outputs with the committed quality floor.
 
-usage: check_floor.py FLOOR.json SCRAPINGHUB.json DRAGNET.json
-FLOOR.json maps "dataset.metric" (e.g. "dragnet.comments_f1") to the lowest acceptable value.
+usage: check_floor.py FLOOR.json DATASET=SCORES.json [DATASET=SCORES.json ...]
+e.g.   check_floor.py .ci/quality-floor.json scrapinghub=a.json dragnet=b.json cleaneval=c.json
+FLOOR.json maps "dataset.metric" (e.g. "dragnet.comments_f1") to the lowest acceptable value;
+a floor entry whose dataset was not scored fails (a set silently dropped is a regression).
 """
 import json
 import sys
@@ -11,7 +13,11 @@ import sys
 def main() -> int:
     floor = json.load(open(sys.argv[1]))
     scores = {}
-    for path, dataset in zip(sys.argv[2:], ("scrapinghub", "dragnet")):
+    for argument in sys.argv[2:]:
+        dataset, _, path = argument.partition("=")
+        if not path:
+            print(f"usage: check_floor.py FLOOR.json DATASET=SCORES.json ... (got {argument!r})", file=sys.stderr)
+            return 2
         metrics = next(iter(json.load(open(path)).values()))
         for key, value in metrics.items():
             scores[f"{dataset}.{key}"] = value

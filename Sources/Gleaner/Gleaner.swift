@@ -1,6 +1,8 @@
 /// The public face of the Gleaner library: `import Gleaner` brings the record types, the
-/// extractor and the text normalizers.
+/// extractor, the text normalizers, the record writers and sinks, and the fetcher.
+/// Documentation: Gleaner.docc (a getting-started article) and docs/.
 @_exported import GleanerExtract
+@_exported import GleanerFetch
 @_exported import GleanerModel
 @_exported import GleanerNormalize
 @_exported import GleanerSinks

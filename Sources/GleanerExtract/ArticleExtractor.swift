@@ -36,6 +36,21 @@ public struct ArticleExtractor: Sendable {
         return assemble(tree: tree, url: url, source: sourceName)
     }
 
+    /// Like `extract`, plus why each field and block came out as it did (`--explain`).
+    public func explain<Bytes: ContiguousBytes>(
+        html: Bytes, url: String? = nil, source: String? = nil, charset: String? = nil
+    ) throws(GleanerError) -> (article: Article, explanation: Explanation) {
+        let sourceName = source ?? url ?? "-"
+        let parsed: Result<DOMTree, GleanerError> = html.withUnsafeBytes { buffer in
+            Result { () throws(GleanerError) in try Self.parse(buffer, source: sourceName, charset: charset, url: url) }
+        }
+        let run = assembleTraced(tree: try parsed.get(), url: url, source: sourceName)
+        let fields = MetadataExtractor(analysis: run.analysis, rules: rules, pageURL: url).explainFields(run.metadata)
+        let explanation = ExplanationBuilder(analysis: run.analysis, rules: rules)
+            .explain(article: run.article, fieldSources: fields, decisions: run.decisions)
+        return (run.article, explanation)
+    }
+
     /// Like `extract`, but returns failures as values: the form batch runners need.
     public func result<Bytes: ContiguousBytes>(
         html: Bytes, url: String? = nil, source: String, charset: String? = nil
@@ -78,6 +93,14 @@ public struct ArticleExtractor: Sendable {
     }
 
     func assemble(tree: DOMTree, url: String?, source: String) -> Article {
+        assembleTraced(tree: tree, url: url, source: source).article
+    }
+
+    /// The record plus what `--explain` needs: the analysis, the metadata and the body's decisions.
+    func assembleTraced(tree: DOMTree, url: String?, source: String)
+        -> (article: Article, analysis: PageAnalysis, metadata: Metadata, decisions: ExplanationBuilder.Decisions)
+    {
+        var decisions = ExplanationBuilder.Decisions()
         let analysis = PageAnalysis(tree: tree)
         let metadata = MetadataExtractor(analysis: analysis, rules: rules, pageURL: url).extract()
         var article = Article(source: source)
@@ -88,9 +111,17 @@ public struct ArticleExtractor: Sendable {
             // An index page has no story: its body and comment fields stay empty.
             let comments = CommentExtractor(analysis: analysis, rules: rules).extract()
             excluded = comments.sectionRoots
-            if let node = metadata.headlineNode { excluded.append(node) }
-            if let node = metadata.leadNode { excluded.append(node) }
+            decisions.excluded = comments.sectionRoots.map { ($0, "comment section (comments.sectionNames, itemNames)") }
+            if let node = metadata.headlineNode {
+                excluded.append(node)
+                decisions.excluded.append((node, "the headline"))
+            }
+            if let node = metadata.leadNode {
+                excluded.append(node)
+                decisions.excluded.append((node, "the lead"))
+            }
             let body = BodyExtractor(analysis: analysis, rules: rules, base: metadata.base).extract(excludingSubtrees: excluded)
+            decisions.body = body
             article.blocks = body.blocks
             article.comments = CommentDateHarmonizer.harmonize(comments.comments, pagePublished: metadata.published)
         }
@@ -112,6 +143,6 @@ public struct ArticleExtractor: Sendable {
         if article.image == nil {
             article.image = article.blocks.first(where: { $0.type == .image })?.src
         }
-        return article
+        return (article, analysis, metadata, decisions)
     }
 }

@@ -26,6 +26,9 @@ struct BodyExtractor {
         var containers: [Int]
         /// Paragraph-weighted text length of the chosen content.
         var score: Double
+        /// Subtrees left out as furniture, and link-dense widgets skipped (for `--explain`).
+        var furnitureRoots: Set<Int> = []
+        var skipped: Set<Int> = []
     }
 
     func extract(excludingSubtrees excludedRoots: [Int]) -> Result {
@@ -92,6 +95,9 @@ struct BodyExtractor {
                 {
                     continue
                 }
+                // The rest of the article behind a "read more" fold (Movable Type's `div#more`,
+                // `more-text`), after the article's first paragraphs in the same container.
+                if isFoldContinuation(i, allGood: allGood), precededByGoodText(i, allGood: allGood) { continue }
                 // Inline furniture (a byline span) is short; a long one wraps running text.
                 if !units.isBlock[i],
                     analysis.textLength[i] - analysis.linkTextLength[i] >= rules.inlineFurnitureMaximumLength
@@ -140,7 +146,9 @@ struct BodyExtractor {
                 best = i
             }
         }
-        guard best > 0 else { return Result(blocks: [], containers: [], score: 0) }
+        guard best > 0 else {
+            return shortPage(bodyIndex: bodyIndex, units: units, furniture: furniture, furnitureRoots: furnitureRoots, excludedRoots: excludedRoots)
+        }
 
         // Pass 3: article text split over several containers: climb to the ancestor that
         // gathers it.
@@ -159,6 +167,7 @@ struct BodyExtractor {
 
         // Pass 4: siblings that continue the article join the best container.
         var containers: [Int] = []
+        var folds = Set<Int>()
         let parent = Int(tree[best].parent)
         if parent >= 0 {
             let bestClass = tree[best].attribute("class")
@@ -167,7 +176,14 @@ struct BodyExtractor {
                     containers.append(sibling)
                     continue
                 }
-                guard tree[sibling].isElement, !furniture[sibling], !analysis.excluded[sibling] else { continue }
+                guard tree[sibling].isElement, !analysis.excluded[sibling] else { continue }
+                if furniture[sibling] {
+                    if sibling > best, verdict[sibling] == .furniture, isFoldContinuation(sibling, allGood: allGood) {
+                        containers.append(sibling)
+                        folds.insert(sibling)
+                    }
+                    continue
+                }
                 let siblingScore = score[sibling]
                 let length = Int(analysis.textLength[sibling])
                 // A text-bearing sibling (a <p>, or a <div> used as one) continues the article.
@@ -185,7 +201,7 @@ struct BodyExtractor {
 
         // Skip furniture and link-dense widgets inside the content.
         let isPrunableName = tree.nameMask(rules.prunableContainers)
-        var skip = furnitureRoots
+        var skip = furnitureRoots.subtracting(folds)
         for container in containers {
             let end = tree[container].subtreeEnd
             var j = container + 1
@@ -205,11 +221,70 @@ struct BodyExtractor {
         let builder = BlockBuilder(analysis: analysis, rules: rules, base: base)
         var built = BlockBuilder.Built()
         for container in containers {
-            if furniture[container] { continue }
+            if furniture[container], !folds.contains(container) { continue }
             builder.append(container, skipping: skip, to: &built)
         }
-        let kept = BlockFilter(rules: rules).keptIndices(built.blocks)
-        return Result(blocks: built.merged(keeping: kept), containers: containers, score: bestScore)
+        let filtered = built.merged(keeping: BlockFilter(rules: rules).keptIndices(built.blocks))
+        if filtered.isEmpty {
+            return shortPage(bodyIndex: bodyIndex, units: units, furniture: furniture, furnitureRoots: furnitureRoots, excludedRoots: excludedRoots)
+        }
+        return Result(
+            blocks: filtered, containers: containers, score: bestScore, furnitureRoots: furnitureRoots,
+            skipped: skip.subtracting(furnitureRoots))
+    }
+
+    /// A page without a scoring paragraph (a notice, a one-line post, bare text in `<body>`):
+    /// a page with visible prose must never give an empty body. The same scoring without the
+    /// length floor: the container holding the most unlinked text outside furniture (a short
+    /// paragraph's parent, or `<body>` itself for bare text) — or, when everything is named
+    /// like furniture, `<body>` without only the excluded subtrees (comments, headline, lead).
+    private func shortPage(
+        bodyIndex: Int, units: ParagraphUnits, furniture: [Bool], furnitureRoots: Set<Int>, excludedRoots: [Int]
+    ) -> Result {
+        let tree = analysis.tree
+        let builder = BlockBuilder(analysis: analysis, rules: rules, base: base)
+        let filter = BlockFilter(rules: rules)
+        var text = [Int32](repeating: 0, count: tree.count)
+        var best = -1
+        for i in bodyIndex..<tree.count where units.ownText[i] > 0 && !furniture[i] && !analysis.excluded[i] {
+            let unlinked = units.ownText[i] - units.ownLinkText[i]
+            guard unlinked > 0, units.ownLinkDensity(i) <= rules.maximumUnitLinkDensity else { continue }
+            let target = rules.paragraphOnlyElements.contains(tree.nodes[i].name) && i != bodyIndex ? Int(tree.nodes[i].parent) : i
+            text[target] += unlinked
+            if best < 0 || text[target] > text[best] { best = target }
+        }
+        if best >= 0 {
+            let blocks = filter.filter(builder.blocks(in: best, skipping: furnitureRoots))
+            if !blocks.isEmpty {
+                return Result(blocks: blocks, containers: [best], score: 0, furnitureRoots: furnitureRoots)
+            }
+        }
+        let excluded = Set(excludedRoots.filter { $0 > 0 && $0 < analysis.tree.count })
+        let everything = filter.filter(builder.blocks(in: bodyIndex, skipping: excluded))
+        return Result(blocks: everything, containers: everything.isEmpty ? [] : [bodyIndex], score: 0)
+    }
+
+    /// The hidden rest of the article behind a "read more" fold: named like one
+    /// (`foldContinuationTokens`), holding prose (a good paragraph's worth) with few links.
+    private func isFoldContinuation(_ index: Int, allGood: [Int32]) -> Bool {
+        guard Int(allGood[index]) >= rules.siblingParagraphMinimumLength,
+            analysis.linkDensity(index) <= rules.foldContinuationMaximumLinkDensity
+        else { return false }
+        let node = analysis.tree[index]
+        let value = [node.attribute("id"), node.attribute("class")].compactMap { $0 }.joined(separator: " ").lowercased()
+        return BoilerplateClassifier.tokens(value).contains(where: rules.foldContinuationTokens.contains)
+    }
+
+    /// True when a sibling before `index` holds article-like text.
+    private func precededByGoodText(_ index: Int, allGood: [Int32]) -> Bool {
+        let tree = analysis.tree
+        let parent = Int(tree[index].parent)
+        guard parent >= 0 else { return false }
+        for sibling in tree.children(of: parent) {
+            if sibling == index { return false }
+            if allGood[sibling] > 0 { return true }
+        }
+        return false
     }
 
     /// True when good text comes before `index` among its siblings: an element named like

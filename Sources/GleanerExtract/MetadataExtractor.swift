@@ -30,15 +30,20 @@ struct MetadataExtractor {
 
     private var metaRules: MetadataRules { rules.metadata }
 
-    func extract() -> Metadata {
+    /// Reads every source once (meta tags, JSON-LD, microdata).
+    func readSources() -> Sources {
         let tree = analysis.tree
         let scan = MetadataScan(analysis: analysis)
-        let sources = Sources(
+        return Sources(
             scan: scan,
             jsonLD: JSONLDReader(rules: metaRules).read(tree: tree, scripts: scan.jsonLDScripts),
             microdata: MicrodataReader(rules: metaRules).read(tree: tree, elements: scan.microdata),
             base: URLResolver.base(pageURL: pageURL, baseHref: scan.meta.baseHref)
                 ?? URLResolver.base(pageURL: scan.meta.canonical ?? scan.meta.first("og:url"), baseHref: nil))
+    }
+
+    func extract() -> Metadata {
+        let sources = readSources()
 
         var metadata = Metadata()
         metadata.base = sources.base
@@ -121,11 +126,12 @@ struct MetadataExtractor {
             candidates.append((h1, text))
         }
         let comparableHints = hints.compactMap(LeadDetector.comparable)
+        let hintKeys = Set(hints.map(Self.headlineKey).filter { !$0.isEmpty })
         var matched: (node: Int, text: String)?
         var siteNameH1: String?
         for candidate in candidates {
             guard let visible = LeadDetector.comparable(candidate.text) else { continue }
-            if comparableHints.contains(where: { Self.agreesComparable(visible, $0) }) {
+            if comparableHints.contains(where: { Self.agreesComparable(visible, $0) }) || hintKeys.contains(Self.headlineKey(candidate.text)) {
                 matched = candidate
                 break
             }
@@ -172,8 +178,23 @@ struct MetadataExtractor {
         }
         let isMatched = matched != nil
         let blogName = postTitle != nil ? siteNameH1 : nil
-        if let headline = s.jsonLD.headline { return (Self.preferVisible(headline, visible), node, isMatched, blogName) }
         if let postTitle { return (postTitle, node, false, blogName) }
+        // The visible h1 that a metadata title confirms is what the reader sees: it beats a
+        // metadata title worded differently (curly quotes, "| Site", a promotional og:title).
+        if let matched, let headline = Self.confirmedVisible(matched.text, hints: hints) {
+            return (headline, node, true, blogName)
+        }
+        // No confirmed h1: the metadata title the other sources agree with (a wiki's JSON-LD
+        // `headline` that is really a description agrees with nothing).
+        let titled: [String?] = [s.jsonLD.headline, metaTitle, s.microdata.headline, s.meta.title.map { Self.titleWithoutSite($0, siteName) }]
+        if let agreed = Self.mostAgreed(titled.compactMap { $0 }, visible: visible) {
+            return (Self.stripSiteName(Self.preferVisible(agreed, visible), siteName), node, isMatched, blogName)
+        }
+        // Nothing agrees: a story-length visible h1 beats metadata nobody confirms.
+        if let visible, let node, visible.split(separator: " ").count >= metaRules.storyHeadlineMinimumWords || isStoryTitleElement(node) {
+            return (visible, node, isMatched, blogName)
+        }
+        if let headline = s.jsonLD.headline { return (Self.preferVisible(headline, visible), node, isMatched, blogName) }
         if let title = metaTitle {
             return (Self.stripSiteName(Self.preferVisible(title, visible), siteName), node, isMatched, nil)
         }
@@ -191,6 +212,49 @@ struct MetadataExtractor {
         guard a.count * 2 >= b.count else { return false }
         if a.count >= 10 && b.hasPrefix(a) { return true }
         return a.count >= 15 && b.contains(a)
+    }
+
+    /// Letters and digits only, lower-cased: quotes, dashes and case do not make two titles
+    /// different stories.
+    static func headlineKey(_ text: String) -> String { BlockFilter.normalize(text) }
+
+    /// Two titles name the same story: equal keys, one the other cut short, or one inside
+    /// the other as its larger part ("Headline | Site").
+    static func keysAgree(_ a: String, _ b: String) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        if a == b { return true }
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard short.count >= 10, short.count * 2 >= long.count else { return false }
+        return long.hasPrefix(short) || long.hasSuffix(short) || (short.count >= 15 && long.contains(short))
+    }
+
+    /// The h1's own text when a metadata title agrees with it: equal, cut short, or with a
+    /// site name before or after it ("Site - Headline").
+    static func confirmedVisible(_ visible: String, hints: [String]) -> String? {
+        let key = headlineKey(visible)
+        guard !key.isEmpty else { return nil }
+        for hint in hints {
+            let hintKey = headlineKey(hint)
+            if keysAgree(key, hintKey) {
+                return visible
+            }
+        }
+        return nil
+    }
+
+    /// The candidate most others agree with (the visible h1 votes too); ties go to the
+    /// earlier candidate. Nil when no two sources agree.
+    static func mostAgreed(_ candidates: [String], visible: String?) -> String? {
+        let keys = candidates.map(headlineKey)
+        let visibleKey = visible.map(headlineKey)
+        var best: (index: Int, votes: Int)?
+        for (i, key) in keys.enumerated() {
+            var votes = 0
+            for (j, other) in keys.enumerated() where j != i && keysAgree(key, other) { votes += 1 }
+            if let visibleKey, keysAgree(key, visibleKey) { votes += 1 }
+            if votes > 0, votes > (best?.votes ?? 0) { best = (i, votes) }
+        }
+        return best.map { candidates[$0.index] }
     }
 
     /// An h1 marked as a story's title (`entry-title`, `post-title`, `headline`, …) or

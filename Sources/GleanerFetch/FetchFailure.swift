@@ -32,6 +32,7 @@
 /// Retried (with backoff, up to `--retries`): `timeout`, `connect_failed`,
 /// `connection_reset`, `truncated`, `protocol_error`, `http_429` and `http_5xx`.
 public struct FetchFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The failure kinds; `name` is the stable code written into error records.
     public enum Code: Sendable, Equatable, Hashable {
         case invalidURL
         case unsupportedProtocol

@@ -89,6 +89,7 @@ public struct CSSSelector: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// A selector outside the supported CSS subset, with what was wrong and where.
 public struct CSSSelectorError: Error, Sendable, Equatable {
     public var message: String
 }

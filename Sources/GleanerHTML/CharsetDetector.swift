@@ -1,8 +1,14 @@
 import GleanerModel
 
-/// Decides which character encoding a page's bytes are in, in the order the project
-/// documents: byte-order mark, the charset passed in (HTTP `Content-Type`), `<meta charset>`
-/// or `http-equiv`, UTF-8 validity, and windows-1252 as the last resort.
+/// Decides which character encoding a page's bytes are in: byte-order mark, the charset
+/// passed in (HTTP `Content-Type`), `<meta charset>` or `http-equiv`, UTF-8 validity, and
+/// windows-1252 as the last resort — but a declaration the bytes contradict loses.
+///
+/// Why: pages saved by a browser are re-encoded to UTF-8 yet keep `<meta charset=gb2312>`
+/// (or Shift_JIS, windows-1251…), and servers send `charset=utf-8` for windows-1252 bytes.
+/// Valid multi-byte UTF-8 is strong evidence (legacy-encoded text is almost never valid
+/// UTF-8 by chance), and UTF-8 that is mostly invalid is strong evidence against a UTF-8
+/// declaration. The same function serves `extract`, `scrape` and WARC records.
 public enum CharsetDetector {
     /// How the decision was made, so tests and diagnostics can tell.
     public enum Evidence: String, Sendable {
@@ -14,6 +20,7 @@ public enum CharsetDetector {
         case fallback
     }
 
+    /// The charset to decode with, why it was chosen, and the byte-order-mark bytes to skip.
     public struct Decision: Sendable, Equatable {
         /// A label libxml2/iconv understands, e.g. `UTF-8`, `windows-1252`, `UTF-16LE`.
         public var charset: String
@@ -36,22 +43,92 @@ public enum CharsetDetector {
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
             return Decision(charset: "UTF-16BE", evidence: .byteOrderMark, skipBytes: 2)
         }
-        if let declared, let label = canonicalLabel(declared) {
-            return Decision(charset: label, evidence: .transport, skipBytes: 0)
-        }
         if let utf16 = utf16WithoutBOM(bytes) {
+            // NUL bytes at every other position: no ASCII-compatible declaration can be right.
+            if let declared, let label = canonicalLabel(declared), label.hasPrefix("UTF-16") {
+                return Decision(charset: label, evidence: .transport, skipBytes: 0)
+            }
             return Decision(charset: utf16, evidence: .nullBytePattern, skipBytes: 0)
         }
-        if let meta = metaCharset(bytes), let label = canonicalLabel(meta) {
+        let profile = UTF8Profile(bytes)
+        var declarations: [(label: String, evidence: Evidence)] = []
+        if let declared, let label = canonicalLabel(declared) { declarations.append((label, .transport)) }
+        if let meta = metaCharset(bytes), let label = canonicalLabel(meta), !label.hasPrefix("UTF-16") {
             // A page that claims UTF-16 in an ASCII-compatible meta tag cannot be UTF-16.
-            if !label.hasPrefix("UTF-16") {
-                return Decision(charset: label, evidence: .meta, skipBytes: 0)
-            }
+            declarations.append((label, .meta))
         }
-        if isValidUTF8(bytes) {
+        for (label, evidence) in declarations {
+            if label == "UTF-8" {
+                // Invalid UTF-8 under a UTF-8 declaration: believe the declaration only when
+                // the valid multi-byte sequences outweigh the broken ones (a few damaged bytes
+                // in a UTF-8 page are repaired later, with U+FFFD).
+                if profile.invalid == 0 || profile.multiByte >= 4 * profile.invalid {
+                    return Decision(charset: label, evidence: evidence, skipBytes: 0)
+                }
+                continue
+            }
+            if profile.isUTF8Evidence {
+                // Valid multi-byte UTF-8 under a legacy declaration: the bytes win.
+                return Decision(charset: "UTF-8", evidence: .utf8Validity, skipBytes: 0)
+            }
+            return Decision(charset: label, evidence: evidence, skipBytes: 0)
+        }
+        if profile.invalid == 0 {
             return Decision(charset: "UTF-8", evidence: .utf8Validity, skipBytes: 0)
         }
         return Decision(charset: "windows-1252", evidence: .fallback, skipBytes: 0)
+    }
+
+    /// Counts of well-formed multi-byte UTF-8 sequences and of bytes that break UTF-8.
+    struct UTF8Profile {
+        var multiByte = 0
+        var invalid = 0
+
+        /// Valid UTF-8 with at least one non-ASCII character: a legacy encoding's text is
+        /// practically never valid UTF-8 by chance.
+        var isUTF8Evidence: Bool { invalid == 0 && multiByte > 0 }
+
+        init(_ bytes: UnsafeRawBufferPointer) {
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                while i + 8 <= n, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
+                guard i < n else { break }
+                let length = CharsetDetector.sequenceLength(bytes, at: i)
+                if length == 0 {
+                    invalid += 1
+                    i += 1
+                } else {
+                    if length > 1 { multiByte += 1 }
+                    i += length
+                }
+            }
+        }
+    }
+
+    /// Length of the well-formed UTF-8 sequence at `i` (1 for ASCII), or 0 when the byte
+    /// there does not start one (no overlongs, no surrogates, nothing above U+10FFFF).
+    @inline(__always)
+    static func sequenceLength(_ bytes: UnsafeRawBufferPointer, at i: Int) -> Int {
+        let b = bytes[i]
+        if b < 0x80 { return 1 }
+        var need = 0
+        var minimum: UInt32 = 0
+        var scalar: UInt32 = 0
+        if b & 0xE0 == 0xC0 { need = 1; minimum = 0x80; scalar = UInt32(b & 0x1F) }
+        else if b & 0xF0 == 0xE0 { need = 2; minimum = 0x800; scalar = UInt32(b & 0x0F) }
+        else if b & 0xF8 == 0xF0 { need = 3; minimum = 0x10000; scalar = UInt32(b & 0x07) }
+        else { return 0 }
+        if i + need >= bytes.count { return 0 }
+        for k in 1...need {
+            let c = bytes[i + k]
+            if c & 0xC0 != 0x80 { return 0 }
+            scalar = scalar << 6 | UInt32(c & 0x3F)
+        }
+        if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { return 0 }
+        return need + 1
     }
 
     /// Maps a charset label to the name handed to libxml2, following the WHATWG Encoding

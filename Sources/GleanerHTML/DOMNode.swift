@@ -1,5 +1,6 @@
 /// One element or text node of a `DOMTree`. Links are indices into the tree (-1 for none).
 public struct DOMNode: Sendable {
+    /// What the node is: an element or a run of text.
     public enum Kind: UInt8, Sendable {
         case element
         case text

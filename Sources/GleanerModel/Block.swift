@@ -5,6 +5,7 @@
 /// renderer needs on top — links, emphasis, table cells, image sources, verbatim code — lives
 /// in additive fields next to it (docs/schema.md).
 public struct Block: Sendable, Equatable {
+    /// The block types of the record's `blocks`, written as their raw value (docs/schema.md).
     public enum Kind: String, Sendable, Equatable {
         case paragraph
         case heading

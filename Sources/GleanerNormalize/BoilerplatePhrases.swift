@@ -5,10 +5,15 @@ import GleanerModel
 /// against whole blocks, case- and whitespace-insensitively, so a sentence that merely
 /// contains the words stays.
 public struct BoilerplatePhrases: Sendable {
-    /// Used when a pipeline lists the `boilerplate` step without its own `boilerplate:` list.
+    /// Used when a pipeline lists the `boilerplate` step without its own `boilerplate:` list:
+    /// ad labels and "share"/"read more"/"related" lines as whole blocks, in English, German,
+    /// French, Spanish, Italian, Portuguese and Dutch — generic interface wording, not one
+    /// site's footer (a site's own lines belong in the pipeline's `boilerplate:` list).
     public static let defaultPhrases = [
-        "Mehr dazu", "Mehr zum Thema", "Feedback für die Redaktion", "Zur Startseite", "Artikel teilen",
-        "Read more", "Related articles", "Advertisement", "Anzeige", "Share this article",
+        "Advertisement", "Anzeige", "Werbung", "Publicité", "Publicidad", "Pubblicità", "Publicidade", "Advertentie",
+        "Read more", "Weiterlesen", "Lire la suite", "Leer más", "Leggi tutto", "Leia mais", "Lees meer",
+        "Related articles", "Mehr zum Thema", "Articles similaires", "Artículos relacionados", "Articoli correlati",
+        "Share this article", "Artikel teilen", "Partager cet article", "Compartir", "Condividi",
     ]
 
     private let keys: Set<String>

@@ -30,6 +30,7 @@ public struct Discovery: Sendable, Equatable {
     public var format = ""
 }
 
+/// A feed or sitemap that could not be read: `code` goes into the error record (`not_a_feed`, …).
 public struct DiscoveryError: Error, Sendable, CustomStringConvertible {
     public var code: String
     public var message: String

@@ -1,7 +1,10 @@
 import Foundation
-import Gleaner
-import GleanerCLI
+import GleanerExtract
 import GleanerFetch
+import GleanerInput
+import GleanerModel
+import GleanerNormalize
+import GleanerSinks
 
 /// What working on one queue entry produced. Built on worker threads, applied to the state
 /// and the sinks on the run loop's thread.
@@ -39,8 +42,9 @@ struct ItemProcessor: Sendable {
     static let maxListingBytes = 100 * 1024 * 1024
 
     init(config: PipelineConfig) {
-        generic = ArticleExtractor()
-        perSite = config.sites.mapValues { ArticleExtractor(overrides: $0) }
+        let rules = config.rules?.rules() ?? .default
+        generic = ArticleExtractor(rules: rules)
+        perSite = config.sites.mapValues { ArticleExtractor(rules: rules, overrides: $0) }
         normalizer = ArticleNormalizer(steps: config.normalizers, boilerplatePhrases: config.boilerplatePhrases)
         filters = config.filters
         baseURL = config.baseURL

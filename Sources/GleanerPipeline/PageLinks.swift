@@ -37,6 +37,8 @@ struct PageLinks {
     static func isHTML(_ bytes: [UInt8]) -> Bool {
         let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
         guard let start = head.firstIndex(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }), head[start] == "<" else { return false }
+        // An XML declaration means a feed or sitemap (whatever HTML its items quote).
+        if head[start...].hasPrefix("<?xml") { return false }
         return head.contains("<!doctype html") || head.contains("<html") || head.contains("<head") || head.contains("<body")
     }
 }

@@ -3,11 +3,13 @@ import GleanerExtract
 import GleanerFetch
 import GleanerHTML
 import GleanerNormalize
+import GleanerSinks
 import Yams
 
 /// A pipeline file, decoded and checked. Relative paths are resolved against the directory
 /// of the pipeline file, so `gleaner run` works from any working directory.
 public struct PipelineConfig: Sendable {
+    /// Where the inputs come from (`sources:`); URLs are checked, paths resolved.
     public struct Sources: Sendable, Equatable {
         public var urls: [String] = []
         public var files: [String] = []
@@ -24,6 +26,7 @@ public struct PipelineConfig: Sendable {
         public var crawlMaxPages: Int? = nil
     }
 
+    /// What is kept (`filters:`): URL patterns before fetching, record tests after extraction.
     public struct Filters: Sendable {
         public var include: [String] = []
         public var exclude: [String] = []
@@ -34,13 +37,19 @@ public struct PipelineConfig: Sendable {
         public var publishedAfter: String?
     }
 
+    /// One output of the pipeline (`sinks:`), docs/sinks.md.
     public struct Sink: Sendable, Equatable {
+        /// `jsonl` (JSON lines) or `sqlite` (the queryable store).
         public enum Kind: String, Sendable { case jsonl, sqlite }
         public var kind: Kind
         /// Absolute path, or `-` for standard output (jsonl only).
         public var path: String
+        /// JSON lines across runs: `append` (default: nothing is lost), `overwrite` (emptied
+        /// when a new run writes its first record), `new-file` (a timestamped file per run).
+        public var mode: JSONLSink.Mode = .append
     }
 
+    /// Near-duplicate marking by SimHash (`duplicates:`).
     public struct Duplicates: Sendable {
         public var enabled = true
         /// Largest Hamming distance between 64-bit SimHashes still called a duplicate.
@@ -59,6 +68,8 @@ public struct PipelineConfig: Sendable {
     public var boilerplatePhrases: [String] = BoilerplatePhrases.defaultPhrases
     public var duplicates = Duplicates()
     public var sites: [String: ExtractionOverrides] = [:]
+    /// `rules: FILE`: edits to the shipped rule lists (docs/rules.md), for every site.
+    public var rules: RuleOverrides?
     public var sinks: [Sink] = []
     public var discovery = SiteDiscoverySettings()
     /// Seconds after which a URL that failed is tried again by a later run, doubling with
@@ -74,7 +85,7 @@ public struct PipelineConfig: Sendable {
         return nil
     }
 
-    static let topKeys = ["name", "state", "sources", "fetch", "extract", "filters", "normalize", "boilerplate", "duplicates", "sites", "sinks", "discovery", "retry_failed_after"]
+    static let topKeys = ["name", "state", "sources", "fetch", "extract", "filters", "normalize", "boilerplate", "duplicates", "sites", "rules", "sinks", "discovery", "retry_failed_after"]
     static let sourceKeys = ["urls", "files", "directories", "feeds", "sitemaps", "sites"]
     static let fetchKeys = ["concurrency", "per_host", "delay", "timeout", "connect_timeout", "retries", "max_bytes", "max_redirects", "user_agent", "obey_robots", "deny_private_networks", "cacert", "capath", "insecure"]
     static let filterKeys = ["include", "exclude", "same_host", "min_words", "languages", "published_after"]
@@ -192,6 +203,14 @@ public struct PipelineConfig: Sendable {
                 config.normalizers.append(step)
             }
         }
+        if let rulesNode = top["rules"] {
+            let path = resolve(try rulesNode.nonEmptyString(), base: base)
+            do {
+                config.rules = try RuleOverrides(contentsOf: path)
+            } catch {
+                throw rulesNode.error(error.message)
+            }
+        }
         if let phrases = top["boilerplate"] { config.boilerplatePhrases = try phrases.stringList() }
         if let duplicates = top["duplicates"] {
             if case .scalar = duplicates.node {
@@ -232,14 +251,24 @@ public struct PipelineConfig: Sendable {
         let sinkList = try sinksNode.list()
         if sinkList.isEmpty { throw sinksNode.error("give at least one sink") }
         for item in sinkList {
-            let keys = try item.mapping(allowed: ["type", "path"])
+            let keys = try item.mapping(allowed: ["type", "path", "mode"])
             guard let typeNode = keys["type"] else { throw item.error("missing required key `type`") }
             let typeName = try typeNode.string()
             guard let kind = Sink.Kind(rawValue: typeName) else { throw typeNode.error("unknown sink type \"\(typeName)\" (known: jsonl, sqlite)") }
             guard let pathNode = keys["path"] else { throw item.error("missing required key `path`") }
             let path = try pathNode.nonEmptyString()
             if kind == .sqlite && path == "-" { throw pathNode.error("an sqlite sink needs a file path") }
-            config.sinks.append(Sink(kind: kind, path: resolve(path, base: base)))
+            var sink = Sink(kind: kind, path: resolve(path, base: base))
+            if let modeNode = keys["mode"] {
+                let name = try modeNode.string()
+                guard let mode = JSONLSink.Mode(rawValue: name) else {
+                    throw modeNode.error("unknown mode \"\(name)\" (known: append, overwrite, new-file)")
+                }
+                if kind != .jsonl { throw modeNode.error("`mode` applies to jsonl sinks only") }
+                if path == "-" && mode != .append { throw modeNode.error("standard output has no mode") }
+                sink.mode = mode
+            }
+            config.sinks.append(sink)
         }
         return config
     }

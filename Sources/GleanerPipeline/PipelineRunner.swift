@@ -1,12 +1,16 @@
 import Foundation
 import GRDB
-import Gleaner
-import GleanerCLI
 import GleanerFetch
+import GleanerInput
+import GleanerModel
+import GleanerRunner
+import GleanerSinks
 
-/// Runs a pipeline: seeds the queue from the sources, then loops — take pending entries,
-/// fetch or read them, extract on worker threads, and commit outcomes in batches (sink
-/// writes, queue status, fetch state, SimHashes and JSON-lines offsets in one transaction).
+/// Runs a pipeline: seeds the queue from the sources, then runs the queue's pending entries
+/// through the shared `OrderedRunner` — fetch or read, extract on worker threads, outcomes
+/// back in queue order — and commits them in batches (sink writes, queue status, fetch
+/// state, SimHashes and JSON-lines offsets in one transaction). Entries discovered from
+/// feeds and sitemaps join the queue and are picked up in the same pass or the next round.
 ///
 /// Resume works because nothing is "done" until that transaction commits: a run killed at
 /// any moment restarts from the queue, JSON-lines files are cut back to the committed
@@ -35,9 +39,14 @@ public final class PipelineRunner {
     private let include: [NSRegularExpression]
     private let exclude: [NSRegularExpression]
 
-    public init(config: PipelineConfig, options: Options = Options()) {
+    /// Sinks beyond the file's jsonl/sqlite ones (plug-ins: an archive, a document format):
+    /// written in queue order at every commit, then flushed; closed when the run finishes.
+    let extraSinks: [any Sink]
+
+    public init(config: PipelineConfig, options: Options = Options(), extraSinks: [any Sink] = []) {
         self.config = config
         self.options = options
+        self.extraSinks = extraSinks
         include = config.filters.include.compactMap { try? NSRegularExpression(pattern: $0) }
         exclude = config.filters.exclude.compactMap { try? NSRegularExpression(pattern: $0) }
     }
@@ -48,13 +57,34 @@ public final class PipelineRunner {
     public func run() throws -> Result {
         let state = try StateStore(path: config.statePath)
         let now = Self.timestamp()
+        let unfinished = try state.unfinishedRun()
+        // A new-file sink's name comes from its run's start, so a resumed run finds it again.
+        var runStarted = Date()
+        if let unfinished,
+            let started = try state.database.read({ try String.fetchOne($0, sql: "SELECT started FROM runs WHERE id = ?", arguments: [unfinished.id]) }),
+            let date = Self.parseTimestamp(started)
+        {
+            runStarted = date
+        }
         // Sinks: JSON lines, and SQLite in the state file or a file of its own.
         var jsonl: [JSONLSink] = []
+        /// JSON-lines sinks in `overwrite` mode not yet emptied in this run.
+        var pendingOverwrite: Set<String> = []
+        var newFiles: [JSONLSink] = []
         var sharedSQLite: [SQLiteSink] = []
         var ownSQLite: [(SQLiteSink, DatabaseQueue)] = []
         for sink in config.sinks {
             switch sink.kind {
-            case .jsonl: jsonl.append(try JSONLSink(path: sink.path))
+            case .jsonl:
+                switch sink.mode {
+                case .append, .overwrite:
+                    jsonl.append(try JSONLSink(path: sink.path, mode: .append))
+                    if sink.mode == .overwrite { pendingOverwrite.insert(sink.path) }
+                case .newFile:
+                    let file = try JSONLSink(path: JSONLSink.timestampedPath(sink.path, at: runStarted), mode: .append)
+                    jsonl.append(file)
+                    newFiles.append(file)
+                }
             case .sqlite:
                 let sqlite = SQLiteSink(path: sink.path)
                 if sink.path == config.statePath {
@@ -74,13 +104,17 @@ public final class PipelineRunner {
         var counts = RunCounts()
         let runID: Int64
         let resumed: Bool
-        if let unfinished = try state.unfinishedRun() {
+        if let unfinished {
             runID = unfinished.id
             counts = unfinished.counts
             resumed = true
             try state.database.read { db in
                 for sink in jsonl where sink.isFile {
-                    try sink.truncate(to: try state.committedOffset(path: sink.path, in: db) ?? 0)
+                    let committed = try state.committedOffset(path: sink.path, in: db)
+                    // An overwrite sink the run has not emptied yet stays as it is.
+                    if committed == Self.overwritePending { continue }
+                    pendingOverwrite.remove(sink.path)
+                    try sink.truncate(to: committed ?? sink.offset)
                 }
             }
         } else {
@@ -93,30 +127,31 @@ public final class PipelineRunner {
                 let id = db.lastInsertedRowID
                 counts.discovered = try seed(state, sites: discoveries, counts: &counts, in: db)
                 try db.execute(sql: "UPDATE runs SET counts = ? WHERE id = ?", arguments: [counts.encoded, id])
-                for sink in jsonl where sink.isFile { try state.setOffset(path: sink.path, bytes: 0, in: db) }
+                // Append: the run starts at the file's end, so earlier runs' lines stay.
+                for sink in jsonl where sink.isFile {
+                    let start = pendingOverwrite.contains(sink.path) ? Self.overwritePending : sink.offset
+                    try state.setOffset(path: sink.path, bytes: start, in: db)
+                }
                 return id
             }
-            for sink in jsonl where sink.isFile { try sink.truncate(to: 0) }
         }
         if resumed { Self.log("resuming run \(runID) of \(config.name)") }
 
         var fetchConfiguration = config.fetch
-        let window = max(fetchConfiguration.concurrency * 4, 64)
-        fetchConfiguration.maxHeldResponses = window
+        let held = max(fetchConfiguration.concurrency * 4, 64)
+        fetchConfiguration.maxHeldResponses = held
+        // Outcomes come back in queue order, so a slow page holds back later commits: the
+        // window is wider than the fetcher's own limit to keep transfers going meanwhile.
+        let window = held * 4
         let fetcher = try Fetcher(configuration: fetchConfiguration)
         defer { fetcher.close() }
         let processor = ItemProcessor(config: config)
-        let workers = DispatchQueue(label: "gleaner.pipeline.extract", attributes: .concurrent)
-        let fileSlots = max(ProcessInfo.processInfo.activeProcessorCount * 2, 2)
-        let progress = ProgressReporter(mode: options.progress)
+        let jobs = max(ProcessInfo.processInfo.activeProcessorCount, 2)
+        let progress = ProgressReporter(mode: options.progress == false ? .off : .automatic)
 
-        var buffer: [WorkItem] = []
         var cursor: Int64 = 0
-        var inFlight = 0
-        var filesInFlight = 0
         var uncommitted: [Outcome] = []
         var lastCommit = Date()
-        var exhausted = false
         let inbox = self.inbox
         let failed = FailedURLs(delay: config.retryFailedAfter ?? FailedURLs.defaultDelay)
 
@@ -188,6 +223,12 @@ public final class PipelineRunner {
                     }
                     try db.execute(sql: "UPDATE queue SET status = 'done' WHERE id = ?", arguments: [item.id])
                 }
+                if !records.isEmpty {
+                    for sink in jsonl where pendingOverwrite.contains(sink.path) {
+                        try sink.truncate(to: 0)
+                        pendingOverwrite.remove(sink.path)
+                    }
+                }
                 for record in records {
                     for sink in jsonl { try sink.write(record) }
                     for sink in sharedSQLite { try sink.write(record, in: db) }
@@ -201,73 +242,72 @@ public final class PipelineRunner {
                         for (source, time) in seen { try sink.markSeen(source: source, at: time, in: own) }
                     }
                 }
-                for sink in jsonl where sink.isFile {
+                for sink in jsonl where sink.isFile && !pendingOverwrite.contains(sink.path) {
                     sink.sync()
                     try state.setOffset(path: sink.path, bytes: sink.offset, in: db)
+                }
+                for sink in self.extraSinks {
+                    for record in records { try sink.write(record) }
+                    try sink.flush()
                 }
                 try db.execute(sql: "UPDATE runs SET counts = ? WHERE id = ?", arguments: [counts.encoded, runID])
             }
             lastCommit = Date()
         }
 
+        func showProgress() {
+            guard progress.isDue, let (total, done) = try? state.counts() else { return }
+            progress.tick(done: done, total: total, errors: counts.errorCount)
+        }
+
+        // Rounds: each runs what is pending now (and what commits add behind the cursor
+        // meanwhile); the next starts when entries discovered at the end are still waiting.
+        var interruptedBy: Int32?
         while true {
-            if inbox.stopRequested != nil { break }
-            // Top up the window from the queue.
-            while inFlight < window {
-                if buffer.isEmpty && !exhausted {
-                    buffer = try state.pending(after: cursor, limit: 256)
-                    if let last = buffer.last { cursor = last.id } else { exhausted = true }
-                    buffer.reverse()
-                }
-                guard let item = buffer.last else { break }
-                if item.kind == .file {
-                    if filesInFlight >= fileSlots { break }
-                    filesInFlight += 1
-                    workers.async { inbox.push(processor.processFile(item)) }
-                } else {
-                    let request = FetchRequestOptions(headers: item.conditionalHeaders, acceptAnyContentType: item.kind != .page)
-                    fetcher.submit(item.url, options: request) { response in
-                        workers.async { inbox.push(processor.processResponse(item, response)) }
+            var buffer: [WorkItem] = []
+            let runner = OrderedRunner<Outcome>(jobs: jobs, window: window, fetcher: fetcher, stopGrace: 0)
+            let ending = try runner.run(
+                next: { () throws -> OrderedRunner<Outcome>.Work? in
+                    if buffer.isEmpty {
+                        buffer = try state.pending(after: cursor, limit: 256)
+                        guard let last = buffer.last else { return nil }
+                        cursor = last.id
+                        buffer.reverse()
                     }
-                }
-                buffer.removeLast()
-                inFlight += 1
-            }
-            if inFlight == 0 && buffer.isEmpty {
-                // Nothing running: commit (which may queue discovered pages) and look again.
-                try commit()
-                exhausted = false
-                buffer = try state.pending(after: cursor, limit: 256)
-                if let last = buffer.last { cursor = last.id; buffer.reverse(); continue }
+                    let item = buffer.removeLast()
+                    if item.kind == .file { return .local { processor.processFile(item) } }
+                    let request = FetchRequestOptions(headers: item.conditionalHeaders, acceptAnyContentType: item.kind != .page)
+                    return .fetch(item.url, request) { response in processor.processResponse(item, response) }
+                },
+                emit: { _, outcome in
+                    uncommitted.append(outcome)
+                    if uncommitted.count >= 200 || Date().timeIntervalSince(lastCommit) >= options.commitInterval { try commit() }
+                    showProgress()
+                },
+                idle: {
+                    if Date().timeIntervalSince(lastCommit) >= options.commitInterval { try commit() }
+                    showProgress()
+                },
+                shouldStop: { inbox.stopRequested != nil })
+            // Keep what finished; abandoned entries stay pending for the next run.
+            try commit()
+            if case .stopped = ending {
+                interruptedBy = inbox.stopRequested
                 break
             }
-            for outcome in inbox.take(timeout: 0.25) {
-                inFlight -= 1
-                if outcome.item.kind == .file { filesInFlight -= 1 }
-                uncommitted.append(outcome)
-            }
-            if uncommitted.count >= 200 || Date().timeIntervalSince(lastCommit) >= options.commitInterval {
-                try commit()
-                if exhausted { exhausted = false }
-            }
-            progress.tick { try? state.counts() }
+            if try state.pending(after: cursor, limit: 1).isEmpty { break }
         }
-        let interruptedBy = inbox.stopRequested
-        if interruptedBy != nil {
-            // Keep what finished; in-flight entries stay pending for the next run.
-            fetcher.close()
-            for outcome in inbox.take(timeout: 0) where inFlight > 0 {
-                inFlight -= 1
-                uncommitted.append(outcome)
-            }
-        }
-        try commit()
         if interruptedBy == nil {
             try state.database.write { db in
                 try db.execute(sql: "UPDATE runs SET finished = ? WHERE id = ?", arguments: [Self.timestamp(), runID])
             }
         }
-        progress.finish { try? state.counts() }
+        if interruptedBy == nil {
+            // A new-file sink that received nothing is not left behind as an empty file.
+            for file in newFiles where file.offset == 0 { unlink(file.path) }
+            for sink in extraSinks { try sink.close() }
+        }
+        if let (total, done) = try? state.counts() { progress.finish(done: done, total: total, errors: counts.errorCount) }
         return Result(counts: counts, interruptedBy: interruptedBy, resumed: resumed)
     }
 
@@ -334,6 +374,15 @@ public final class PipelineRunner {
         if !include.isEmpty, !include.contains(where: { $0.firstMatch(in: url, range: range) != nil }) { return "include" }
         if exclude.contains(where: { $0.firstMatch(in: url, range: range) != nil }) { return "exclude" }
         return nil
+    }
+
+    /// The stored offset of an `overwrite` sink the run has not emptied yet.
+    static let overwritePending: Int64 = -1
+
+    static func parseTimestamp(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
     }
 
     static func timestamp() -> String {

@@ -1,5 +1,5 @@
 import Foundation
-import GleanerCLI
+import GleanerInput
 import GleanerFetch
 
 /// What discovery found on one site: its sitemaps and feeds (each read and checked), the

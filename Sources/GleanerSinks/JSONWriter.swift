@@ -1,3 +1,5 @@
+import GleanerModel
+
 /// A minimal JSON writer that emits keys in the order they are written — the record schema
 /// promises a stable, documented key order, which `JSONEncoder` can only give alphabetically.
 struct JSONWriter {
@@ -71,6 +73,30 @@ struct JSONWriter {
         let rounded = (value * 10_000).rounded() / 10_000
         bytes.append(contentsOf: String(rounded).utf8)
         needsComma = true
+    }
+
+    /// Any extra value, object keys in their given order.
+    mutating func value(_ value: ExtraValue) {
+        switch value {
+        case .null: string(nil)
+        case .bool(let flag):
+            separate()
+            bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+            needsComma = true
+        case .int(let number): int(number)
+        case .double(let number): double(number)
+        case .string(let text): string(text)
+        case .array(let values):
+            beginArray()
+            for item in values { self.value(item) }
+            endArray()
+        case .object(let members):
+            beginObject()
+            for (name, item) in members {
+                key(name); self.value(item)
+            }
+            endObject()
+        }
     }
 
     mutating func strings(_ values: [String]) {

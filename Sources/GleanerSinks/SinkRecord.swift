@@ -1,7 +1,9 @@
 import GleanerModel
 
-/// What a pipeline hands its sinks for one input: the extraction result plus what the
-/// pipeline learned around it (canonical key, near-duplicate verdict).
+/// What a run hands its sinks for one input: the extraction result plus what the run
+/// learned around it (canonical key, near-duplicate verdict, extra provenance objects, the
+/// fetched exchange for archiving sinks). Sinks render it themselves — JSON lines, SQLite
+/// rows, WARC records or a document format — so none depends on another's output.
 public struct SinkRecord: Sendable {
     public var result: ExtractionResult
     /// Upsert key of an article: its canonical URL, else its source.
@@ -14,6 +16,13 @@ public struct SinkRecord: Sendable {
     public var simhash: UInt64?
     /// ISO 8601 UTC time this run saw the record.
     public var seenAt: String
+    /// Extra top-level objects (e.g. `warc`), written after every other key.
+    public var extras: [RecordExtra] = []
+    /// The HTTP exchange behind the record, when a sink asked for it (`Sink.wantsExchange`).
+    public var exchange: FetchedExchange?
+    /// The JSON line rendered ahead of time on a worker thread, so the single writing thread
+    /// does not serialise the encoding; nil means render on demand.
+    private var rendered: String?
 
     public init(result: ExtractionResult, key: String, seenAt: String, simhash: UInt64? = nil, duplicateOf: String? = nil, similarity: Double? = nil) {
         self.result = result
@@ -24,15 +33,28 @@ public struct SinkRecord: Sendable {
         self.similarity = similarity
     }
 
+    /// Renders `jsonLine` now (call last, after every field is set): workers do this so the
+    /// writer only copies bytes.
+    public mutating func prerender() {
+        rendered = nil
+        rendered = jsonLine
+    }
+
     /// The `gleaner.article/1` line, with `duplicate_of` and `similarity` appended after the
-    /// documented keys when the record is a near-duplicate.
+    /// documented keys when the record is a near-duplicate, then any extra objects.
     public var jsonLine: String {
+        if let rendered { return rendered }
         let line = ArticleJSON.line(for: result)
-        guard let duplicateOf, let similarity else { return line }
-        var extra = JSONWriter(capacity: duplicateOf.utf8.count + 64)
+        guard (duplicateOf != nil && similarity != nil) || !extras.isEmpty else { return line }
+        var extra = JSONWriter(capacity: 256)
         extra.beginObject()
-        extra.key("duplicate_of"); extra.string(duplicateOf)
-        extra.key("similarity"); extra.double(similarity)
+        if let duplicateOf, let similarity {
+            extra.key("duplicate_of"); extra.string(duplicateOf)
+            extra.key("similarity"); extra.double(similarity)
+        }
+        for item in extras {
+            extra.key(item.key); extra.value(item.value)
+        }
         extra.endObject()
         // Splice the two objects: drop the first's "}" and the second's "{".
         return String(line.dropLast()) + "," + String(extra.output.dropFirst())

@@ -1,6 +1,6 @@
 import Foundation
 import Gleaner
-import GleanerCLI
+import GleanerInput
 import GleanerHTML
 
 /// `gleaner-bench DIR…`: times libxml2 parse-only against full extraction on the same

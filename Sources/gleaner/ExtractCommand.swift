@@ -1,8 +1,11 @@
 import ArgumentParser
 import Foundation
 import Gleaner
-import GleanerCLI
+import GleanerInput
+import GleanerRunner
 import GleanerWARC
+
+extension RecordMaker.ExplainFormat: ExpressibleByArgument {}
 
 /// `gleaner extract`: saved HTML files to article records.
 struct ExtractCommand: ParsableCommand {
@@ -12,14 +15,17 @@ struct ExtractCommand: ParsableCommand {
         discussion: """
             Inputs are files, directories (searched recursively for .html, .htm, .xhtml, \
             their .gz forms, .warc and .arc) and - for standard input. One JSON line is written \
-            per input, in input order; an input that cannot be processed gives an error record.
+            per input, in input order, each as soon as it and every input before it are done; \
+            an input that cannot be processed gives an error record. --output FILE.sqlite (or \
+            .db) writes an SQLite database instead (schema in docs/sinks.md). Ctrl-C stops: \
+            finished records are written, the summary printed. A progress line is shown on a \
+            terminal for more than 100 inputs.
 
             Web archives (WARC 1.0/1.1, .warc or .warc.gz, recognised by content) give one \
             line per qualifying record — HTML responses and resources — with source \
             FILE#OFFSET and a "warc" object, and one error line per broken record.
 
-            Exit status: 0 when every input gave an article record, 1 when some gave error \
-            records, 2 for usage errors.
+            \(Diagnostics.exitStatusHelp)
             """
     )
 
@@ -32,11 +38,11 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the page was fetched from (a single input only).", valueName: "URL"))
     var baseURL: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE instead of standard output.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE instead of standard output (.sqlite or .db: an SQLite database; otherwise JSON lines).", valueName: "FILE"))
     var output: String?
 
-    @Option(name: .shortAndLong, help: "Number of pages processed in parallel (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .shortAndLong, parsing: .unconditional, help: ArgumentHelp("Number of pages processed in parallel (default: all cores).", valueName: "N"))
+    var jobs: Int?
 
     @Option(name: .customLong("warc-status"), help: ArgumentHelp("Web archives: HTTP statuses of the responses to extract, comma-separated (default: any 2xx).", valueName: "CODES"))
     var warcStatus: String?
@@ -44,14 +50,22 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .customLong("warc-include-non-html"), help: "Web archives: extract every payload type, not only HTML.")
     var warcIncludeNonHTML = false
 
-    @Flag(name: .shortAndLong, help: "Print no summary on standard error.")
+    @Option(name: .customLong("rules"), help: RulesOption.help)
+    var rulesFile: String?
+
+    @Option(name: .customLong("explain"), help: ArgumentHelp(
+        "Say why: which source won each field and which rule kept or dropped each block. --explain (or =json) adds an \"explain\" object to each record; --explain=text writes a readable tree to standard error.",
+        valueName: "json|text"))
+    var explain: RecordMaker.ExplainFormat?
+
+    @Flag(name: .shortAndLong, help: "Print no progress and no summary on standard error.")
     var quiet = false
 
     func validate() throws {
         if paths.isEmpty && pathsFrom == nil {
             throw ValidationError("Give at least one PATH, - for standard input, or --paths-from FILE.")
         }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if let warcStatus, Self.statuses(warcStatus) == nil {
             throw ValidationError("--warc-status takes HTTP status codes separated by commas, e.g. 200,203.")
         }
@@ -69,27 +83,45 @@ struct ExtractCommand: ParsableCommand {
         if baseURL != nil && inputs.count > 1 {
             throw ValidationError("--base-url applies to a single input; \(inputs.count) were given.")
         }
-        let writer: LineWriter
-        if let output {
-            do { writer = try LineWriter(path: output) } catch { throw ValidationError("\(error)") }
-        } else {
-            writer = LineWriter(descriptor: STDOUT_FILENO, ownsDescriptor: false)
-        }
+        let sink = try OutputOption.sink(for: output)
+        let stop = StopFlag()
+        stop.installSignalHandlers()
+        defer { stop.uninstall() }
         let selector = WARCPageSelector(statuses: warcStatus.flatMap(Self.statuses), includeNonHTML: warcIncludeNonHTML)
-        let runner = ExtractCommandRunner(inputs: inputs, baseURL: baseURL, jobs: jobs, warcSelector: selector)
-        let summary = try runner.run(writer: writer)
+        let archives = WARCOpener(selector: selector)
+        var maker = RecordMaker(extractor: try RulesOption.extractor(rulesFile: rulesFile))
+        maker.explain = explain
+        let batch = BatchRun(
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, maker: maker, progress: quiet ? .off : .terminalOnly,
+            progressThreshold: 100)
+        let source = FileSource(inputs: inputs, baseURL: baseURL, openers: [archives])
+        let summary = try batch.run(source: source, sinks: [sink], stop: stop)
         if !quiet {
-            var message = "gleaner: \(inputs.count) inputs, \(summary.articles) records"
+            var message = "\(Diagnostics.count(inputs.count, "input")), \(Diagnostics.count(summary.articles, "record"))"
             if summary.errorCount > 0 {
                 let codes = summary.errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-                message += ", \(summary.errorCount) errors (\(codes))"
+                message += ", \(Diagnostics.count(summary.errorCount, "error")) (\(codes))"
             }
-            if !summary.warcSkipped.isEmpty {
-                let skipped = summary.warcSkipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-                message += "; WARC records skipped (\(skipped))"
+            let skipped = archives.skipped
+            if !skipped.isEmpty {
+                let reasons = skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+                message += "; WARC records skipped (\(reasons))"
             }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            if let signal = summary.interruptedBy {
+                message += "; stopped by \(Diagnostics.signalName(signal)) after \(summary.written) records"
+            }
+            Diagnostics.print(message)
         }
+        try Self.finish(summary)
+    }
+
+    /// 3 when the output failed, 128 + N after signal N, 1 with error records.
+    static func finish(_ summary: BatchRun.Summary) throws {
+        if let failure = summary.writeFailure {
+            Diagnostics.print("\(failure)")
+            throw ExitCode(3)
+        }
+        if let signal = summary.interruptedBy { throw ExitCode(128 + signal) }
         if summary.errorCount > 0 { throw ExitCode(1) }
     }
 

@@ -22,7 +22,9 @@ extension GleanerCommand {
     /// 2 usage errors.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            // `--explain` alone means `--explain=json` (argument-parser options need a value).
+            let arguments = CommandLine.arguments.dropFirst().map { $0 == "--explain" ? "--explain=json" : $0 }
+            var command = try parseAsRoot(Array(arguments))
             try command.run()
         } catch {
             let code = exitCode(for: error)

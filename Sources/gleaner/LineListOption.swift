@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GleanerCLI
+import GleanerInput
 
 /// Reads the file behind a one-entry-per-line option (`--paths-from`, `--urls`): `-` is
 /// standard input; blank lines and `#` comments are skipped.

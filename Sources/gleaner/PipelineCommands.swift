@@ -39,7 +39,8 @@ struct RunCommand: ParsableCommand {
         discussion: """
             An interrupted run (Ctrl-C, SIGTERM, a crash or SIGKILL) resumes where it stopped \
             when started again. Exit status: 0 finished, 1 finished with error records, \
-            2 usage or pipeline-file errors, 3 fatal errors, 130/143 stopped by SIGINT/SIGTERM.
+            2 usage or pipeline-file errors, 3 when a sink or the state could not be written \
+            (disk full) or another fatal error, 130/143 stopped by SIGINT/SIGTERM.
             """
     )
 

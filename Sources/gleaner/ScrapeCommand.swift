@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import Gleaner
-import GleanerCLI
-import GleanerWARC
 import GleanerFetch
+import GleanerInput
+import GleanerRunner
+import GleanerWARC
 
 /// `gleaner scrape`: URLs to article records, fetched with libcurl.
 struct ScrapeCommand: ParsableCommand {
@@ -21,10 +22,12 @@ struct ScrapeCommand: ParsableCommand {
             variables (http_proxy, HTTPS_PROXY, no_proxy). robots.txt is obeyed unless \
             --ignore-robots is given. HTTPS certificates are verified against the system's CAs, \
             or those of --cacert/--capath (or CURL_CA_BUNDLE, SSL_CERT_FILE, SSL_CERT_DIR); \
-            a failed verification gives tls_failed.
+            a failed verification gives tls_failed. Records stream: each is written as soon as \
+            it and every URL before it are done. A progress line is shown on a terminal. Ctrl-C \
+            stops new fetches, gives in-flight ones up to 1.5 s, writes every finished record \
+            in order, prints the summary and exits 130.
 
-            Exit status: 0 when every URL gave an article record, 1 when some gave error \
-            records, 2 for usage errors.
+            \(Diagnostics.exitStatusHelp)
             """
     )
 
@@ -34,38 +37,41 @@ struct ScrapeCommand: ParsableCommand {
     @Option(name: .customLong("urls"), help: ArgumentHelp("Read URLs from FILE, one per line (- for standard input).", valueName: "FILE"))
     var urlsFile: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE instead of standard output.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE instead of standard output (.sqlite or .db: an SQLite database; otherwise JSON lines).", valueName: "FILE"))
     var output: String?
 
-    @Option(help: "Transfers in flight at once, over all hosts.")
+    @Option(parsing: .unconditional, help: "Transfers in flight at once, over all hosts.")
     var concurrency: Int = 16
 
-    @Option(name: .customLong("per-host"), help: "Transfers in flight at once to one host.")
+    @Option(name: .customLong("per-host"), parsing: .unconditional, help: "Transfers in flight at once to one host.")
     var perHost: Int = 2
 
-    @Option(help: ArgumentHelp("Seconds between requests to one host (a larger robots.txt Crawl-delay wins, up to 60).", valueName: "SECONDS"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds between requests to one host (a larger robots.txt Crawl-delay wins, up to 60).", valueName: "SECONDS"))
     var delay: Double = 1
 
-    @Option(help: ArgumentHelp("Seconds one attempt may take, connection to last byte.", valueName: "SECONDS"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds one attempt may take, connection to last byte.", valueName: "SECONDS"))
     var timeout: Double = 30
 
-    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds the connection phase may take.", valueName: "SECONDS"))
+    @Option(name: .customLong("connect-timeout"), parsing: .unconditional, help: ArgumentHelp("Seconds the connection phase may take.", valueName: "SECONDS"))
     var connectTimeout: Double = 10
 
     @Option(name: .customLong("max-bytes"), help: ArgumentHelp("Largest page accepted, after decompression (K, M, G suffixes).", valueName: "SIZE"))
     var maxBytes: String = "20MB"
 
-    @Option(name: .customLong("max-redirects"), help: "Redirects followed at most.")
+    @Option(name: .customLong("max-redirects"), parsing: .unconditional, help: "Redirects followed at most.")
     var maxRedirects: Int = 5
 
     @Option(name: .customLong("user-agent"), help: ArgumentHelp("User-Agent header; its first word is matched against robots.txt groups.", valueName: "STRING"))
     var userAgent: String = FetchConfiguration.userAgentString(version: GleanerVersion.current)
 
-    @Option(help: "Further attempts after a timeout, connection error, 429 or 5xx.")
+    @Option(parsing: .unconditional, help: "Further attempts after a timeout, connection error, 429 or 5xx.")
     var retries: Int = 2
 
-    @Option(name: .customLong("retry-delay"), help: ArgumentHelp("First retry backoff in seconds; doubles per retry, with jitter. A Retry-After header is a floor.", valueName: "SECONDS"))
+    @Option(name: .customLong("retry-delay"), parsing: .unconditional, help: ArgumentHelp("First retry backoff in seconds; doubles per retry, with jitter. A Retry-After header is a floor.", valueName: "SECONDS"))
     var retryDelay: Double = 1
+
+    @Option(name: .customLong("rules"), help: RulesOption.help)
+    var rulesFile: String?
 
     @Flag(name: .customLong("ignore-robots"), help: "Do not fetch or obey robots.txt.")
     var ignoreRobots = false
@@ -82,8 +88,8 @@ struct ScrapeCommand: ParsableCommand {
     @Flag(help: "Do not verify certificates or host names; every record then carries \"insecure\": true in its fetch object.")
     var insecure = false
 
-    @Option(name: .shortAndLong, help: "Pages extracted in parallel (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .shortAndLong, parsing: .unconditional, help: ArgumentHelp("Pages extracted in parallel (default: all cores).", valueName: "N"))
+    var jobs: Int?
 
     @Option(name: .customLong("warc"), help: ArgumentHelp("Archive every HTTP exchange (pages, redirects, robots.txt) to this .warc.gz file (WARC/1.1).", valueName: "FILE"))
     var warc: String?
@@ -91,7 +97,7 @@ struct ScrapeCommand: ParsableCommand {
     @Option(name: .customLong("warc-max-size"), help: ArgumentHelp("Start a new WARC file (NAME-00001.warc.gz, …) after this size (K, M, G suffixes).", valueName: "SIZE"))
     var warcMaxSize: String?
 
-    @Flag(name: .shortAndLong, help: "Print no summary on standard error.")
+    @Flag(name: .shortAndLong, help: "Print no progress and no summary on standard error.")
     var quiet = false
 
     func validate() throws {
@@ -108,7 +114,7 @@ struct ScrapeCommand: ParsableCommand {
         if maxRedirects < 0 { throw ValidationError("--max-redirects must be 0 or more.") }
         if retries < 0 { throw ValidationError("--retries must be 0 or more.") }
         if !(retryDelay >= 0) { throw ValidationError("--retry-delay must be 0 or more seconds.") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if let cacert, !FileManager.default.isReadableFile(atPath: cacert) { throw ValidationError("--cacert: cannot read \(cacert).") }
         var isDirectory: ObjCBool = false
         if let capath, !(FileManager.default.fileExists(atPath: capath, isDirectory: &isDirectory) && isDirectory.boolValue) {
@@ -142,33 +148,48 @@ struct ScrapeCommand: ParsableCommand {
         if let warc {
             do {
                 archiver = try WARCArchiver(path: warc, maxSize: warcMaxSize.flatMap(ByteSize.parse), software: "Gleaner/\(GleanerVersion.current)")
-            } catch { throw ValidationError("--warc: \(error.message)") }
+            } catch {
+                // An output that cannot be opened: status 1 with the reason, not a usage error.
+                Diagnostics.print("--warc: \(error.message)")
+                throw ExitCode(1)
+            }
             configuration.exchangeRecorder = archiver?.recorder
         }
 
-        let writer: LineWriter
-        if let output {
-            do { writer = try LineWriter(path: output) } catch { throw ValidationError("\(error)") }
-        } else {
-            writer = LineWriter(descriptor: STDOUT_FILENO, ownsDescriptor: false)
-        }
+        let sink = try OutputOption.sink(for: output)
+        let stop = StopFlag()
+        stop.installSignalHandlers()
+        defer { stop.uninstall() }
         let started = Date()
-        let runner = ScrapeCommandRunner(urls: allURLs, configuration: configuration, jobs: jobs)
-        let summary = try runner.run(writer: writer)
+        let maker = RecordMaker(extractor: try RulesOption.extractor(rulesFile: rulesFile))
+        let batch = BatchRun(
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, window: 4096, fetch: configuration, maker: maker,
+            progress: quiet ? .off : .terminalOnly, stopGrace: 1.5)
+        var summary: BatchRun.Summary
+        do {
+            summary = try batch.run(source: URLListSource(urls: allURLs), sinks: [sink], stop: stop)
+        } catch {
+            Diagnostics.print("cannot start the fetcher: \(error)")
+            throw ExitCode(1)
+        }
         archiver?.close()
-        if let failure = archiver?.failure {
-            FileHandle.standardError.write(Data("gleaner: --warc: \(failure.message)\n".utf8))
+        if let failure = archiver?.failure, summary.writeFailure == nil {
+            // The archive is an output too: incomplete means exit status 3.
+            summary.writeFailure = SinkError("--warc: \(failure.message)")
         }
         if !quiet {
             let seconds = Date().timeIntervalSince(started)
-            var message = "gleaner: \(allURLs.count) URLs, \(summary.articles) ok"
+            var message = "\(Diagnostics.count(allURLs.count, "URL")), \(summary.articles) ok"
             if summary.errorCount > 0 {
                 let codes = summary.errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-                message += ", \(summary.errorCount) errors (\(codes))"
+                message += ", \(Diagnostics.count(summary.errorCount, "error")) (\(codes))"
             }
-            message += String(format: " in %.2f s (%.1f URLs/s)", seconds, Double(allURLs.count) / max(seconds, 0.001))
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            message += String(format: " in %.2f s (%.1f URLs/s)", seconds, Double(summary.written) / max(seconds, 0.001))
+            if let signal = summary.interruptedBy {
+                message += "; stopped by \(Diagnostics.signalName(signal)) after \(summary.written) of \(allURLs.count)"
+            }
+            Diagnostics.print(message)
         }
-        if summary.errorCount > 0 { throw ExitCode(1) }
+        try ExtractCommand.finish(summary)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import GleanerCLI
+import GleanerInput
 @testable import GleanerFetch
 
 @Suite struct RobotsTxtTests {

@@ -18,7 +18,23 @@ import Testing
         #expect(error("sources:\n  urls: [http://a.org/]\n  sitemap: [http://a.org/s.xml]\nsinks:\n  - {type: jsonl, path: o.jsonl}\n")
             == "p.yaml:3: sources.sitemap: unknown key (allowed here: urls, files, directories, feeds, sitemaps, sites)")
         #expect(error("sources: {urls: [http://a.org/]}\nsink: []\n")
-            == "p.yaml:2: sink: unknown key (allowed here: name, state, sources, fetch, extract, filters, normalize, boilerplate, duplicates, sites, sinks, discovery, retry_failed_after)")
+            == "p.yaml:2: sink: unknown key (allowed here: name, state, sources, fetch, extract, filters, normalize, boilerplate, duplicates, sites, rules, sinks, discovery, retry_failed_after)")
+    }
+
+    @Test func rulesFileIsReadAndChecked() throws {
+        let dir = try TemporaryDirectory()
+        _ = try dir.write("good.json", #"{"extraction": {"boilerplateTokens": {"add": ["rail"]}}}"#)
+        _ = try dir.write("bad.json", #"{"extraction": {"boilerplateTokenz": []}}"#)
+        let file = dir.url.appendingPathComponent("p.yaml").path
+        let config = try PipelineConfig.parse(yaml: "sources: {urls: [http://a.org/]}\nrules: good.json\nsinks: [{type: jsonl, path: o}]\n", file: file)
+        #expect(config.rules?.rules().boilerplateTokens.contains("rail") == true)
+        do {
+            _ = try PipelineConfig.parse(yaml: "sources: {urls: [http://a.org/]}\nrules: bad.json\nsinks: [{type: jsonl, path: o}]\n", file: file)
+            Issue.record("a bad rule file must not validate")
+        } catch {
+            #expect(error.description.contains(":2: rules:"))
+            #expect(error.description.contains("boilerplateTokenz is not a rule name"))
+        }
     }
 
     @Test func wrongTypes() {

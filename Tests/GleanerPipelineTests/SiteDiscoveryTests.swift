@@ -119,4 +119,20 @@ import Testing
             #expect(try retry.due(at: 1200, in: db).count == 1)
         }
     }
+
+    @Test func articleShapesAndHTMLSniffing() {
+        let shapes = SiteDiscoveryRules.compiled
+        for url in ["https://a.org/2024/05/01/harbour.html", "https://a.org/politik/wahl-in-bern-verschoben-a-123456.html",
+                    "https://a.org/news/local/harbour-crane-repaired-after-storm", "https://a.org/node/123456"] {
+            #expect(shapes.looksLikeArticle(url), "\(url)")
+        }
+        for url in ["https://a.org/", "https://a.org/news/", "https://a.org/tag/harbour-crane-repaired-after-storm/",
+                    "https://a.org/author/ann-lee-and-bo-chan", "https://a.org/news/page/2", "https://a.org/search?q=a-b-c-d"] {
+            #expect(!shapes.looksLikeArticle(url), "\(url)")
+        }
+        #expect(PageLinks.isHTML(Array("<!DOCTYPE html><html><head>".utf8)))
+        #expect(PageLinks.isHTML(Array("\n  <html lang=en>".utf8)))
+        #expect(!PageLinks.isHTML(Array("<?xml version=\"1.0\"?><rss><channel><description><![CDATA[<html><body>]]>".utf8)))
+        #expect(!PageLinks.isHTML(Array("{\"version\": \"https://jsonfeed.org/version/1.1\"}".utf8)))
+    }
 }

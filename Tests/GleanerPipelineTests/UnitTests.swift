@@ -94,7 +94,9 @@ import Testing
     @Test func boilerplateAndSteps() {
         var article = Article(source: "s", published: "2024-05-01T10:30:00+02:00")
         article.blocks = [Block(type: .paragraph, text: "Real  text\u{200B}."), Block(type: .paragraph, text: "Mehr dazu"), Block(type: .paragraph, text: "Feedback für die Redaktion:")]
-        let normalized = ArticleNormalizer(steps: [.whitespace, .dates, .boilerplate]).apply(article)
+        let normalized = ArticleNormalizer(
+            steps: [.whitespace, .dates, .boilerplate], boilerplatePhrases: ["Mehr dazu", "Feedback für die Redaktion"]
+        ).apply(article)
         #expect(normalized.blocks.map(\.text) == ["Real text."])
         #expect(normalized.published == "2024-05-01T08:30:00Z")
         #expect(ArticleNormalizer(steps: []).apply(article) == article)

@@ -92,9 +92,10 @@ import Testing
         #expect((run.records.first?["text"] as? String)?.contains("Deep inside the nesting") == true)
     }
 
+    /// A UTF-8 page with a few damaged bytes keeps its declaration; the damage becomes U+FFFD.
     @Test func invalidUTF8IsRepairedNotDropped() throws {
         let dir = try TemporaryDirectory()
-        var bytes = Data("<html><head><meta charset=\"utf-8\"></head><body><article><p>Caf".utf8)
+        var bytes = Data("<html><head><meta charset=\"utf-8\"></head><body><article><p>Grüße aus Zürich, schöne Grüße an die Bäckerei, Café crème für alle Gäste, Frühstück für Großväter. Caf".utf8)
         bytes += Data([0xE9, 0xFF, 0xC3])  // latin-1 é, an impossible byte, a cut sequence
         bytes += Data(" au lait is served here every morning, and the paragraph goes on for a while.</p></article></body></html>".utf8)
         let path = try dir.write("bad-utf8.html", bytes)
@@ -105,6 +106,18 @@ import Testing
         let text = run.records.first?["text"] as? String ?? ""
         #expect(text.contains("\u{FFFD}"))
         #expect(text.contains("au lait is served"))
+    }
+
+    /// Latin-1 bytes under a UTF-8 declaration, with no valid multi-byte UTF-8 at all: the
+    /// declaration loses and the page is read as windows-1252.
+    @Test func latin1UnderAUTF8DeclarationIsReadAsLatin1() throws {
+        var bytes = Data("<html><head><meta charset=\"utf-8\"></head><body><article><p>Caf".utf8)
+        bytes += Data([0xE9])
+        bytes += Data(" au lait is served here every morning, and the paragraph goes on for a while.</p></article></body></html>".utf8)
+        let dir = try TemporaryDirectory()
+        let run = try GleanerBinary.run(["extract", try dir.write("latin1.html", bytes)])
+        let text = run.records.first?["text"] as? String ?? ""
+        #expect(text.hasPrefix("Café au lait is served"))
     }
 
     @Test func truncatedGzipIsAnErrorRecord() throws {

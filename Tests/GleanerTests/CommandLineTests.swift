@@ -37,7 +37,7 @@ import Testing
         #expect(written.hasSuffix("\n"))
         #expect(written.split(separator: "\n").count == 1)
         #expect(written.contains("\"headline\":\"Good page\""))
-        #expect(run.stderr.contains("1 records"))
+        #expect(run.stderr.contains("gleaner: 1 input, 1 record\n"))
     }
 
     @Test func recordKeysComeInTheDocumentedOrder() throws {

@@ -1,12 +1,13 @@
 import Foundation
 import Gleaner
-import GleanerCLI
+import GleanerInput
+import GleanerRunner
 import Testing
 
 /// Golden records for the sample pages in `Samples/`.
 ///
 /// Every `Samples/NAME.html` is run through exactly what `gleaner extract Samples/NAME.html`
-/// does (`ExtractCommandRunner.line(for:)`), and the whole record is compared with
+/// does (`RecordMaker.record(for:)`), and the whole record is compared with
 /// `Samples/NAME.expected.json` — every field, every block and comment — except `source`,
 /// which depends on where the file is read from (goldens store `Samples/NAME.html`).
 ///
@@ -41,9 +42,12 @@ import Testing
     func recordMatchesGolden(name: String) throws {
         let htmlPath = Self.samplesDirectory.appendingPathComponent(name + ".html").path
         let goldenURL = Self.samplesDirectory.appendingPathComponent(name + ".expected.json")
-        let runner = ExtractCommandRunner(inputs: [], baseURL: nil, jobs: 1)
-        let (line, errorCode) = runner.line(for: .file(path: htmlPath))
-        #expect(errorCode == nil, "extraction failed: \(line)")
+        var source = FileSource(paths: [htmlPath])
+        let next = source.next()
+        let item = try #require(next)
+        let record = RecordMaker().record(for: item)
+        let line = record.jsonLine
+        #expect(!record.result.isFailure, "extraction failed: \(line)")
 
         var actual = try #require(try JSONValue.parse(line))
         actual.replaceValue(forKey: "source", with: .scalar(JSONValue.quoted("Samples/\(name).html")))

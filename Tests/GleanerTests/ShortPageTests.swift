@@ -1,0 +1,48 @@
+import Testing
+@testable import GleanerExtract
+import GleanerModel
+
+/// Very short pages — one or a few paragraphs, even bare text in `<body>` — must never give
+/// an empty body; listing pages stay `index` with an empty body.
+struct ShortPageTests {
+    func extract(_ html: String) throws -> Article {
+        try ArticleExtractor().extract(html: Array(html.utf8), source: "test")
+    }
+
+    @Test func bareTextInBody() throws {
+        let article = try extract("<html><head><title>Note</title></head><body>The office is closed on Friday.</body></html>")
+        #expect(article.text == "The office is closed on Friday.")
+    }
+
+    @Test func oneShortParagraph() throws {
+        let article = try extract("<html><body><h1>Closed</h1><p>Back on Monday.</p></body></html>")
+        #expect(article.text.contains("Back on Monday."))
+    }
+
+    @Test func aFewShortParagraphsBesideANavigation() throws {
+        let article = try extract("""
+            <html><body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
+            <div class="page"><p>We moved.</p><p>Our new address is 5 Main Street.</p><p>See you there!</p></div>
+            <footer>© Example</footer></body></html>
+            """)
+        #expect(article.text.contains("We moved."))
+        #expect(article.text.contains("Our new address is 5 Main Street."))
+        #expect(!article.text.contains("Home"))
+    }
+
+    @Test func bareTextWithLineBreaks() throws {
+        let article = try extract("<html><body>First line of a plain page.<br>Second line, with more words.<br><br>Signed, the editor</body></html>")
+        #expect(article.text.contains("First line of a plain page."))
+        #expect(article.text.contains("Signed, the editor"))
+    }
+
+    @Test func listingPageStaysIndexWithoutText() throws {
+        var teasers = ""
+        for i in 1...14 {
+            teasers += "<div class=\"item\"><h3><a href=\"/a\(i)\">Teaser headline number \(i) for the list</a></h3><p>Summary of story \(i).</p></div>"
+        }
+        let article = try extract("<html><head><title>Region</title></head><body><h1>Region</h1>\(teasers)</body></html>")
+        #expect(article.pageType == .index)
+        #expect(article.text.isEmpty)
+    }
+}
