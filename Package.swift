@@ -47,13 +47,25 @@ let package = Package(
         ),
 
         // The record and error types every stage shares.
-        .target(name: "GleanerModel"),
+        .target(name: "GleanerModel", dependencies: ["CTextShim"]),
         // SHA-1 / SHA-256 through the system libcrypto (content hashes, WARC digests).
         .target(name: "GleanerDigest", dependencies: ["COpenSSL"]),
         // The only libxml2 user: documents, nodes, charset detection.
         .target(name: "GleanerHTML", dependencies: ["CLibXML2", "GleanerModel"]),
         // Text clean-up shared by extraction and later normalizers.
-        .target(name: "GleanerNormalize", dependencies: ["GleanerModel"]),
+        // CLD2 language detection and ICU word segmentation behind an opaque C header
+        // (no ICU type reaches Swift; see CTextShim.h). Debian: libcld2-dev, libicu-dev.
+        .target(
+            name: "CTextShim",
+            linkerSettings: [.linkedLibrary("cld2"), .linkedLibrary("icuuc"), .linkedLibrary("stdc++")]
+        ),
+        .target(
+            name: "GleanerNormalize",
+            dependencies: ["GleanerModel", "CTextShim"],
+            resources: [
+                .embedInCode("Rules/dates.json"), .embedInCode("Rules/language.json"), .embedInCode("Rules/pages.json"),
+            ]
+        ),
         // Bytes (+ URL, headers) -> Article. Never imports a fetcher or a sink.
         .target(
             name: "GleanerExtract",
@@ -135,7 +147,10 @@ let package = Package(
         .testTarget(name: "GleanerWARCTests", dependencies: ["GleanerWARC", "GleanerDigest", "GleanerTestSupport"]),
         .testTarget(
             name: "GleanerTests",
-            dependencies: ["Gleaner", "GleanerInput", "GleanerRunner", "GleanerSinks", "GleanerHTML", "GleanerExtract", "GleanerTestSupport"]),
+            dependencies: [
+                "Gleaner", "GleanerInput", "GleanerRunner", "GleanerSinks", "GleanerHTML", "GleanerExtract",
+                "GleanerNormalize", "GleanerTestSupport",
+            ]),
     ]
 )
 

@@ -2,7 +2,7 @@
 # Installs the system libraries Gleaner builds against (Debian/Ubuntu), when missing.
 # Safe to run repeatedly; uses sudo when not root.
 set -euo pipefail
-packages=(libxml2-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev zlib1g-dev libbrotli-dev pkg-config gzip python3 python3-pip openssl)
+packages=(libxml2-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev zlib1g-dev libbrotli-dev libcld2-dev libicu-dev pkg-config gzip python3 python3-pip openssl)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

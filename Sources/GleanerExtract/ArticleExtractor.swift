@@ -29,10 +29,17 @@ public struct ArticleExtractor: Sendable {
         html: Bytes, url: String? = nil, source: String? = nil, charset: String? = nil
     ) throws(GleanerError) -> Article {
         let sourceName = source ?? url ?? "-"
-        let parsed: Result<DOMTree, GleanerError> = html.withUnsafeBytes { buffer in
-            Result { () throws(GleanerError) in try Self.parse(buffer, source: sourceName, charset: charset, url: url) }
+        let parsed: Result<DOMTree?, GleanerError> = html.withUnsafeBytes { buffer in
+            Result { () throws(GleanerError) in
+                try InputScreen.check(buffer, source: sourceName)
+                if PageKindRules.shared.isPlainText(buffer) { return nil }
+                return try Self.parse(buffer, source: sourceName, charset: charset, url: url)
+            }
         }
-        let tree = try parsed.get()
+        guard let tree = try parsed.get() else {
+            let text = html.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+            return Self.withLanguage(PlainTextPage.article(text: text, url: url, source: sourceName))
+        }
         return assemble(tree: tree, url: url, source: sourceName)
     }
 
@@ -143,6 +150,20 @@ public struct ArticleExtractor: Sendable {
         if article.image == nil {
             article.image = article.blocks.first(where: { $0.type == .image })?.src
         }
+        article.pageType = PageTypeRefiner(analysis: analysis).refine(article)
+        article = Self.withLanguage(article)
         return (article, analysis, metadata, decisions)
+    }
+
+    /// The text decides the language when the page declares none or a wrong one
+    /// (`LanguageDetector.choose`).
+    static func withLanguage(_ input: Article) -> Article {
+        var article = input
+        let body = article.text
+        let sample = [article.headline ?? "", body].joined(separator: "\n")
+        article.languageDetected = LanguageDetector.detect(sample)
+        article.language = LanguageDetector.choose(
+            declared: article.language, detected: article.languageDetected, textBytes: body.utf8.count)
+        return article
     }
 }

@@ -61,7 +61,7 @@ struct CommentExtractor {
         blockElements.formUnion(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"])
         let parser = CommentItemParser(
             analysis: analysis, rules: commentRules, markup: markup,
-            dates: CommentDateParser(monthNames: commentRules.monthNames), blockElements: blockElements,
+            dates: CommentDateParser(), blockElements: blockElements,
             keepFullText: commentRules.includeHeaderInText)
 
         // A `dd` comment's author line is the `dt` before it (Blogger-style lists).

@@ -205,7 +205,27 @@ struct CommentItemParser {
             name.removeLast()
             name = name.trimmedWhitespace()
         }
+        name = Self.cutHeaderTail(name, controls: rules.controlTexts)
         guard !name.isEmpty, name.count <= rules.maximumAuthorLength else { return nil }
+        return name
+    }
+
+    /// An author element that also holds the rest of the header ("nomaduk 10.29.2012 Log in
+    /// to Reply", "Anna 14:02 Antworten"): the name ends where a date, a time or a control
+    /// word ("Reply", "Log in to Reply") begins. A name that starts with one is left alone.
+    static func cutHeaderTail(_ name: String, controls: Set<String>) -> String {
+        let words = name.split(separator: " ")
+        guard words.count > 1 else { return name }
+        for k in 1..<words.count {
+            let rest = words[k...].joined(separator: " ")
+            let lower = rest.lowercased()
+            let startsDate = words[k].contains(where: \.isNumber) && DateNormalizer.parse(rest) != nil
+            let startsTime = words[k].first?.isNumber == true && words[k].contains(":")
+            let startsControl = controls.contains { lower == $0 || lower.hasPrefix($0 + " ") }
+            if startsDate || startsTime || startsControl {
+                return words[..<k].joined(separator: " ").trimming { $0.isWhiteSpace || $0 == "," || $0 == "|" || $0 == "-" }
+            }
+        }
         return name
     }
 }

@@ -61,7 +61,7 @@ struct MetadataExtractor {
         let people = authorsAndAgency(sources, headlineNode: headline.node, siteName: metadata.siteName, readPage: isArticle)
         metadata.authors = people.authors
         metadata.agency = people.agency
-        metadata.published = published(sources, headlineNode: headline.node, readPage: isArticle)
+        metadata.published = published(sources, headlineNode: headline.node, readPage: isArticle, url: metadata.url)
         metadata.modified = modified(sources, headlineNode: headline.node, readPage: isArticle)
         metadata.tags = tags(sources)
         metadata.image = image(sources)
@@ -432,15 +432,21 @@ struct MetadataExtractor {
     /// `dc.date.issued`, … see `MetadataRules.publishedKeys`) → microdata `datePublished`
     /// → the page's `time` elements and date-classed elements. Normalised by
     /// `DateNormalizer`; the first parseable value wins, but a value without offset is
-    /// upgraded by a later full timestamp on the same calendar day.
-    func published(_ s: Sources, headlineNode: Int?, readPage: Bool) -> String? {
+    /// upgraded by a later full timestamp on the same calendar day. Then dates printed as
+    /// text beside the headline (`VisibleDateFinder`), then a date in the URL's path.
+    /// Placeholders (a year before 1990, a date beyond tomorrow) never count.
+    func published(_ s: Sources, headlineNode: Int?, readPage: Bool, url: String?) -> String? {
         var candidates: [String?] = [s.jsonLD.datePublished]
         candidates += metaRules.publishedKeys.map { s.meta.first($0) }
         candidates.append(s.microdata.datePublished)
         let structured = Self.chooseDate(candidates)
         if let structured, structured.isInstant || !readPage { return structured.iso8601 }
         guard readPage else { return nil }
-        return Self.chooseDate(candidates + pageDates(s, headlineNode: headlineNode, modified: false))?.iso8601
+        if let chosen = Self.chooseDate(candidates + pageDates(s, headlineNode: headlineNode, modified: false)) {
+            return chosen.iso8601
+        }
+        let visible = VisibleDateFinder(analysis: analysis).find(headlineNode: headlineNode)
+        return (visible ?? VisibleDateFinder.fromURL(url ?? pageURL))?.iso8601
     }
 
     /// Modified: JSON-LD `dateModified` → meta (`article:modified_time`, `og:updated_time`,
@@ -462,7 +468,7 @@ struct MetadataExtractor {
     }
 
     static func chooseDate(_ candidates: [String?]) -> DateNormalizer.Parsed? {
-        let parsed = candidates.compactMap { $0.flatMap(DateNormalizer.parse) }
+        let parsed = candidates.compactMap { $0.flatMap(DateNormalizer.parse) }.filter { DateNormalizer.isPlausible($0) }
         let real = parsed.filter { !isPlaceholder($0) }
         return chooseParsed(real.isEmpty ? parsed : real)
     }

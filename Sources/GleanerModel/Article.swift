@@ -12,8 +12,11 @@ public struct Article: Sendable, Equatable {
     /// Standfirst / teaser paragraph shown below the headline, when the page has one.
     public var lead: String?
     public var siteName: String?
-    /// BCP 47 language tag taken from markup (`html@lang`, meta, JSON-LD), or nil.
+    /// BCP 47 language tag: the declared one (`html@lang`, meta, JSON-LD) unless the text's
+    /// detected language clearly contradicts it or nothing is declared (see `LanguageChooser`).
     public var language: String?
+    /// What CLD2 reads in the text; nil when it reads nothing (too little text).
+    public var languageDetected: DetectedLanguage? = nil
     /// People credited as authors; wire agencies go to `agency`.
     public var authors: [String]
     /// Wire agency credit such as "dpa" or "sda/daf", when the page shows one.
@@ -75,16 +78,22 @@ public struct Article: Sendable, Equatable {
         return parts.joined(separator: "\n\n")
     }
 
-    /// Number of whitespace-separated words in `text`.
+    /// Number of words in `text` by Unicode word boundaries (`UnicodeWords`).
     public var wordCount: Int {
         Article.countWords(text)
     }
+
+    /// Number of characters (grapheme clusters) in `text`.
+    public var charCount: Int { UnicodeWords.characters(text) }
+
+    /// Words by Unicode word boundaries (UAX #29), so Chinese and Japanese count sensibly.
+    public static func countWords(_ string: String) -> Int { UnicodeWords.count(string) }
 
     /// Counts runs of non-whitespace characters. Works on UTF-8 bytes and knows only ASCII
     /// whitespace: record texts have been through `TextCleaner`, which already turned every
     /// Unicode space (U+00A0, U+2000…) into a plain space, and a per-scalar property lookup
     /// here cost 4% of the whole extraction.
-    public static func countWords(_ string: String) -> Int {
+    static func countSpaceSeparated(_ string: String) -> Int {
         var count = 0
         var inWord = false
         for byte in string.utf8 {
@@ -100,8 +109,17 @@ public struct Article: Sendable, Equatable {
     }
 }
 
-/// Whether a page holds one story or lists many.
+/// What kind of page a record comes from. Only an `article` carries a story's body; the
+/// others say why the body is empty or is not a story.
 public enum PageType: String, Sendable, Equatable {
+    /// One story.
     case article
+    /// A section front, tag page or blog home: a list of stories.
     case index
+    /// A page of links that are not stories: a link collection, a server's directory listing.
+    case listing
+    /// A plain-text file (not HTML): its text is the body as it stands.
+    case text
+    /// An error page served with status 200 ("soft 404": "Page not found").
+    case error
 }

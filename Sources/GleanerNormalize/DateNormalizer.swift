@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the date strings pages carry into ISO 8601.
 ///
 /// Pages write dates in many ways: ISO 8601 in metadata (with or without offset, with
@@ -40,6 +42,16 @@ public enum DateNormalizer {
             return out
         }
 
+        /// The date and the local time of day as written, with the offset only when known
+        /// (`2012-10-29T12:41:00`): for comment headers, whose zone the page supplies later
+        /// (`CommentDateHarmonizer`). The date alone when no time was given.
+        public var localTimestamp: String {
+            guard let hour else { return dateString }
+            var out = dateString + "T" + Self.pad(hour, 2) + ":" + Self.pad(minute ?? 0, 2) + ":" + Self.pad(second ?? 0, 2)
+            if offsetMinutes != nil { out = iso8601 }
+            return out
+        }
+
         /// The calendar date as `YYYY-MM-DD`.
         public var dateString: String {
             Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
@@ -55,6 +67,18 @@ public enum DateNormalizer {
     public static func normalize(_ raw: String?) -> String? {
         guard let raw, let parsed = parse(raw) else { return nil }
         return parsed.iso8601
+    }
+
+    /// False for placeholder dates that must never become a record's date: years before
+    /// `DateRules.earliestYear` (a JSON-LD `0001-01-01T00:00:00Z`, the Unix epoch) and dates
+    /// more than `futureToleranceHours` after `now` (a CMS default of 2099, a typo'd year).
+    /// `now` is the one outside input; callers pass the clock, tests a fixed day.
+    public static func isPlausible(_ parsed: Parsed, now: Date = Date()) -> Bool {
+        guard parsed.year >= rules.earliestYear else { return false }
+        let days = daysFromCivil(year: parsed.year, month: parsed.month, day: parsed.day)
+        var seconds = days * 86_400 + (parsed.hour ?? 0) * 3600 + (parsed.minute ?? 0) * 60 + (parsed.second ?? 0)
+        seconds -= (parsed.offsetMinutes ?? 0) * 60
+        return Double(seconds) <= now.timeIntervalSince1970 + Double(rules.futureToleranceHours) * 3600
     }
 
     /// Parses `raw` in any of the supported forms.
@@ -131,31 +155,16 @@ public enum DateNormalizer {
         var start: Int, end: Int
     }
 
-    /// Month names and abbreviations in English, German and French (lower case, no dot).
-    static let monthNames: [String: Int] = {
-        var map: [String: Int] = [:]
-        let lists: [[String]] = [
-            ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
-            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-            ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"],
-            ["jänner", "feber", "maerz", "apr", "mai", "jun", "jul", "aug", "sept", "okt", "nov", "dez"],
-            ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-            ["janv", "févr", "mär", "avr", "mai", "juin", "juil", "aout", "sept", "oct", "nov", "déc"],
-            ["jän", "feb", "mrz", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
-        ]
-        for list in lists {
-            for (index, name) in list.enumerated() { map[name] = index + 1 }
-        }
-        return map
-    }()
-
-    /// Weekday names and abbreviations in English, German and French (lower case).
-    static let weekdayNames: Set<String> = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
-        "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag",
-        "freitag", "samstag", "sonntag", "sonnabend", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-        "samedi", "dimanche",
-    ]
+    static let rules = DateRules.shared
+    /// Month names and abbreviations of every language in `Rules/dates.json` (lower case, no dot).
+    static let monthNames: [String: Int] = rules.monthNumbers
+    /// Weekday names and abbreviations (lower case).
+    static let weekdayNames: Set<String> = rules.weekdayNames
+    static let ordinalSuffixes = Set(rules.ordinalSuffixes)
+    static let connectors = Set(rules.connectors)
+    static let amWords = Set(rules.amWords)
+    static let pmWords = Set(rules.pmWords)
+    static let hourWords = Set(rules.hourWords)
 
     /// True for a month or weekday name or abbreviation in any case, with or without a
     /// trailing dot ("Sept.", "Montag") — for callers that strip date words from text.
@@ -179,9 +188,11 @@ public enum DateNormalizer {
             guard i < n, t[i].kind == .word else { return nil }
             return monthNames[t[i].text]
         }
+        func connector(_ i: Int) -> Bool { i < n && t[i].kind == .word && connectors.contains(t[i].text) }
+        func marker(_ i: Int, _ words: [String]) -> Bool { i < n && t[i].kind == .word && words.contains(t[i].text) }
+        let yearMarkers = rules.yearMarkers, monthMarkers = rules.monthMarkers, dayMarkers = rules.dayMarkers
         func make(_ y: Int, _ m: Int, _ d: Int, _ start: Int, _ end: Int) -> DateMatch? {
-            var year = y
-            if year < 100 { year += 2000 }
+            let year = y  // two-digit years are widened by the one pattern that allows them
             guard isValid(year: year, month: m, day: d) else { return nil }
             return DateMatch(year: year, month: m, day: d, start: start, end: end)
         }
@@ -201,27 +212,45 @@ public enum DateNormalizer {
             // 11.09.2023, 11.9.23, 11. 09. 2023
             if let d = num(i, 1...2), punct(i + 1, "."), let m = num(i + 2, 1...2), punct(i + 3, "."),
                 let y = num(i + 4, 2...4), t[i + 4].text.count != 3,
-                let match = make(y, m, d, i, i + 5)
+                let match = make(t[i + 4].text.count == 2 ? 2000 + y : y, m, d, i, i + 5)
             {
                 return match
             }
             // 09/11/2023 (US order unless impossible), 11-09-2023 (day first)
             if let a = num(i, 1...2), punct(i + 1, "/-"), let b = num(i + 2, 1...2), punct(i + 3, "/-"),
-                t[i + 3].text == t[i + 1].text, let y = num(i + 4, 4...4)
+                t[i + 3].text == t[i + 1].text, let y0 = num(i + 4, 2...4), t[i + 4].text.count != 3
             {
+                let y = t[i + 4].text.count == 2 ? 2000 + y0 : y0  // "11/09/12"
                 let dayFirst = t[i + 1].text == "-" ? b <= 12 : a > 12
                 let match = dayFirst ? make(y, b, a, i, i + 5) : make(y, a, b, i, i + 5)
                 if let match { return match }
             }
-            // 11. September 2023, 11 Sep 2023, 11-Sep-2023, 11th September, 2023
+            // 2018年8月25日, 2018년 8월 25일 (the day marker may run into the next word: "25日午後")
+            if let y = num(i, 4...4), marker(i + 1, yearMarkers), let m = num(i + 2, 1...2), marker(i + 3, monthMarkers),
+                let d = num(i + 4, 1...2), i + 5 < n, t[i + 5].kind == .word,
+                dayMarkers.contains(where: { t[i + 5].text.hasPrefix($0) }),
+                let match = make(y, m, d, i, i + 6)
+            {
+                return match
+            }
+            // 10.29.2012 (month first, when the day-first reading is impossible)
+            if let a = num(i, 1...2), punct(i + 1, "."), let b = num(i + 2, 1...2), punct(i + 3, "."),
+                let y = num(i + 4, 4...4), a <= 12, b > 12, let match = make(y, a, b, i, i + 5)
+            {
+                return match
+            }
+            // 11. September 2023, 11 Sep 2023, 11-Sep-2023, 11th September, 2023, 19 de octubre de 2012,
+            // 27th of May 2012, 19 октября 2012
             if let d = num(i, 1...2) {
                 var j = i + 1
-                if j < n, t[j].kind == .word, ["st", "nd", "rd", "th", "er", "e"].contains(t[j].text) { j += 1 }
+                if j < n, t[j].kind == .word, ordinalSuffixes.contains(t[j].text) { j += 1 }
                 if punct(j, ".-") { j += 1 }
+                if connector(j) { j += 1 }
                 if let m = month(j) {
                     j += 1
                     if punct(j, ".") { j += 1 }
                     if punct(j, ",-") { j += 1 }
+                    if connector(j) { j += 1 }
                     if let y = num(j, 4...4), let match = make(y, m, d, i, j + 1) { return match }
                 }
             }
@@ -231,7 +260,7 @@ public enum DateNormalizer {
                 if punct(j, ".") { j += 1 }
                 if let d = num(j, 1...2) {
                     j += 1
-                    if j < n, t[j].kind == .word, ["st", "nd", "rd", "th"].contains(t[j].text) { j += 1 }
+                    if j < n, t[j].kind == .word, ordinalSuffixes.contains(t[j].text) { j += 1 }
                     if punct(j, ",") { j += 1 }
                     if let y = num(j, 4...4), let match = make(y, m, d, i, j + 1) { return match }
                 }
@@ -255,14 +284,10 @@ public enum DateNormalizer {
         var offset: Int?
     }
 
-    /// Zone abbreviations with a fixed offset (minutes). Ambiguous ones ("ET", "IST",
-    /// "BST" outside the UK) are left out on purpose: no offset is better than a wrong one.
-    static let zoneOffsets: [String: Int] = [
-        "z": 0, "utc": 0, "gmt": 0, "ut": 0, "wet": 0,
-        "cet": 60, "mez": 60, "cest": 120, "mesz": 120, "eet": 120, "eest": 180, "west": 60, "bst": 60,
-        "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360, "pst": -480, "pdt": -420,
-        "akst": -540, "akdt": -480, "hst": -600, "jst": 540, "kst": 540, "aest": 600, "aedt": 660,
-    ]
+    /// Zone abbreviations with a fixed offset (minutes), from `Rules/dates.json`. Ambiguous
+    /// ones ("ET", "IST", "BST" outside the UK) are left out on purpose: no offset is better
+    /// than a wrong one.
+    static let zoneOffsets: [String: Int] = rules.zoneOffsets
 
     /// Finds `H:MM[:SS[.fff]] [am|pm] [zone]`, `14.05 Uhr`, `14 Uhr` or `14h05` in `from..<to`.
     static func findTime(_ t: [Token], from: Int, to: Int) -> TimeMatch? {
@@ -286,22 +311,26 @@ public enum DateNormalizer {
                     j += 2
                     if punct(j, "."), num(j + 1, 1...9) != nil { j += 2 }  // fraction
                 }
-            } else if punct(i + 1, "."), let m = num(i + 2, 2...2), word(i + 3) == "uhr" {
+            } else if punct(i + 1, "."), let m = num(i + 2, 2...2), let w = word(i + 3), hourWords.contains(w) {
                 minute = m
                 j = i + 3
-            } else if word(i + 1) == "h", let m = num(i + 2, 2...2), !(i + 2 < to && t[i + 2].spaceBefore) {
+            } else if let w = word(i + 1), hourWords.contains(w), let m = num(i + 2, 2...2),
+                !(i + 2 < to && t[i + 2].spaceBefore)
+            {
                 minute = m
                 j = i + 3
-            } else if word(i + 1) == "uhr" {
+            } else if let w = word(i + 1), hourWords.contains(w), w != "h" {
                 j = i + 1
             } else {
                 continue
             }
-            // am / pm / a.m. / p.m.
+            // am / pm / a.m. / p.m.; CJK writes it before the time ("오후 3:24", "午後3時")
             var meridiem: String?
-            if let w = word(j), w == "am" || w == "pm" {
-                meridiem = w
+            if let w = word(j), amWords.contains(w) || pmWords.contains(w) {
+                meridiem = amWords.contains(w) ? "am" : "pm"
                 j += 1
+            } else if i > from, let w = word(i - 1), amWords.contains(w) || pmWords.contains(w) {
+                meridiem = amWords.contains(w) ? "am" : "pm"
             } else if let w = word(j), w == "a" || w == "p", punct(j + 1, "."), word(j + 2) == "m" {
                 meridiem = w == "a" ? "am" : "pm"
                 j += 3
@@ -316,7 +345,7 @@ public enum DateNormalizer {
                 (0...60).contains(second ?? 0)
             else { continue }
             if hour == 24 { hour = 0 }  // rare "24:00"; keeps the record parseable
-            if word(j) == "uhr" { j += 1 }
+            if let w = word(j), hourWords.contains(w) { j += 1 }
             return TimeMatch(hour: hour, minute: minute, second: second, offset: findOffset(t, at: j, to: to))
         }
         return nil
@@ -388,7 +417,7 @@ public enum DateNormalizer {
 
 extension DateNormalizer {
     /// The date in UTC, for the pipeline's date normaliser step and date filters:
-    /// `2024-05-01T10:30:00+02:00` → `2024-05-01T08:30:00Z`. A value without time or offset
+    /// `2024-05-01T10:30:00+02:00` → `2024-05-01T08:30:00+00:00` (the record's one date shape). A value without time or offset
     /// stays a calendar date (`2024-05-01`), which still sorts before every instant of that
     /// day as a plain string. Nil when unparseable.
     public static func utc(_ raw: String) -> String? {
@@ -401,7 +430,7 @@ extension DateNormalizer {
         let (year, month, day) = civilFromDays(days)
         let pad = Parsed.pad
         return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(minutes / 60, 2) + ":"
-            + pad(minutes % 60, 2) + ":" + pad(parsed.second ?? 0, 2) + "Z"
+            + pad(minutes % 60, 2) + ":" + pad(parsed.second ?? 0, 2) + "+00:00"
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian; the inverse of `civilFromDays`).

@@ -7,7 +7,7 @@ public enum NormalizerStep: String, Sendable, CaseIterable {
     /// Whitespace collapse, invisible characters, NFC (the extractor's own clean-up, re-applied
     /// to every text field). The default when `normalize:` is absent.
     case whitespace
-    /// `published` / `modified` / comment dates to UTC ISO 8601 (`2024-05-01T08:30:00Z`);
+    /// `published` / `modified` / comment dates to UTC ISO 8601 (`2024-05-01T08:30:00+00:00`, the record's one date shape);
     /// a value without time and offset stays a calendar date.
     case dates
     /// Canonical `url`: tracking parameters (`utm_*`, `fbclid`, `gclid`, …) and fragments dropped.

@@ -29,6 +29,15 @@ public enum ArticleJSON {
         json.key("lead"); json.string(article.lead)
         json.key("site_name"); json.string(article.siteName)
         json.key("language"); json.string(article.language)
+        json.key("language_detected")
+        if let detected = article.languageDetected {
+            json.beginObject()
+            json.key("code"); json.string(detected.code)
+            json.key("confidence"); json.double((detected.confidence * 100).rounded() / 100)
+            json.endObject()
+        } else {
+            json.string(nil)
+        }
         json.key("authors"); json.strings(article.authors)
         json.key("agency"); json.string(article.agency)
         json.key("published"); json.string(article.published)
@@ -62,6 +71,7 @@ public enum ArticleJSON {
         }
         json.endArray()
         json.key("word_count"); json.int(Article.countWords(text))
+        json.key("char_count"); json.int(UnicodeWords.characters(text))
         json.key("content_hash"); json.string(contentHash(of: text))
         if let fetch = article.fetch { json.fetch(fetch) }
         if let warc = article.warc { json.warc(warc) }

@@ -46,8 +46,10 @@ final class DecodedStream {
 
     static let chunk = 1 << 20
 
-    init(file: RawFile) throws(WARCFailure) {
+    /// `start`: a file offset to begin at (a record's or gzip member's offset from an index).
+    init(file: RawFile, start: Int = 0) throws(WARCFailure) {
         self.file = file
+        if start > 0 { file.seek(to: start) }
         raw = [UInt8](repeating: 0, count: Self.chunk)
         scratch = [UInt8](repeating: 0, count: 256 * 1024)
         var head = [UInt8](repeating: 0, count: Self.chunk)
@@ -57,6 +59,8 @@ final class DecodedStream {
         raw = head
         rawEnd = count
         if count == 0 { rawEOF = true }
+        // Plain files: decoded positions are file offsets. Gzip: records report member offsets.
+        if !isGzip { position = file.offset - count }
         if isGzip {
             guard gleaner_inflateInit2(&zstream, 15 + 16) == Z_OK else {
                 throw WARCFailure(code: "unreadable", message: "zlib: inflateInit2 failed", offset: 0)

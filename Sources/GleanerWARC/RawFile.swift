@@ -5,11 +5,20 @@ import Foundation
 final class RawFile {
     let path: String
     private let descriptor: Int32
+    /// In-memory contents instead of a descriptor (fuzzing, tests).
+    private let memory: [UInt8]?
     /// File offset of the next byte `read` returns.
     private(set) var offset = 0
 
+    init(bytes: [UInt8], name: String) {
+        path = name
+        descriptor = -1
+        memory = bytes
+    }
+
     init(path: String) throws(WARCFailure) {
         self.path = path
+        memory = nil
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             let code = errno
@@ -22,10 +31,17 @@ final class RawFile {
         }
     }
 
-    deinit { close(descriptor) }
+    deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// Reads up to `buffer.count` bytes; 0 at end of file, -1 on an I/O error (see `failure`).
     func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        if let memory {
+            let count = Swift.min(buffer.count, memory.count - offset)
+            guard count > 0 else { return 0 }
+            memory.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
+            offset += count
+            return count
+        }
         while true {
             let count = Foundation.read(descriptor, buffer.baseAddress, buffer.count)
             if count >= 0 {
@@ -44,6 +60,10 @@ final class RawFile {
 
     /// Moves to `offset` (resynchronising after a corrupt gzip member).
     func seek(to offset: Int) {
+        if let memory {
+            self.offset = Swift.min(Swift.max(0, offset), memory.count)
+            return
+        }
         if lseek(descriptor, off_t(offset), SEEK_SET) >= 0 { self.offset = offset }
     }
 }

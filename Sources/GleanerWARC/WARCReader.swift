@@ -22,12 +22,26 @@ public final class WARCReader: IteratorProtocol, Sequence {
     private var finished = false
     private var recordsRead = 0
 
-    /// Opens `path`; a file that can't be opened yields one `.failure` and ends.
-    public init(path: String, maximumRecordBytes: Int = 64 * 1024 * 1024) {
+    /// Opens `path`, from `offset` on (a record's offset as `gleaner extract` reports it, to
+    /// read one record without the ones before it); a file that can't be opened yields one
+    /// `.failure` and ends.
+    public init(path: String, offset: Int = 0, maximumRecordBytes: Int = 64 * 1024 * 1024) {
         self.path = path
         self.maximumRecordBytes = maximumRecordBytes
         do {
-            stream = try DecodedStream(file: RawFile(path: path))
+            stream = try DecodedStream(file: RawFile(path: path), start: offset)
+        } catch {
+            stream = nil
+            openFailure = error
+        }
+    }
+
+    /// Reads an archive held in memory (fuzzing, tests); `name` stands in for the path.
+    public init(bytes: [UInt8], name: String = "memory", maximumRecordBytes: Int = 64 * 1024 * 1024) {
+        path = name
+        self.maximumRecordBytes = maximumRecordBytes
+        do {
+            stream = try DecodedStream(file: RawFile(bytes: bytes, name: name))
         } catch {
             stream = nil
             openFailure = error

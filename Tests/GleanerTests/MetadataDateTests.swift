@@ -47,10 +47,10 @@ import Testing
 
 @Suite struct DateNormalizerUTCTests {
     @Test func instantsMoveToUTCAcrossDayAndYearBoundaries() {
-        #expect(DateNormalizer.utc("2024-05-01T10:30:00+02:00") == "2024-05-01T08:30:00Z")
-        #expect(DateNormalizer.utc("2024-01-01T00:30:00+01:00") == "2023-12-31T23:30:00Z")
-        #expect(DateNormalizer.utc("2024-02-28T22:00:00-05:00") == "2024-02-29T03:00:00Z")
-        #expect(DateNormalizer.utc("Wed, 01 May 2024 10:30:00 GMT") == "2024-05-01T10:30:00Z")
+        #expect(DateNormalizer.utc("2024-05-01T10:30:00+02:00") == "2024-05-01T08:30:00+00:00")
+        #expect(DateNormalizer.utc("2024-01-01T00:30:00+01:00") == "2023-12-31T23:30:00+00:00")
+        #expect(DateNormalizer.utc("2024-02-28T22:00:00-05:00") == "2024-02-29T03:00:00+00:00")
+        #expect(DateNormalizer.utc("Wed, 01 May 2024 10:30:00 GMT") == "2024-05-01T10:30:00+00:00")
     }
 
     @Test func datesWithoutOffsetStayDates() {

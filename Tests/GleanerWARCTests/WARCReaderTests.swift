@@ -51,6 +51,21 @@ import Testing
         #expect(read.map(\.offset) == report["members"])
     }
 
+    @Test func seekingToAReportedOffsetReadsThatRecord() throws {
+        for name in ["edge.warc.gz", "plain.warc"] {
+            let file = try path(name)
+            for record in records(readAll(file)) {
+                guard case .record(let again)? = WARCReader(path: file, offset: record.offset).next() else {
+                    Issue.record("\(name)#\(record.offset) does not start a record")
+                    continue
+                }
+                #expect(again.offset == record.offset)
+                #expect(again.recordID == record.recordID)
+                #expect(again.block == record.block)
+            }
+        }
+    }
+
     @Test func corruptMemberGivesOneErrorAndReadingGoesOn() throws {
         let items = readAll(try path("corrupt-member.warc.gz"))
         let bad = failures(items)
