@@ -77,6 +77,7 @@ let package = Package(
                 .embedInCode("Rules/extraction.json"),
                 .embedInCode("Rules/metadata.json"),
                 .embedInCode("Rules/comments.json"),
+                .embedInCode("Rules/rich_blocks.json"),
             ]
         ),
         // Web archives: a streaming WARC reader (plain/gzip, resynchronising on bad input),
@@ -116,9 +117,11 @@ let package = Package(
             ],
             resources: [.embedInCode("Rules/SiteDiscovery.json")]
         ),
+        // Record -> Markdown / text / HTML / XML documents: pure functions of an Article.
+        .target(name: "GleanerRender", dependencies: ["GleanerModel"]),
         // The public library face: `import Gleaner`. Nothing above depends on it, so it can
         // re-export fetching, the runner and pipelines too.
-        .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks", "GleanerFetch", "GleanerPipeline"]),
+        .target(name: "Gleaner", dependencies: ["GleanerModel", "GleanerHTML", "GleanerExtract", "GleanerNormalize", "GleanerSinks", "GleanerFetch", "GleanerPipeline", "GleanerRender"]),
         .executableTarget(
             name: "gleaner",
             dependencies: [
@@ -140,6 +143,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "GleanerRenderTests", dependencies: ["GleanerRender", "Gleaner", "GleanerTestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "GleanerWARCTests", dependencies: ["GleanerWARC", "GleanerDigest", "GleanerTestSupport"]),
         .testTarget(
             name: "GleanerTests",

@@ -27,3 +27,8 @@ if ! python3 -c "import warcio, fastwarc, brotli" 2>/dev/null; then
   python3 -m pip install -q warcio fastwarc brotli >&2 || python3 -m pip install -q --break-system-packages warcio fastwarc brotli >&2
 fi
 command -v swift >/dev/null || { echo "setup: swift is not on PATH (Swift 6.1 or later is required)" >&2; exit 1; }
+# Python packages the tests use: markdown-it-py (the CommonMark parser of the Markdown round-trip tests).
+if ! python3 -c "import markdown_it" 2>/dev/null; then
+  echo "setup: installing markdown-it-py (pip)" >&2
+  python3 -m pip install -q markdown-it-py 2>/dev/null || python3 -m pip install -q --break-system-packages markdown-it-py
+fi

@@ -8,5 +8,6 @@
 @_exported import GleanerNormalize
 @_exported import GleanerPipeline
 @_exported import GleanerSinks
+@_exported import GleanerRender
 /// The parse budget `ArticleExtractor(limits:)` takes.
 @_exported import struct GleanerHTML.ParseLimits

@@ -139,7 +139,7 @@ public struct ArticleExtractor: Sendable {
                 excluded.append(node)
                 decisions.excluded.append((node, "the lead"))
             }
-            let body = BodyExtractor(analysis: analysis, rules: rules).extract(excludingSubtrees: excluded)
+            let body = BodyExtractor(analysis: analysis, rules: rules, base: metadata.base).extract(excludingSubtrees: excluded)
             decisions.body = body
             article.blocks = body.blocks
             article.comments = CommentDateHarmonizer.harmonize(comments.comments, pagePublished: metadata.published)
@@ -156,7 +156,11 @@ public struct ArticleExtractor: Sendable {
         article.tags = metadata.tags
         article.image = metadata.image
         if !overrides.isEmpty {
-            overrides.apply(to: &article, analysis: analysis, rules: rules, excluded: excluded)
+            overrides.apply(to: &article, analysis: analysis, rules: rules, excluded: excluded, base: metadata.base)
+        }
+        // No lead image in the metadata: the body's first image stands in.
+        if article.image == nil {
+            article.image = article.blocks.first(where: { $0.type == .image })?.src
         }
         article.pageType = PageTypeRefiner(analysis: analysis).refine(article)
         article = Self.withLanguage(article)

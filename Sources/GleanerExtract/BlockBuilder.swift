@@ -1,3 +1,4 @@
+import Foundation
 import GleanerHTML
 import GleanerModel
 import GleanerNormalize
@@ -11,41 +12,164 @@ import GleanerNormalize
 /// Blocks whose words are (almost) all link text are dropped: inside the article container
 /// such lines are tool links ("Print | Recommend") or link lists to other articles, rarely
 /// prose. Blocks without any word (a lone "|" or "·" left between removed furniture) go too.
+///
+/// Rich structure rides along without changing any block's `text`: links and emphasis are
+/// recorded as ranges of the raw text and mapped through the same cleaning
+/// (`TextCleaner.clean(_:mapping:)`); images become text-less `image` blocks after the block
+/// they sit in; `<pre>` keeps a `verbatim` copy; the blocks of a data table are tagged so
+/// they can be merged into one `table` block after filtering (`Built.merged`).
 struct BlockBuilder {
     let analysis: PageAnalysis
     let rules: ExtractionRules
+    /// Base for link and image URLs (page URL / `<base href>`).
+    var base: URL? = nil
+
+    /// Blocks of one or more containers before filtering, tagged with their data table.
+    struct Built {
+        var blocks: [Block] = []
+        /// Per block: index into `tables`, or -1.
+        var tableOf: [Int] = []
+        var tables: [(caption: String?, rows: [TableRow])] = []
+
+        /// The kept blocks (`indices`, ascending) with each data table's blocks merged into
+        /// one `table` block whose `text` joins theirs with a blank line — exactly what the
+        /// record's `text` held for them — so the plain text does not change.
+        func merged(keeping indices: [Int]) -> [Block] {
+            var result: [Block] = []
+            result.reserveCapacity(indices.count)
+            var k = 0
+            while k < indices.count {
+                let index = indices[k]
+                let table = tableOf[index]
+                guard table >= 0 else {
+                    result.append(blocks[index])
+                    k += 1
+                    continue
+                }
+                var members: [Int] = []
+                while k < indices.count, tableOf[indices[k]] == table {
+                    members.append(indices[k])
+                    k += 1
+                }
+                // A heading inside a table stays a heading (the record's `subheadings`).
+                if members.contains(where: { blocks[$0].type == .heading }) {
+                    result += members.map { blocks[$0] }
+                    continue
+                }
+                let texts = members.map { blocks[$0].text }.filter { !$0.isEmpty }
+                let info = tables[table]
+                result.append(Block(type: .table, text: texts.joined(separator: "\n\n"), rows: info.rows, caption: info.caption))
+            }
+            return result
+        }
+
+        var all: [Block] { merged(keeping: Array(blocks.indices)) }
+    }
 
     /// - Parameters:
     ///   - root: the content container.
     ///   - skip: nodes whose subtrees are left out.
     func blocks(in root: Int, skipping skip: Set<Int>) -> [Block] {
+        var built = Built()
+        append(root, skipping: skip, to: &built)
+        return built.all
+    }
+
+    private enum InlineKind {
+        case link(String)
+        case mark(InlineMark.Kind)
+    }
+
+    func append(_ root: Int, skipping skip: Set<Int>, to built: inout Built) {
         let tree = analysis.tree
-        var blocks: [Block] = []
+        let rich = RichBlockRules.shared
+        let tables = TableReader(analysis: analysis, rules: rich)
+        let images = ImageReader(analysis: analysis, rules: rich, base: base)
+        let isStrong = tree.nameMask(rich.strongElements)
+        let isEmphasis = tree.nameMask(rich.emphasisElements)
+        let isCode = tree.nameMask(rich.codeElements)
+        let anchorID = tree.nameID("a")
+        let imageID = tree.nameID("img")
+        let tableID = tree.nameID("table")
         var buffer = ""
-        // Open block elements: (subtree end, kind, heading level).
-        var open: [(end: Int, kind: Block.Kind, level: Int?)] = []
+        // Open block elements: (subtree end, kind, heading level, code language).
+        var open: [(end: Int, kind: Block.Kind, level: Int?, language: String?)] = []
         var consecutiveBreaks = 0
         // Word characters in the running block, and how many of them are inside links.
         var wordCount = 0
         var linkWordCount = 0
         // Subtree end of the outermost open <a>; -1 when outside links.
         var linkEnd = -1
+        // Open links/emphasis (UTF-8 offset into `buffer` where they start) and the closed
+        // ones of the running block.
+        var openInlines: [(end: Int, kind: InlineKind, start: Int)] = []
+        var ranges: [(kind: InlineKind, start: Int, end: Int)] = []
+        // Images met inside the running block: they follow it.
+        var pendingImages: [Block] = []
+        // Open data tables: (subtree end, index into built.tables).
+        var tableStack: [(end: Int, id: Int)] = []
 
-        func currentKind() -> (Block.Kind, Int?) {
-            guard let top = open.last else { return (.paragraph, nil) }
-            return (top.kind, top.level)
+        func currentKind() -> (Block.Kind, Int?, String?) {
+            guard let top = open.last else { return (.paragraph, nil, nil) }
+            return (top.kind, top.level, top.language)
+        }
+
+        func emit(_ block: Block) {
+            built.blocks.append(block)
+            built.tableOf.append(tableStack.last?.id ?? -1)
         }
 
         func flush() {
-            let (kind, level) = currentKind()
-            let text = kind == .preformatted ? TextCleaner.cleanKeepingLines(buffer) : TextCleaner.clean(buffer)
+            let (kind, level, language) = currentKind()
+            let isVerbatim = kind == .preformatted || kind == .code
+            var links: [InlineLink] = []
+            var marks: [InlineMark] = []
+            let text: String
+            if isVerbatim {
+                text = TextCleaner.cleanKeepingLines(buffer)
+            } else {
+                let length = buffer.utf8.count
+                for inline in openInlines { ranges.append((inline.kind, inline.start, length)) }
+                if ranges.isEmpty {
+                    text = TextCleaner.clean(buffer)
+                } else {
+                    var positions: [(offset: Int, isStart: Bool)] = []
+                    positions.reserveCapacity(ranges.count * 2)
+                    for range in ranges {
+                        positions.append((range.start, true))
+                        positions.append((range.end, false))
+                    }
+                    let mapped = TextCleaner.clean(buffer, mapping: positions)
+                    text = mapped.text
+                    for (k, range) in ranges.enumerated() {
+                        let start = mapped.offsets[2 * k]
+                        let end = mapped.offsets[2 * k + 1]
+                        guard start < end else { continue }
+                        switch range.kind {
+                        case .link(let href):
+                            links.append(InlineLink(text: text.scalarSlice(start, end), href: href, start: start, end: end))
+                        case .mark(let type):
+                            marks.append(InlineMark(type: type, start: start, end: end))
+                        }
+                    }
+                    links.sort { $0.start < $1.start }
+                    marks.sort { $0.start < $1.start }
+                }
+            }
+            let raw = buffer
             buffer = ""
+            ranges.removeAll(keepingCapacity: true)
+            for k in openInlines.indices { openInlines[k].start = 0 }
             let words = wordCount
             let linkWords = linkWordCount
             wordCount = 0
             linkWordCount = 0
+            defer {
+                for image in pendingImages { emit(image) }
+                pendingImages.removeAll()
+            }
             guard !text.isEmpty else { return }
-            if kind != .preformatted {
+            if !isVerbatim {
                 if words == 0 { return }
                 // Only short plain lines: a linked headline or a long linked paragraph may be
                 // the article itself on a sparse page.
@@ -55,16 +179,23 @@ struct BlockBuilder {
                     return
                 }
             }
-            blocks.append(Block(type: kind, text: text, level: kind == .heading ? level : nil))
+            emit(Block(
+                type: kind, text: text, level: kind == .heading ? level : nil, links: links, marks: marks,
+                verbatim: isVerbatim ? Self.verbatim(raw) : nil, language: language))
         }
 
         var i = root
         let end = tree[root].subtreeEnd
         while i <= end {
+            while let top = openInlines.last, top.end < i {
+                ranges.append((top.kind, top.start, buffer.utf8.count))
+                openInlines.removeLast()
+            }
             while let top = open.last, top.end < i {
                 flush()
                 open.removeLast()
             }
+            while let top = tableStack.last, top.end < i { tableStack.removeLast() }
             let node = tree[i]
             if analysis.excluded[i] || (i != root && skip.contains(i)) {
                 // A left-out block (a headline) still separates the text around it.
@@ -85,7 +216,19 @@ struct BlockBuilder {
                 continue
             }
             let name = node.name
-            if name == "a", i > linkEnd { linkEnd = node.subtreeEnd }
+            let nameID = node.nameID
+            let inVerbatim = open.last.map { $0.kind == .preformatted || $0.kind == .code } ?? false
+            if nameID == anchorID {
+                if i > linkEnd { linkEnd = node.subtreeEnd }
+                if !inVerbatim, let href = node.attribute("href"), let url = BlockLinkResolver.resolve(TextCleaner.clean(href), base: base) {
+                    openInlines.append((node.subtreeEnd, .link(url), buffer.utf8.count))
+                }
+            } else if !inVerbatim, isStrong[Int(nameID)] || isEmphasis[Int(nameID)] || isCode[Int(nameID)] {
+                let mark: InlineMark.Kind = isStrong[Int(nameID)] ? .strong : (isEmphasis[Int(nameID)] ? .em : .code)
+                openInlines.append((node.subtreeEnd, .mark(mark), buffer.utf8.count))
+            } else if nameID == imageID, let image = images.block(for: i) {
+                pendingImages.append(image)
+            }
             if name == "br" {
                 consecutiveBreaks += 1
                 if consecutiveBreaks >= 2 { flush() } else { buffer += "\n" }
@@ -95,23 +238,97 @@ struct BlockBuilder {
             if let kind = rules.blockKind(for: name, inside: open.last?.kind) {
                 flush()
                 consecutiveBreaks = 0
-                open.append((node.subtreeEnd, kind.kind, kind.level))
+                if kind.kind == .preformatted, let code = codeInfo(i, rules: rich) {
+                    open.append((node.subtreeEnd, .code, nil, code.language))
+                } else {
+                    open.append((node.subtreeEnd, kind.kind, kind.level, nil))
+                }
             } else if rules.blockBoundaryElements.contains(name) {
                 flush()
                 consecutiveBreaks = 0
                 let inherited = currentKind()
-                open.append((node.subtreeEnd, inherited.0, inherited.1))
+                open.append((node.subtreeEnd, inherited.0, inherited.1, inherited.2))
+                if nameID == tableID, tables.isDataTable(i) {
+                    built.tables.append(tables.read(i))
+                    tableStack.append((node.subtreeEnd, built.tables.count - 1))
+                }
             } else if rules.inlineSeparatedElements.contains(name) {
                 buffer += " "
             }
             i += 1
         }
+        while let top = openInlines.popLast() { ranges.append((top.kind, top.start, buffer.utf8.count)) }
         while !open.isEmpty {
             flush()
             open.removeLast()
         }
         flush()
-        return blocks
+    }
+
+    /// Whether a `<pre>` holds program code (a `<code>` inside, or a highlighter's class on
+    /// it or its `<code>`), and the language a class names.
+    private func codeInfo(_ pre: Int, rules rich: RichBlockRules) -> (isCode: Bool, language: String?)? {
+        let tree = analysis.tree
+        var isCode = false
+        var language: String?
+        var candidates = [pre]
+        for child in tree.children(of: pre) where tree[child].isElement && tree[child].name == "code" {
+            isCode = true
+            candidates.append(child)
+        }
+        for index in candidates {
+            guard let value = tree[index].attribute("class") else { continue }
+            for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                if rich.codeBlockClassTokens.contains(String(token)) || token.hasPrefix("brush:") { isCode = true }
+                if language == nil, let prefix = rich.codeLanguageClassPrefixes.first(where: { token.hasPrefix($0) }) {
+                    let name = token.dropFirst(prefix.count)
+                    if !name.isEmpty {
+                        language = String(name)
+                        isCode = true
+                    }
+                }
+            }
+        }
+        return isCode ? (true, language) : nil
+    }
+
+    /// A `<pre>`'s text as written: every space and tab kept, line breaks normalised to
+    /// `\n`, non-breaking spaces made plain, invisible characters removed, the newline right
+    /// after `<pre>` (which HTML ignores) and trailing blank lines dropped.
+    static func verbatim(_ raw: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in raw.unicodeScalars {
+            let value = scalar.value
+            if value == 0x0D {
+                out.append("\n")
+                previousCR = true
+                continue
+            }
+            defer { previousCR = false }
+            if value == 0x0A {
+                if !previousCR { out.append("\n") }
+                continue
+            }
+            if value == 0x09 {
+                out.append(scalar)
+                continue
+            }
+            if value < 0x20 || value == 0x7F || (value >= 0x80 && value < 0xA0) { continue }
+            if TextCleaner.invisibleScalars.contains(value) { continue }
+            if TextCleaner.isUnicodeSpace(value) {
+                out.append(" ")
+                continue
+            }
+            out.append(scalar)
+        }
+        var text = String(out)
+        while let last = text.unicodeScalars.last, last == " " || last == "\n" || last == "\t" { text.unicodeScalars.removeLast() }
+        // Leading blank lines only (the first line's indentation stays).
+        while let newline = text.firstIndex(of: "\n"), text[..<newline].allSatisfy({ $0 == " " || $0 == "\t" }) {
+            text.removeSubrange(...newline)
+        }
+        return text
     }
 
     /// Letters and digits in `text` (Unicode scalars); punctuation, symbols and spaces don't

@@ -11,15 +11,20 @@ struct BlockFilter {
     let rules: ExtractionRules
 
     func filter(_ blocks: [Block]) -> [Block] {
-        var result: [Block] = []
+        keptIndices(blocks).map { blocks[$0] }
+    }
+
+    /// Indices of the blocks `filter` keeps, ascending.
+    func keptIndices(_ blocks: [Block]) -> [Int] {
+        var result: [Int] = []
         result.reserveCapacity(blocks.count)
         var textBefore = 0
-        for block in blocks {
+        for (index, block) in blocks.enumerated() {
             let key = normalizedKey(block)
             if let key, textBefore >= rules.discussionMinimumTextBefore, isDiscussionHeading(key: key) { break }
             textBefore += block.text.utf8.count
-            if let key, block.type != .preformatted, isBoilerplate(block, key: key) { continue }
-            result.append(block)
+            if let key, !block.isVerbatim, isBoilerplate(block, key: key) { continue }
+            result.append(index)
         }
         return result
     }
@@ -39,7 +44,7 @@ struct BlockFilter {
     }
 
     func isBoilerplate(_ block: Block) -> Bool {
-        guard block.type != .preformatted, let key = normalizedKey(block) else { return false }
+        guard !block.isVerbatim, let key = normalizedKey(block) else { return false }
         return isBoilerplate(block, key: key)
     }
 

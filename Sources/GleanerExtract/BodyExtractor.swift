@@ -1,3 +1,4 @@
+import Foundation
 import GleanerHTML
 import GleanerModel
 
@@ -16,6 +17,8 @@ import GleanerModel
 struct BodyExtractor {
     let analysis: PageAnalysis
     let rules: ExtractionRules
+    /// Base for link and image URLs in the blocks.
+    var base: URL? = nil
 
     struct Result {
         var blocks: [Block]
@@ -215,13 +218,13 @@ struct BodyExtractor {
                 j += 1
             }
         }
-        let builder = BlockBuilder(analysis: analysis, rules: rules)
-        var blocks: [Block] = []
+        let builder = BlockBuilder(analysis: analysis, rules: rules, base: base)
+        var built = BlockBuilder.Built()
         for container in containers {
             if furniture[container], !folds.contains(container) { continue }
-            blocks += builder.blocks(in: container, skipping: skip)
+            builder.append(container, skipping: skip, to: &built)
         }
-        let filtered = BlockFilter(rules: rules).filter(blocks)
+        let filtered = built.merged(keeping: BlockFilter(rules: rules).keptIndices(built.blocks))
         if filtered.isEmpty {
             return shortPage(bodyIndex: bodyIndex, units: units, furniture: furniture, furnitureRoots: furnitureRoots, excludedRoots: excludedRoots)
         }
@@ -239,7 +242,7 @@ struct BodyExtractor {
         bodyIndex: Int, units: ParagraphUnits, furniture: [Bool], furnitureRoots: Set<Int>, excludedRoots: [Int]
     ) -> Result {
         let tree = analysis.tree
-        let builder = BlockBuilder(analysis: analysis, rules: rules)
+        let builder = BlockBuilder(analysis: analysis, rules: rules, base: base)
         let filter = BlockFilter(rules: rules)
         var text = [Int32](repeating: 0, count: tree.count)
         var best = -1

@@ -1,3 +1,4 @@
+import Foundation
 import GleanerHTML
 import GleanerModel
 import GleanerNormalize
@@ -26,7 +27,7 @@ public struct ExtractionOverrides: Sendable, Equatable {
     public var isEmpty: Bool { headline == nil && body == nil && comments == nil && remove.isEmpty }
 
     /// Applies the overrides to what the generic pass produced.
-    func apply(to article: inout Article, analysis: PageAnalysis, rules: ExtractionRules, excluded: [Int]) {
+    func apply(to article: inout Article, analysis: PageAnalysis, rules: ExtractionRules, excluded: [Int], base: URL? = nil) {
         let tree = analysis.tree
         var removed: [Int] = []
         for selector in remove { removed += selector.select(in: tree) }
@@ -46,7 +47,7 @@ public struct ExtractionOverrides: Sendable, Equatable {
                 TextCleaner.nonEmpty(tree.rawText(of: root)).map { Comment(text: $0) }
             }
         }
-        let builder = BlockBuilder(analysis: analysis, rules: rules)
+        let builder = BlockBuilder(analysis: analysis, rules: rules, base: base)
         if let body {
             let roots = body.select(in: tree).filter { !isRemoved($0) }
             // Nested matches: keep the outermost only.
@@ -55,7 +56,7 @@ public struct ExtractionOverrides: Sendable, Equatable {
             article.blocks = outer.flatMap { builder.blocks(in: $0, skipping: skip) }
         } else if !removed.isEmpty || !commentRoots.isEmpty {
             // Re-run the generic body pass with the removed subtrees left out.
-            let body = BodyExtractor(analysis: analysis, rules: rules).extract(excludingSubtrees: excluded + removed + commentRoots)
+            let body = BodyExtractor(analysis: analysis, rules: rules, base: base).extract(excludingSubtrees: excluded + removed + commentRoots)
             article.blocks = body.blocks
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GleanerModel
 
 /// Everything known about a page apart from its body and comments. Filled by
@@ -20,4 +21,6 @@ struct Metadata: Sendable, Equatable {
     var leadNode: Int?
     /// A single story, or an index page listing stories (see `PageTypeClassifier`).
     var pageType: PageType = .article
+    /// Base for relative URLs in the body (page URL / `<base href>` / canonical).
+    var base: URL?
 }

@@ -46,6 +46,7 @@ struct MetadataExtractor {
         let sources = readSources()
 
         var metadata = Metadata()
+        metadata.base = sources.base
         metadata.url = url(sources)
         metadata.siteName = siteName(sources)
         let headline = headline(sources, siteName: metadata.siteName)

@@ -69,12 +69,12 @@ public struct Article: Sendable, Equatable {
     }
 
     /// The body a reader reads below the headline: lead, then every block, separated by a
-    /// blank line.
+    /// blank line. Blocks without text (images) add nothing.
     public var text: String {
         var parts: [String] = []
         parts.reserveCapacity(blocks.count + 1)
         if let lead, !lead.isEmpty { parts.append(lead) }
-        for block in blocks { parts.append(block.text) }
+        for block in blocks where !block.text.isEmpty { parts.append(block.text) }
         return parts.joined(separator: "\n\n")
     }
 

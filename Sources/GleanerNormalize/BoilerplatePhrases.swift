@@ -30,7 +30,7 @@ public struct BoilerplatePhrases: Sendable {
 
     public func strip(_ input: Article) -> Article {
         var article = input
-        article.blocks.removeAll { isBoilerplate($0.text) }
+        article.blocks.removeAll { !$0.text.isEmpty && isBoilerplate($0.text) }
         if let lead = article.lead, isBoilerplate(lead) { article.lead = nil }
         return article
     }

@@ -62,8 +62,9 @@ public struct ArticleNormalizer: Sendable {
         article.tags = article.tags.compactMap { TextCleaner.nonEmpty($0) }
         article.blocks = article.blocks.compactMap { block in
             var block = block
-            block.text = block.type == .preformatted ? block.text : TextCleaner.clean(block.text)
-            return block.text.isEmpty ? nil : block
+            // Re-cleaning clean text changes nothing, so link/mark offsets stay valid.
+            block.text = block.isVerbatim ? block.text : TextCleaner.clean(block.text)
+            return block.text.isEmpty && block.type != .image ? nil : block
         }
         for index in article.comments.indices {
             article.comments[index].text = TextCleaner.cleanKeepingLines(article.comments[index].text)

@@ -7,7 +7,7 @@ import Foundation
 /// and glue emoji sequences (👩‍💻), so removing them changes the text.
 public enum TextCleaner {
     /// Characters that render as nothing and only break words apart for search and hashing.
-    static let invisibleScalars: Set<UInt32> = [
+    public static let invisibleScalars: Set<UInt32> = [
         0x00AD,  // soft hyphen
         0x200B,  // zero-width space (U+200C/U+200D, non-joiner/joiner, are text: kept)
         0x2060,  // word joiner
@@ -65,9 +65,100 @@ public enum TextCleaner {
         }
     }
 
+    /// `clean(raw)` that also maps positions in `raw` to positions in the result, for the
+    /// link and emphasis ranges of a block (`Block.links`, `Block.marks`).
+    ///
+    /// - Parameters:
+    ///   - positions: UTF-8 byte offsets into `raw`, each the start or the end of a range.
+    /// - Returns: the text (always equal to `clean(raw)`) and, per position, a Unicode-scalar
+    ///   offset into it. A start maps to the first visible character at or after it (so a
+    ///   range never begins with the space before it); an end maps to just after the last
+    ///   visible character before it (so it never ends with one). Offsets are clamped to the
+    ///   text.
+    public static func clean(_ raw: String, mapping positions: [(offset: Int, isStart: Bool)]) -> (text: String, offsets: [Int]) {
+        let order = positions.indices.sorted { positions[$0].offset < positions[$1].offset }
+        var offsets = [Int](repeating: 0, count: positions.count)
+        var input = raw
+        let (string, needsNormalization) = input.withUTF8 { bytes -> (String, Bool) in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var mayNeedNormalization = false
+            var scalars = 0
+            var waitingStarts: [Int] = []
+            var next = 0
+            var i = 0
+            let count = bytes.count
+            func settle(upTo index: Int) {
+                while next < order.count, positions[order[next]].offset <= index {
+                    let p = order[next]
+                    if positions[p].isStart { waitingStarts.append(p) } else { offsets[p] = scalars }
+                    next += 1
+                }
+            }
+            func emitted() {
+                for p in waitingStarts { offsets[p] = scalars }
+                waitingStarts.removeAll(keepingCapacity: true)
+            }
+            while i < count {
+                settle(upTo: i)
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    i += 1
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = true
+                        continue
+                    }
+                    if byte < 0x20 || byte == 0x7F { continue }
+                    if pendingSpace && !out.isEmpty {
+                        out.append(0x20)
+                        scalars += 1
+                    }
+                    pendingSpace = false
+                    emitted()
+                    out.append(byte)
+                    scalars += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
+                var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                let start = i
+                i += length
+                if invisibleScalars.contains(value) { continue }
+                if isUnicodeSpace(value) {
+                    pendingSpace = true
+                    continue
+                }
+                if value < 0xA0 { continue }
+                if !isNFCStable(value) { mayNeedNormalization = true }
+                if pendingSpace && !out.isEmpty {
+                    out.append(0x20)
+                    scalars += 1
+                }
+                pendingSpace = false
+                emitted()
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                scalars += 1
+            }
+            settle(upTo: Int.max)
+            emitted()
+            return (String(decoding: out, as: UTF8.self), mayNeedNormalization)
+        }
+        guard needsNormalization else { return (string, offsets) }
+        // NFC may merge or split scalars: re-measure each offset on the normalized prefix.
+        let scalars = Array(string.unicodeScalars)
+        let mapped = offsets.map { offset -> Int in
+            var prefix = String.UnicodeScalarView()
+            prefix.append(contentsOf: scalars[0..<min(offset, scalars.count)])
+            return String(prefix).precomposedStringWithCanonicalMapping.unicodeScalars.count
+        }
+        return (string.precomposedStringWithCanonicalMapping, mapped)
+    }
+
     /// Non-ASCII scalars with the Unicode White_Space property.
     @inline(__always)
-    static func isUnicodeSpace(_ value: UInt32) -> Bool {
+    public static func isUnicodeSpace(_ value: UInt32) -> Bool {
         switch value {
         case 0x0085, 0x00A0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
         default: false

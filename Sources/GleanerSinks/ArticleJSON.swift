@@ -53,6 +53,7 @@ public enum ArticleJSON {
                 json.key("level"); json.int(level)
             }
             json.key("text"); json.string(block.text)
+            json.richFields(of: block)
             json.endObject()
         }
         json.endArray()
@@ -93,5 +94,61 @@ public enum ArticleJSON {
         if let warc = error.warc { json.warc(warc) }
         json.endObject()
         return json.output
+    }
+}
+
+extension JSONWriter {
+    /// The additive block fields (docs/schema.md): written only when they apply, so a
+    /// plain paragraph stays `{"type","text"}`.
+    mutating func richFields(of block: Block) {
+        if !block.links.isEmpty {
+            key("links")
+            beginArray()
+            for link in block.links {
+                beginObject()
+                key("text"); string(link.text)
+                key("href"); string(link.href)
+                key("start"); int(link.start)
+                key("end"); int(link.end)
+                endObject()
+            }
+            endArray()
+        }
+        if !block.marks.isEmpty {
+            key("marks")
+            beginArray()
+            for mark in block.marks {
+                beginObject()
+                key("type"); string(mark.type.rawValue)
+                key("start"); int(mark.start)
+                key("end"); int(mark.end)
+                endObject()
+            }
+            endArray()
+        }
+        if block.isVerbatim {
+            key("verbatim"); string(block.verbatim ?? block.text)
+        }
+        if block.type == .code {
+            key("language"); string(block.language)
+        }
+        if block.type == .table {
+            key("caption"); string(block.caption)
+            key("rows")
+            beginArray()
+            for row in block.rows {
+                beginObject()
+                key("header"); bool(row.header)
+                key("cells"); strings(row.cells)
+                endObject()
+            }
+            endArray()
+        }
+        if block.type == .image {
+            key("src"); string(block.src)
+            key("alt"); string(block.alt)
+            key("caption"); string(block.caption)
+            key("credit"); string(block.credit)
+        }
     }
 }
