@@ -70,7 +70,7 @@ PRODUCTS="$BUILD/$CONFIG"
 #    test support left out), linked by hand.
 OBJECTS=()
 while IFS= read -r object; do OBJECTS+=("$object"); done < <(
-    find "$PRODUCTS" -path '*.build/*.o' \
+    find "$PRODUCTS/" -path '*.build/*.o' \
         -not -path '*/gleaner.build/*' -not -path '*/gleaner_bench.build/*' -not -path '*/gleaner-bench.build/*' \
         -not -path '*/GleanerTestSupport.build/*' -not -path '*Tests.build/*' -not -path '*PackageTests*' \
         -not -path '*ArgumentParser*' -not -path '*/fuzz-*' | sort)
@@ -84,7 +84,7 @@ BINARY="$BUILD/fuzz-$TARGET"
 swiftc -sanitize=fuzzer,address -parse-as-library $OPTIMIZE -g -module-name "Fuzz_${TARGET//-/_}" \
     "${INCLUDES[@]}" -Xcc -I/usr/include/libxml2 \
     "Fuzz/Targets/$TARGET.swift" "${OBJECTS[@]}" \
-    -lxml2 -lcurl -lz -lsqlite3 -lcrypto -lFoundationXML -lFoundation \
+    -lxml2 -lcurl -lz -lsqlite3 -lcrypto -lbrotlidec -lcld2 -licuuc -licui18n -lstdc++ -lFoundationXML -lFoundation \
     -o "$BINARY"
 
 # 3. Seeds.
