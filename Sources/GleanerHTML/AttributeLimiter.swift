@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A byte pre-scan that drops the attributes of a start tag past a limit before libxml2
 /// parses the page.
 ///
@@ -17,7 +21,9 @@ enum AttributeLimiter {
         var i = 0
         let n = bytes.count
         while i < n {
-            guard bytes[i] == 0x3C, i + 1 < n else { i += 1; continue }  // '<'
+            // The next '<' by memchr: the byte loop was 3% of a whole `gleaner extract` run.
+            i = index(of: 0x3C, in: bytes, from: i)
+            guard i + 1 < n else { break }
             let next = bytes[i + 1]
             if next == 0x21 || next == 0x3F {  // '!' or '?': comment or declaration
                 if next == 0x21, i + 3 < n, bytes[i + 2] == 0x2D, bytes[i + 3] == 0x2D {
@@ -99,11 +105,11 @@ enum AttributeLimiter {
         var i = start
         let n = bytes.count
         while i + needle.count <= n {
-            if bytes[i] == needle[0] {
-                var match = true
-                for k in 1..<needle.count where bytes[i + k] != needle[k] { match = false; break }
-                if match { return i + needle.count }
-            }
+            i = index(of: needle[0], in: bytes, from: i)
+            guard i + needle.count <= n else { break }
+            var match = true
+            for k in 1..<needle.count where bytes[i + k] != needle[k] { match = false; break }
+            if match { return i + needle.count }
             i += 1
         }
         return n
@@ -114,7 +120,9 @@ enum AttributeLimiter {
         var i = start
         let n = bytes.count
         while i + 1 + name.count < n {
-            if bytes[i] == 0x3C, bytes[i + 1] == 0x2F {
+            i = index(of: 0x3C, in: bytes, from: i)
+            guard i + 1 + name.count < n else { break }
+            if bytes[i + 1] == 0x2F {
                 var match = true
                 for k in 0..<name.count where (bytes[i + 2 + k] | 0x20) != name[k] { match = false; break }
                 if match { return i }
@@ -122,5 +130,14 @@ enum AttributeLimiter {
             i += 1
         }
         return n
+    }
+
+    /// The index of the first `byte` at or after `start`, or `bytes.count` (memchr).
+    @inline(__always)
+    static func index(of byte: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + start, Int32(byte), bytes.count - start)
+        else { return bytes.count }
+        return base.distance(to: UnsafeRawPointer(found))
     }
 }

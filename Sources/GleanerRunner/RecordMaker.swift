@@ -133,8 +133,28 @@ public struct RecordMaker: Sendable {
         var seconds = time_t(spec.tv_sec)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-            Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(spec.tv_nsec) / 1_000_000)
+        // Digits appended by hand: `String(format:)` went through Foundation's formatter for
+        // every page (0.6% of a whole `gleaner extract` run).
+        var text = ""
+        text.reserveCapacity(24)
+        func append(_ value: Int, digits: Int, then separator: String) {
+            var divisor = 1
+            for _ in 1..<digits { divisor *= 10 }
+            var rest = value
+            if rest >= divisor * 10 { text += String(rest / (divisor * 10)); rest %= divisor * 10 }
+            while divisor > 0 {
+                text.unicodeScalars.append(Unicode.Scalar(UInt8(0x30 + rest / divisor % 10)))
+                divisor /= 10
+            }
+            text += separator
+        }
+        append(Int(parts.tm_year) + 1900, digits: 4, then: "-")
+        append(Int(parts.tm_mon) + 1, digits: 2, then: "-")
+        append(Int(parts.tm_mday), digits: 2, then: "T")
+        append(Int(parts.tm_hour), digits: 2, then: ":")
+        append(Int(parts.tm_min), digits: 2, then: ":")
+        append(Int(parts.tm_sec), digits: 2, then: ".")
+        append(Int(spec.tv_nsec) / 1_000_000, digits: 3, then: "Z")
+        return text
     }
 }
