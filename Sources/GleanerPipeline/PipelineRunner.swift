@@ -17,6 +17,7 @@ import GleanerSinks
 /// offsets, and SQLite upserts are idempotent. Memory stays bounded because the queue lives
 /// in SQLite and at most `window` entries are in flight.
 public final class PipelineRunner {
+    /// How a run reports and how often it commits its state.
     public struct Options: Sendable {
         /// Progress on stderr: nil = automatic (bar on a TTY, lines otherwise), false = none.
         public var progress: Bool?
@@ -25,6 +26,8 @@ public final class PipelineRunner {
         public init(progress: Bool? = nil) { self.progress = progress }
     }
 
+    /// What a finished (or interrupted) run did: the counts its summary line prints, and
+    /// whether it resumed an earlier run.
     public struct Result: Sendable {
         public var counts: RunCounts
         /// The signal that stopped the run early, if any.

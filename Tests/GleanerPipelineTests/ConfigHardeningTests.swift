@@ -121,4 +121,14 @@ import Testing
             "\(path):3: sinks[0].type: unknown sink type \"csv\" (known: jsonl, sqlite, files)",
         ])
     }
+
+    /// A file that cannot be read names the reason, with no `:0:` line position.
+    @Test func validateMissingFileSaysWhy() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.url.appendingPathComponent("missing.yaml").path
+        let run = try GleanerBinary.run(["validate", path])
+        #expect(run.status == 1)
+        #expect(run.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            == "\(path): cannot read the file: No such file or directory")
+    }
 }
