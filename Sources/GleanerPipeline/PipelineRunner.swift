@@ -17,6 +17,7 @@ import GleanerSinks
 /// offsets, and SQLite upserts are idempotent. Memory stays bounded because the queue lives
 /// in SQLite and at most `window` entries are in flight.
 public final class PipelineRunner {
+    /// How a run reports and how often it commits its state.
     public struct Options: Sendable {
         /// Progress on stderr: nil = automatic (bar on a TTY, lines otherwise), false = none.
         public var progress: Bool?
@@ -25,6 +26,8 @@ public final class PipelineRunner {
         public init(progress: Bool? = nil) { self.progress = progress }
     }
 
+    /// What a finished (or interrupted) run did: the counts its summary line prints, and
+    /// whether it resumed an earlier run.
     public struct Result: Sendable {
         public var counts: RunCounts
         /// The signal that stopped the run early, if any.
@@ -73,6 +76,8 @@ public final class PipelineRunner {
         var newFiles: [JSONLSink] = []
         var sharedSQLite: [SQLiteSink] = []
         var ownSQLite: [(SQLiteSink, DatabaseQueue)] = []
+        // Plug-in sinks and `files` sinks, written after the others at every commit.
+        var pluginSinks = extraSinks
         for sink in config.sinks {
             switch sink.kind {
             case .jsonl:
@@ -97,6 +102,11 @@ public final class PipelineRunner {
                     try SQLiteSink.migrate(queue)
                     ownSQLite.append((sqlite, queue))
                 }
+            case .files:
+                // Named from a hash of the source, so a resumed or later run rewrites its
+                // own files instead of numbering new ones.
+                pluginSinks.append(
+                    try DocumentSink(format: sink.format, destination: .directory(path: sink.path, naming: .keyed), createDirectories: true))
             }
         }
 
@@ -246,7 +256,7 @@ public final class PipelineRunner {
                     sink.sync()
                     try state.setOffset(path: sink.path, bytes: sink.offset, in: db)
                 }
-                for sink in self.extraSinks {
+                for sink in pluginSinks {
                     for record in records { try sink.write(record) }
                     try sink.flush()
                 }
@@ -305,7 +315,7 @@ public final class PipelineRunner {
         if interruptedBy == nil {
             // A new-file sink that received nothing is not left behind as an empty file.
             for file in newFiles where file.offset == 0 { unlink(file.path) }
-            for sink in extraSinks { try sink.close() }
+            for sink in pluginSinks { try sink.close() }
         }
         if let (total, done) = try? state.counts() { progress.finish(done: done, total: total, errors: counts.errorCount) }
         return Result(counts: counts, interruptedBy: interruptedBy, resumed: resumed)
