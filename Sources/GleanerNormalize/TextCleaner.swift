@@ -23,44 +23,58 @@ public enum TextCleaner {
     public static func clean(_ raw: String) -> String {
         var input = raw
         return input.withUTF8 { bytes -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
+            // Written straight into the new string's storage (the result is never longer than
+            // the input): appending to an array byte by byte and copying it into a String was
+            // half of this function's cost.
             var mayNeedNormalization = false
-            var i = 0
             let count = bytes.count
-            while i < count {
-                let byte = bytes[i]
-                if byte < 0x80 {
-                    i += 1
-                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+            let string = String(unsafeUninitializedCapacity: count) { out -> Int in
+                var written = 0
+                var pendingSpace = false
+                var i = 0
+                while i < count {
+                    let byte = bytes[i]
+                    if byte < 0x80 {
+                        i += 1
+                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                            pendingSpace = true
+                            continue
+                        }
+                        if byte < 0x20 || byte == 0x7F { continue }  // control characters
+                        if pendingSpace && written > 0 {
+                            out[written] = 0x20
+                            written += 1
+                        }
+                        pendingSpace = false
+                        out[written] = byte
+                        written += 1
+                        continue
+                    }
+                    // Decode one multi-byte scalar (input is valid UTF-8: it is a String).
+                    let length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+                    for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    let start = i
+                    i += length
+                    if invisibleScalars.contains(value) { continue }
+                    if isUnicodeSpace(value) {
                         pendingSpace = true
                         continue
                     }
-                    if byte < 0x20 || byte == 0x7F { continue }  // control characters
-                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    if value < 0xA0 { continue }  // C1 controls
+                    if !isNFCStable(value) { mayNeedNormalization = true }
+                    if pendingSpace && written > 0 {
+                        out[written] = 0x20
+                        written += 1
+                    }
                     pendingSpace = false
-                    out.append(byte)
-                    continue
+                    for k in start..<i {
+                        out[written] = bytes[k]
+                        written += 1
+                    }
                 }
-                // Decode one multi-byte scalar (input is valid UTF-8: it is a String).
-                let length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
-                var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
-                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                let start = i
-                i += length
-                if invisibleScalars.contains(value) { continue }
-                if isUnicodeSpace(value) {
-                    pendingSpace = true
-                    continue
-                }
-                if value < 0xA0 { continue }  // C1 controls
-                if !isNFCStable(value) { mayNeedNormalization = true }
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                return written
             }
-            let string = String(decoding: out, as: UTF8.self)
             return mayNeedNormalization ? string.precomposedStringWithCanonicalMapping : string
         }
     }

@@ -113,32 +113,49 @@ struct JSONWriter {
 
     /// RFC 8259 string escaping; non-ASCII stays as UTF-8, U+2028/2029 are escaped so a line
     /// stays one line for every JSON-lines reader.
+    ///
+    /// Reads the string's own UTF-8 storage and appends each run of bytes that need no escape
+    /// in one copy: copying the string into an array and appending byte by byte was most of
+    /// the JSON writer's cost (1.7% of a whole `gleaner extract` run).
     static func appendQuoted(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var utf8 = Array(value.utf8)
-        let count = utf8.count
-        utf8.withUnsafeMutableBufferPointer { input in
+        var value = value
+        value.withUTF8 { input in
+            let count = input.count
+            var runStart = 0
             var i = 0
             while i < count {
                 let byte = input[i]
+                // Bytes that stay as they are: printable ASCII but `"` and `\`, and all of
+                // UTF-8's multi-byte sequences except U+2028/U+2029 (E2 80 A8/A9).
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
+                    i += 1
+                    continue
+                }
+                if byte == 0xE2 && !(i + 2 < count && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9)) {
+                    i += 1
+                    continue
+                }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<i])) }
                 switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0x00..<0x20, 0x7F:
-                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-                case 0xE2 where i + 2 < count && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9):
+                case UInt8(ascii: "\""): out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+                case 0xE2:
                     // U+2028 LINE SEPARATOR / U+2029 PARAGRAPH SEPARATOR
-                    out.append(contentsOf: Array("\\u202".utf8))
+                    out.append(contentsOf: "\\u202".utf8)
                     out.append(input[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
                     i += 2
-                default:
-                    out.append(byte)
+                default:  // other controls (0x00–0x1F) and DEL
+                    out.append(0x5C); out.append(UInt8(ascii: "u")); out.append(0x30); out.append(0x30)
+                    out.append(hexDigits[Int(byte >> 4)]); out.append(hexDigits[Int(byte & 0xF)])
                 }
                 i += 1
+                runStart = i
             }
+            if runStart < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<count])) }
         }
         out.append(UInt8(ascii: "\""))
     }
