@@ -193,7 +193,8 @@ public enum CharsetDetector {
         guard chars.count >= needle.count else { return nil }
         var start = 0
         while start + needle.count <= chars.count {
-            if Array(chars[start..<start + needle.count]) == needle {
+            // Compared in place: an array per position was 1% of a whole `gleaner extract` run.
+            if chars[start] == needle[0], chars[start..<start + needle.count].elementsEqual(needle) {
                 var j = start + needle.count
                 while j < chars.count, chars[j] == 0x20 { j += 1 }
                 if j < chars.count, chars[j] == UInt8(ascii: "=") {

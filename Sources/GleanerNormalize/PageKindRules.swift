@@ -32,9 +32,16 @@ public struct PageKindRules: Decodable, Sendable {
             // `gleaner extract` run. On an ASCII title it is a byte search for an ASCII phrase,
             // and never matches a phrase with a character no ASCII text is canonically
             // equivalent to; other titles keep Foundation's comparison.
+            let asciiPhrase = phrase.utf8.allSatisfy { $0 < 0x80 }
             if asciiTitle {
-                if phrase.utf8.allSatisfy({ $0 < 0x80 }) { return lower.containsUTF8(phrase) }
+                if asciiPhrase { return lower.containsUTF8(phrase) }
                 if !phrase.unicodeScalars.contains(where: Self.asciiEquivalentScalars.contains) { return false }
+            } else if asciiPhrase, !lower.containsUTF8(phrase),
+                !lower.unicodeScalars.contains(where: Self.asciiEquivalentScalars.contains)
+            {
+                // An ASCII phrase matches a title only where its bytes are (or where one of
+                // those scalars stands for an ASCII one); Foundation confirms the rest.
+                return false
             }
             return lower.contains(phrase)
         }
