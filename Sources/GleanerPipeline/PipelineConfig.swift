@@ -3,6 +3,7 @@ import GleanerExtract
 import GleanerFetch
 import GleanerHTML
 import GleanerNormalize
+import GleanerRender
 import GleanerSinks
 import Yams
 
@@ -39,14 +40,17 @@ public struct PipelineConfig: Sendable {
 
     /// One output of the pipeline (`sinks:`), docs/sinks.md.
     public struct Sink: Sendable, Equatable {
-        /// `jsonl` (JSON lines) or `sqlite` (the queryable store).
-        public enum Kind: String, Sendable { case jsonl, sqlite }
+        /// `jsonl` (JSON lines), `sqlite` (the queryable store) or `files` (one document per
+        /// record in a directory, in `format`).
+        public enum Kind: String, Sendable { case jsonl, sqlite, files }
         public var kind: Kind
-        /// Absolute path, or `-` for standard output (jsonl only).
+        /// Absolute path, or `-` for standard output (jsonl only); a directory for `files`.
         public var path: String
         /// JSON lines across runs: `append` (default: nothing is lost), `overwrite` (emptied
         /// when a new run writes its first record), `new-file` (a timestamped file per run).
         public var mode: JSONLSink.Mode = .append
+        /// The document format of a `files` sink (docs/formats.md).
+        public var format: OutputFormat = .jsonl
     }
 
     /// Near-duplicate marking by SimHash (`duplicates:`).
@@ -77,11 +81,12 @@ public struct PipelineConfig: Sendable {
     public var retryFailedAfter: Double? = nil
 
     /// Where resume state lives: `state:` if given, else the first sqlite sink, else the
-    /// first jsonl file plus `.state.sqlite`; nil (in memory, no resume) for stdout only.
+    /// first jsonl file (or files directory) plus `.state.sqlite`; nil (in memory, no resume) for stdout only.
     public var statePath: String? {
         if let state { return state }
         if let sqlite = sinks.first(where: { $0.kind == .sqlite }) { return sqlite.path }
         if let jsonl = sinks.first(where: { $0.kind == .jsonl && $0.path != "-" }) { return jsonl.path + ".state.sqlite" }
+        if let files = sinks.first(where: { $0.kind == .files }) { return files.path + ".state.sqlite" }
         return nil
     }
 
@@ -330,13 +335,14 @@ public struct PipelineConfig: Sendable {
             if sinkList.isEmpty { throw sinksNode.error("give at least one sink") }
             for item in sinkList {
                 problems.attempt { () throws(PipelineConfigError) in
-                    let keys = try item.mapping(allowed: ["type", "path", "mode"], problems: problems)
+                    let keys = try item.mapping(allowed: ["type", "path", "mode", "format"], problems: problems)
                     guard let typeNode = keys["type"] else { throw item.error("missing required key `type`") }
                     let typeName = try typeNode.string()
-                    guard let kind = Sink.Kind(rawValue: typeName) else { throw typeNode.error("unknown sink type \"\(typeName)\" (known: jsonl, sqlite)") }
+                    guard let kind = Sink.Kind(rawValue: typeName) else { throw typeNode.error("unknown sink type \"\(typeName)\" (known: jsonl, sqlite, files)") }
                     guard let pathNode = keys["path"] else { throw item.error("missing required key `path`") }
                     let path = try pathNode.nonEmptyString()
                     if kind == .sqlite && path == "-" { throw pathNode.error("an sqlite sink needs a file path") }
+                    if kind == .files && path == "-" { throw pathNode.error("a files sink needs a directory path") }
                     var sink = Sink(kind: kind, path: resolve(path, base: base))
                     if let modeNode = keys["mode"] {
                         let name = try modeNode.string()
@@ -346,6 +352,16 @@ public struct PipelineConfig: Sendable {
                         if kind != .jsonl { throw modeNode.error("`mode` applies to jsonl sinks only") }
                         if path == "-" && mode != .append { throw modeNode.error("standard output has no mode") }
                         sink.mode = mode
+                    }
+                    if let formatNode = keys["format"] {
+                        let name = try formatNode.string()
+                        guard let format = OutputFormat(rawValue: name) else {
+                            throw formatNode.error("unknown format \"\(name)\" (known: markdown, text, html, xml, jsonl)")
+                        }
+                        if kind != .files { throw formatNode.error("`format` applies to files sinks only") }
+                        sink.format = format
+                    } else if kind == .files {
+                        throw item.error("missing required key `format` (a files sink: markdown, text, html, xml or jsonl)")
                     }
                     config.sinks.append(sink)
                 }

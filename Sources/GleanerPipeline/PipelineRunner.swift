@@ -76,6 +76,8 @@ public final class PipelineRunner {
         var newFiles: [JSONLSink] = []
         var sharedSQLite: [SQLiteSink] = []
         var ownSQLite: [(SQLiteSink, DatabaseQueue)] = []
+        // Plug-in sinks and `files` sinks, written after the others at every commit.
+        var pluginSinks = extraSinks
         for sink in config.sinks {
             switch sink.kind {
             case .jsonl:
@@ -100,6 +102,11 @@ public final class PipelineRunner {
                     try SQLiteSink.migrate(queue)
                     ownSQLite.append((sqlite, queue))
                 }
+            case .files:
+                // Named from a hash of the source, so a resumed or later run rewrites its
+                // own files instead of numbering new ones.
+                pluginSinks.append(
+                    try DocumentSink(format: sink.format, destination: .directory(path: sink.path, naming: .keyed), createDirectories: true))
             }
         }
 
@@ -249,7 +256,7 @@ public final class PipelineRunner {
                     sink.sync()
                     try state.setOffset(path: sink.path, bytes: sink.offset, in: db)
                 }
-                for sink in self.extraSinks {
+                for sink in pluginSinks {
                     for record in records { try sink.write(record) }
                     try sink.flush()
                 }
@@ -308,7 +315,7 @@ public final class PipelineRunner {
         if interruptedBy == nil {
             // A new-file sink that received nothing is not left behind as an empty file.
             for file in newFiles where file.offset == 0 { unlink(file.path) }
-            for sink in extraSinks { try sink.close() }
+            for sink in pluginSinks { try sink.close() }
         }
         if let (total, done) = try? state.counts() { progress.finish(done: done, total: total, errors: counts.errorCount) }
         return Result(counts: counts, interruptedBy: interruptedBy, resumed: resumed)

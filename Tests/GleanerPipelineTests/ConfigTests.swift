@@ -47,7 +47,7 @@ import Testing
         #expect(error("sources: {urls: [http://a.org/]}\nfilters:\n  same_host: maybe\nsinks: [{type: jsonl, path: o}]\n")
             == "p.yaml:3: filters.same_host: expected true or false, found \"maybe\"")
         #expect(error("sources: {urls: [http://a.org/]}\nsinks:\n  - type: jsonl\n    path: o\n  - type: csv\n    path: x\n")
-            == "p.yaml:5: sinks[1].type: unknown sink type \"csv\" (known: jsonl, sqlite)")
+            == "p.yaml:5: sinks[1].type: unknown sink type \"csv\" (known: jsonl, sqlite, files)")
         #expect(error("sources: {urls: [http://a.org/]}\nnormalize: [whitespace, spelling]\nsinks: [{type: jsonl, path: o}]\n")
             == "p.yaml:2: normalize[1]: unknown normalizer \"spelling\" (known: whitespace, dates, urls, authors, boilerplate)")
     }
