@@ -164,8 +164,16 @@ struct MetadataExtractor {
         // No h1 the metadata confirms: old blog themes and many CMS templates give the post's
         // title an h2 (the h1, if any, is the site or the section). A subheading the metadata
         // title agrees with is the headline the reader sees, and its place anchors the date.
+        // An h1 that is part of the metadata title is either the site's name in the header
+        // (then the post's title follows it) or the story's own title with a long "| Site |
+        // Tagline" tail (then a subheading before it is the header): unless it links home (the
+        // site's name, wherever the theme puts it), only subheadings after such an h1 qualify.
+        let firstH1InTitle = candidates.first { candidate in
+            guard !linksHome(candidate.node), let visible = LeadDetector.comparable(candidate.text), visible.count >= 3 else { return false }
+            return comparableHints.contains { $0.contains(visible) }
+        }?.node ?? -1
         if matched == nil, postTitle == nil {
-            search: for heading in s.scan.subheadings where !analysis.excluded[heading] && !linksHome(heading) {
+            search: for heading in s.scan.subheadings where heading > firstH1InTitle && !analysis.excluded[heading] && !linksHome(heading) {
                 // Without a date element first ("Title <em>9 December, 2011</em>"), then whole
                 // ("Podcast (10/30/12)", where the date is part of the title).
                 for raw in [headingTextWithoutDate(heading), tree.rawText(of: heading)] {
