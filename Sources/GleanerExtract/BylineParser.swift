@@ -65,7 +65,8 @@ struct BylineParser {
     private func classify(_ rawPiece: String, minimumWords: Int, into result: inout Result) {
         var piece = stripPrefixes(rawPiece.trimmedWhitespace())
         // "dpa 14.08.2023", "Anna Muster 11:30": a date run into the credit or name.
-        if piece.contains(where: \.isNumber) {
+        let cutAtNumber = piece.contains(where: \.isNumber)
+        if cutAtNumber {
             piece = piece.split(separator: " ").prefix { !$0.contains(where: \.isNumber) }.joined(separator: " ")
         }
         // "Anna Muster (dpa)": a credit in parentheses.
@@ -91,24 +92,39 @@ struct BylineParser {
                 return
             }
         }
-        let name = stripTrailingDateWords(piece.trimming { $0.isWhiteSpace || $0 == "." || $0 == ":" })
+        let name = stripTrailingDateWords(piece.trimming { $0.isWhiteSpace || $0 == "." || $0 == ":" }, afterNumber: cutAtNumber)
         if isPersonName(name, minimumWords: minimumWords) { append(name, to: &result.authors) }
     }
 
     /// "Ian Lynam October" (what is left of "Ian Lynam October 12, 2012"), "Jane Doe on
     /// Monday": drops month and weekday names and lower-case connectors from the end.
-    func stripTrailingDateWords(_ text: String) -> String {
+    /// Month names also end real names ("Theresa May", "Luigi Di Maio" — *maio* is May in
+    /// Portuguese), so a month name goes only when a number followed it (`afterNumber`: the
+    /// date was cut off there) or a lower-case connector precedes it; weekdays always go.
+    func stripTrailingDateWords(_ text: String, afterNumber: Bool = true) -> String {
         var words = text.split(separator: " ")
-        while let last = words.last, words.count > 1,
-            DateNormalizer.isCalendarWord(String(last))
-                || (last.first?.isLowercase == true && !rules.nameParticles.contains(String(last)))
-        {
+        func isConnector(_ word: Substring) -> Bool {
+            word.first?.isLowercase == true && !rules.nameParticles.contains(String(word))
+        }
+        while let last = words.last, words.count > 1 {
+            if isConnector(last) {
+                words.removeLast()
+                continue
+            }
+            let word = String(last)
+            guard DateNormalizer.isCalendarWord(word),
+                !DateNormalizer.isMonthName(word) || afterNumber || isConnector(words[words.count - 2])
+            else { break }
             words.removeLast()
         }
         return words.joined(separator: " ")
     }
 
-    /// Removes "By", "Von", "Text:" and similar labels from the front, repeatedly.
+    /// Removes "By", "Von", "Текст:" and similar lead-ins (`MetadataRules.bylinePrefixes`,
+    /// per language) from the front, repeatedly. A lead-in that is also a name particle
+    /// ("von", "di") may begin the name itself ("Di Maio", "von der Leyen"), so it goes only
+    /// when what follows is a name of two or more words not starting with a particle, or an
+    /// agency ("Von dpa").
     func stripPrefixes(_ text: String) -> String {
         var current = text
         var changed = true
@@ -118,12 +134,23 @@ struct BylineParser {
             for prefix in rules.bylinePrefixes where lower.hasPrefix(prefix) {
                 let rest = lower.dropFirst(prefix.count)
                 guard let next = rest.first, next == " " || next == ":" else { continue }
-                current = String(current.dropFirst(prefix.count)).trimming { $0 == " " || $0 == ":" }
+                let remainder = String(current.dropFirst(prefix.count)).trimming { $0 == " " || $0 == ":" }
+                if rules.nameParticles.contains(prefix) && next == " " && !startsWithName(remainder) { continue }
+                current = remainder
                 changed = true
                 break
             }
         }
         return current
+    }
+
+    /// True when `text` after a particle-like lead-in is a name of its own: two or more
+    /// words, the first not a particle — or an agency credit.
+    private func startsWithName(_ text: String) -> Bool {
+        if agencyCredit(text) != nil { return true }
+        let words = text.split(separator: " ")
+        guard words.count >= 2, let first = words.first else { return false }
+        return !rules.nameParticles.contains(first.lowercased())
     }
 
     /// The credit when `text` is an agency credit: a known agency ("dpa", "AP",
