@@ -5,7 +5,8 @@
 #   scripts/fuzz.sh all SECONDS                             every target in turn (what CI runs)
 #
 # Targets (Fuzz/Targets/NAME.swift): extraction (bytes → article), charset (the charset
-# detector), robots (robots.txt), discovery (feeds and sitemaps), pipeline-yaml (pipeline files).
+# detector), robots (robots.txt), discovery (feeds and sitemaps), pipeline-yaml (pipeline files),
+# warc (the WARC reader and page selector).
 #
 # How it is built: SwiftPM compiles the library modules a target needs with
 # `-sanitize=fuzzer,address` into .build/fuzz (its own build folder), but cannot link a
@@ -34,7 +35,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-TARGETS="extraction charset robots discovery pipeline-yaml"
+TARGETS="extraction charset robots discovery pipeline-yaml warc"
 
 TARGET=${1:?usage: scripts/fuzz.sh TARGET|all SECONDS [libFuzzer flags…]}
 SECONDS_TO_RUN=${2:?usage: scripts/fuzz.sh TARGET|all SECONDS [libFuzzer flags…]}
@@ -55,6 +56,7 @@ module_of() {
         charset) echo GleanerHTML ;;
         robots) echo GleanerFetch ;;
         discovery | pipeline-yaml) echo GleanerPipeline ;;
+        warc) echo GleanerWARC ;;
         *) echo "unknown fuzz target $1 (known: $TARGETS)" >&2; exit 2 ;;
     esac
 }

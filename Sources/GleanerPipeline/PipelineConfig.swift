@@ -2,6 +2,7 @@ import Foundation
 import GleanerExtract
 import GleanerFetch
 import GleanerHTML
+import GleanerInput
 import GleanerNormalize
 import GleanerSinks
 import Yams
@@ -18,6 +19,9 @@ public struct PipelineConfig: Sendable {
         public var sitemaps: [String] = []
         /// Home pages whose feeds and sitemaps are discovered (`SiteDiscoverer`).
         public var sites: [String] = []
+        /// Web archives: paths or glob patterns (`crawl/*.warc.gz`), resolved but not yet
+        /// expanded — a run lists what they match when it starts.
+        public var warc: [String] = []
     }
 
     /// How `sources.sites` are explored when a site lists nothing (`discovery:`).
@@ -39,14 +43,17 @@ public struct PipelineConfig: Sendable {
 
     /// One output of the pipeline (`sinks:`), docs/sinks.md.
     public struct Sink: Sendable, Equatable {
-        /// `jsonl` (JSON lines) or `sqlite` (the queryable store).
-        public enum Kind: String, Sendable { case jsonl, sqlite }
+        /// `jsonl` (JSON lines), `sqlite` (the queryable store) or `warc` (an archive of every
+        /// HTTP exchange the run makes, not of records).
+        public enum Kind: String, Sendable { case jsonl, sqlite, warc }
         public var kind: Kind
         /// Absolute path, or `-` for standard output (jsonl only).
         public var path: String
         /// JSON lines across runs: `append` (default: nothing is lost), `overwrite` (emptied
         /// when a new run writes its first record), `new-file` (a timestamped file per run).
         public var mode: JSONLSink.Mode = .append
+        /// WARC sinks: a new file (`NAME-00001.warc.gz`, …) starts past this many bytes.
+        public var maxSize: Int? = nil
     }
 
     /// Near-duplicate marking by SimHash (`duplicates:`).
@@ -86,7 +93,7 @@ public struct PipelineConfig: Sendable {
     }
 
     static let topKeys = ["name", "state", "sources", "fetch", "extract", "filters", "normalize", "boilerplate", "duplicates", "sites", "rules", "sinks", "discovery", "retry_failed_after"]
-    static let sourceKeys = ["urls", "files", "directories", "feeds", "sitemaps", "sites"]
+    static let sourceKeys = ["urls", "files", "directories", "feeds", "sitemaps", "sites", "warc"]
     static let fetchKeys = ["concurrency", "per_host", "delay", "timeout", "connect_timeout", "retries", "max_bytes", "max_redirects", "user_agent", "obey_robots", "deny_private_networks", "cacert", "capath", "insecure"]
     static let filterKeys = ["include", "exclude", "same_host", "min_words", "languages", "published_after"]
     static let siteKeys = ["headline", "body", "comments", "remove"]
@@ -330,14 +337,20 @@ public struct PipelineConfig: Sendable {
             if sinkList.isEmpty { throw sinksNode.error("give at least one sink") }
             for item in sinkList {
                 problems.attempt { () throws(PipelineConfigError) in
-                    let keys = try item.mapping(allowed: ["type", "path", "mode"], problems: problems)
+                    let keys = try item.mapping(allowed: ["type", "path", "mode", "max_size"], problems: problems)
                     guard let typeNode = keys["type"] else { throw item.error("missing required key `type`") }
                     let typeName = try typeNode.string()
-                    guard let kind = Sink.Kind(rawValue: typeName) else { throw typeNode.error("unknown sink type \"\(typeName)\" (known: jsonl, sqlite)") }
+                    guard let kind = Sink.Kind(rawValue: typeName) else { throw typeNode.error("unknown sink type \"\(typeName)\" (known: jsonl, sqlite, warc)") }
                     guard let pathNode = keys["path"] else { throw item.error("missing required key `path`") }
                     let path = try pathNode.nonEmptyString()
-                    if kind == .sqlite && path == "-" { throw pathNode.error("an sqlite sink needs a file path") }
+                    if kind != .jsonl && path == "-" { throw pathNode.error("a\(kind == .sqlite ? "n" : "") \(kind.rawValue) sink needs a file path") }
                     var sink = Sink(kind: kind, path: resolve(path, base: base))
+                    if let sizeNode = keys["max_size"] {
+                        guard kind == .warc else { throw sizeNode.error("`max_size` applies to warc sinks only") }
+                        let text = try sizeNode.nonEmptyString()
+                        guard let size = ByteSize.parse(text) else { throw sizeNode.error("expected a size such as 1GB or 500M, found \"\(text)\"") }
+                        sink.maxSize = size
+                    }
                     if let modeNode = keys["mode"] {
                         let name = try modeNode.string()
                         guard let mode = JSONLSink.Mode(rawValue: name) else {
@@ -399,6 +412,9 @@ public struct PipelineConfig: Sendable {
                 default: config.sources.sites = urls
                 }
             }
+        }
+        problems.attempt { () throws(PipelineConfigError) in
+            if let warc = sources["warc"] { config.sources.warc = try warc.stringList().map { resolve($0, base: base) } }
         }
         problems.attempt { () throws(PipelineConfigError) in
             if let files = sources["files"] { config.sources.files = try files.stringList().map { resolve($0, base: base) } }
