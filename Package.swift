@@ -90,11 +90,11 @@ let package = Package(
         // Where inputs come from: the `Source` protocol, files/folders/.gz/stdin, URL lists,
         // web archives.
         .target(name: "GleanerInput", dependencies: ["GleanerModel", "CZlib", "GleanerWARC"]),
-        // Where records go: the `Sink` protocol, JSON lines, SQLite.
+        // Where records go: the `Sink` protocol, JSON lines, SQLite, rendered documents.
         .target(
             name: "GleanerSinks",
             dependencies: [
-                "GleanerModel", "GleanerDigest",
+                "GleanerModel", "GleanerDigest", "GleanerRender",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -111,7 +111,7 @@ let package = Package(
             name: "GleanerPipeline",
             dependencies: [
                 "GleanerModel", "GleanerExtract", "GleanerNormalize", "GleanerSinks", "GleanerInput",
-                "GleanerRunner", "GleanerFetch", "GleanerHTML", "GleanerDigest", "GleanerWARC",
+                "GleanerRunner", "GleanerFetch", "GleanerHTML", "GleanerDigest", "GleanerRender", "GleanerWARC",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -442,10 +442,10 @@ struct MetadataExtractor {
         let structured = Self.chooseDate(candidates)
         if let structured, structured.isInstant || !readPage { return structured.iso8601 }
         guard readPage else { return nil }
-        if let chosen = Self.chooseDate(candidates + pageDates(s, headlineNode: headlineNode, modified: false)) {
+        if let chosen = Self.chooseDate(candidates + pageDates(s, headlineNode: headlineNode, modified: false, url: url)) {
             return chosen.iso8601
         }
-        let visible = VisibleDateFinder(analysis: analysis).find(headlineNode: headlineNode)
+        let visible = VisibleDateFinder(analysis: analysis).find(headlineNode: headlineNode, url: url ?? pageURL)
         return (visible ?? VisibleDateFinder.fromURL(url ?? pageURL))?.iso8601
     }
 
@@ -490,7 +490,7 @@ struct MetadataExtractor {
     /// elements classed date/datum/time/publish, then byline elements ("Von A · 11.09.2023")
     /// — those after the headline first, none
     /// inside comments or teasers. `modified` selects the ones classed as updates.
-    func pageDates(_ s: Sources, headlineNode: Int?, modified: Bool) -> [String?] {
+    func pageDates(_ s: Sources, headlineNode: Int?, modified: Bool, url: String? = nil) -> [String?] {
         let tree = analysis.tree
         let updateMarks = ["updat", "modif", "aktualis", "edited"]
         var after: [String?] = []
@@ -514,8 +514,13 @@ struct MetadataExtractor {
                 let datetime = node.attribute("datetime") ?? node.attribute("content")
                 guard datetime != nil || analysis.textLength[index] <= 120 else { continue }
                 // Cheap checks first: parse, then the ancestor walk, for the few that qualify.
-                let value = datetime ?? tree.rawText(of: index)
-                guard DateNormalizer.parse(value) != nil else { continue }
+                var value = datetime ?? tree.rawText(of: index)
+                guard let parsed = DateNormalizer.parse(value) else { continue }
+                // An all-numeric date that reads both ways follows the permalink's month.
+                if datetime == nil {
+                    let settled = VisibleDateFinder.settlingOrder(of: parsed, text: value, url: url)
+                    if settled != parsed { value = settled.iso8601 }
+                }
                 if ClassTokens.hasAncestor(
                     tree, of: index, substrings: metaRules.bylineExcludedAncestorSubstrings,
                     elements: ["nav", "footer", "aside"], depth: 15)

@@ -1,3 +1,4 @@
+import Foundation
 import GleanerHTML
 import GleanerNormalize
 
@@ -13,14 +14,16 @@ struct VisibleDateFinder {
     let analysis: PageAnalysis
     private var window: DateRules.VisibleText { DateRules.shared.visibleText }
 
-    func find(headlineNode: Int?) -> DateNormalizer.Parsed? {
+    /// The nearest visible date; `url` (the page's) settles an all-numeric date that reads
+    /// both ways ("11.12.12": 11 December or November 12) when its path names the month.
+    func find(headlineNode: Int?, url: String? = nil) -> DateNormalizer.Parsed? {
         let tree = analysis.tree
         let n = tree.count
         guard n > 0 else { return nil }
         let lower = headlineNode.map { max(0, $0 - window.nodesBeforeHeadline) } ?? 0
         let upper = headlineNode.map { min(n - 1, tree[$0].subtreeEnd + window.nodesAfterHeadline) }
             ?? min(n - 1, window.nodesWithoutHeadline)
-        var best: (distance: Int, date: DateNormalizer.Parsed)?
+        var best: (distance: Int, date: DateNormalizer.Parsed, source: String)?
         var i = lower
         while i <= upper {
             let node = tree[i]
@@ -32,17 +35,63 @@ struct VisibleDateFinder {
             }
             defer { i += 1 }
             if let headlineNode, i > headlineNode, i <= tree[headlineNode].subtreeEnd { continue }
-            guard let date = Self.date(in: node.text) ?? parentDate(of: i) else { continue }
+            // The text the date was read from (the node's, or its parent's for a date spread
+            // over inline elements), for `settlingOrder`.
+            let date: DateNormalizer.Parsed, source: String
+            if let own = Self.date(in: node.text) {
+                (date, source) = (own, node.text)
+            } else if let spread = parentDate(of: i) {
+                (date, source) = (spread, tree.rawText(of: Int(node.parent)))
+            } else {
+                continue
+            }
             let distance: Int
             if let headlineNode {
                 distance = i > headlineNode ? i - headlineNode : (headlineNode - i) * window.beforePenalty
             } else {
                 distance = i
             }
-            if best == nil || distance < best!.distance { best = (distance, date) }
+            if best == nil || distance < best!.distance { best = (distance, date, source) }
             if headlineNode == nil || i > headlineNode! { break }  // later ones are further away
         }
-        return best?.date
+        guard let best else { return nil }
+        return Self.settlingOrder(of: best.date, text: best.source, url: url)
+    }
+
+    /// Day and month swapped when the date was written with numbers only, both readings are
+    /// valid, and the URL's `/YYYY/MM/` names the other reading's month: the parser's default
+    /// order (month first for `/`, day first for `.` and `-`) is a guess; the URL is evidence.
+    static func settlingOrder(of date: DateNormalizer.Parsed, text: String, url: String?) -> DateNormalizer.Parsed {
+        guard date.day <= 12, date.day != date.month, let (year, month) = yearMonth(inURL: url),
+            year == date.year, month == date.day
+        else { return date }
+        // Written-out months ("Nov 12") are not ambiguous.
+        var word = ""
+        for character in text + " " {
+            if character.isLetter {
+                word.append(character)
+            } else {
+                if !word.isEmpty, DateNormalizer.isCalendarWord(word) { return date }
+                word = ""
+            }
+        }
+        var swapped = date
+        swapped.month = date.day
+        swapped.day = date.month
+        return swapped
+    }
+
+    /// Year and month from a path segment pair `/YYYY/MM/` (the WordPress and Movable Type
+    /// permalink shape).
+    static func yearMonth(inURL url: String?) -> (Int, Int)? {
+        guard let url, let path = URLComponents(string: url)?.path else { return nil }
+        let parts = path.split(separator: "/")
+        for (k, part) in parts.enumerated() where k + 1 < parts.count && part.count == 4 {
+            guard let year = Int(part), (1990...2199).contains(year) else { continue }
+            let next = parts[k + 1]
+            if next.count == 2, let month = Int(next), (1...12).contains(month) { return (year, month) }
+        }
+        return nil
     }
 
     /// A date spread over inline elements ("<span>Oct</span> <span>24</span>, 2012"): the

@@ -18,6 +18,9 @@ final class CurlDriver {
     /// Transfers in flight, by easy handle address.
     private var transfers: [UInt: Transfer] = [:]
     private var nextSequence = 0
+    /// Finished robots.txt transfers kept, by origin, only while a page job for that same
+    /// robots.txt is queued: that job is answered from it (one request per site, not two).
+    private var robotsAnswers: [String: (transfer: Transfer, code: CURLcode)] = [:]
     /// Request headers shared by every transfer; freed after the last one.
     private let headers: UnsafeMutablePointer<curl_slist>?
 
@@ -114,7 +117,15 @@ final class CurlDriver {
     private func start(url: String, purpose: Transfer.Purpose) {
         do throws(FetchFailure) {
             var extra: [String] = []
-            if case .page(let job) = purpose { extra = job.options.headers }
+            if case .page(let job) = purpose {
+                if job.target.pathAndQuery == "/robots.txt", let answer = robotsAnswers.removeValue(forKey: job.target.origin) {
+                    scheduler.finished(host: job.target.host)
+                    answer.transfer.acceptAnyContentType = job.options.acceptAnyContentType
+                    deliver(job, failure: CurlResult.classify(answer.transfer, code: answer.code), transfer: answer.transfer)
+                    return
+                }
+                extra = job.options.headers
+            }
             let transfer = try Transfer(url: url, purpose: purpose, configuration: configuration, headers: headers, extraHeaders: extra)
             let code = curl_multi_add_handle(multi, transfer.handle)
             guard code == CURLM_OK else {
@@ -171,6 +182,12 @@ final class CurlDriver {
         } else {
             rules = .allowAll
         }
+        // Any complete HTTP answer (a 404 too) serves the page request; a network failure or
+        // a body cut at the robots.txt size limit does not.
+        if code == CURLE_OK && !transfer.cutAtLimit && status > 0 && transfer.receivedBytes <= configuration.maxBytes
+            && scheduler.hasQueuedRobotsPage(for: target) {
+            robotsAnswers[target.origin] = (transfer, code)
+        }
         scheduler.robotsLoaded(for: target, rules: rules, reason: reason)
     }
 
@@ -222,6 +239,7 @@ final class CurlDriver {
             }
         }
         transfers.removeAll()
+        robotsAnswers.removeAll()
         for job in scheduler.removeAll() {
             deliver(job, failure: FetchFailure(.cancelled, "the fetcher was closed"), transfer: nil)
         }

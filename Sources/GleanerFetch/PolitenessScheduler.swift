@@ -156,6 +156,16 @@ final class PolitenessScheduler {
         host.head = 0
     }
 
+    /// Whether a page job asks for `target`'s robots.txt itself (site discovery reads its
+    /// `Sitemap:` lines), so the driver can answer it from the robots.txt transfer it just
+    /// finished instead of requesting the same file twice.
+    func hasQueuedRobotsPage(for target: TargetURL) -> Bool {
+        guard let host = hosts[target.host] else { return false }
+        let origin = target.origin
+        func isRobots(_ job: FetchJob) -> Bool { job.target.origin == origin && job.target.pathAndQuery == "/robots.txt" }
+        return host.queue[host.head...].contains(where: isRobots) || host.waiting.contains(where: isRobots)
+    }
+
     /// Queues `job` again for `time`; `pauseHost` (a server's Retry-After) holds back every
     /// request to the host until then.
     func retry(_ job: FetchJob, at time: Double, pauseHost: Bool) {

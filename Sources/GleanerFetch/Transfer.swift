@@ -30,8 +30,9 @@ final class Transfer {
     /// Validators of the final response, for conditional re-fetches.
     private(set) var etag: String?
     private(set) var lastModified: String?
-    /// Any 2xx Content-Type is kept (`FetchRequestOptions.acceptAnyContentType`).
-    let acceptAnyContentType: Bool
+    /// Any 2xx Content-Type is kept (`FetchRequestOptions.acceptAnyContentType`). Set again
+    /// when a finished robots.txt transfer answers a page request for the same file.
+    var acceptAnyContentType: Bool
     /// This transfer's own header list (shared headers + per-request ones); freed on deinit.
     private var ownedHeaders: UnsafeMutablePointer<curl_slist>?
     /// Request/response heads of every hop, kept only when exchanges are recorded.

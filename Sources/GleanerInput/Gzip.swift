@@ -6,6 +6,8 @@ import CZlib
 /// it in its internal state and fails (`Z_STREAM_ERROR`) when the stream's address changes,
 /// which a Swift local passed with `&` does not rule out.
 public enum Gzip {
+    /// Why a gzip stream could not be expanded (corrupt data, over the size budget), with
+    /// zlib's own message, for the input's error record.
     public struct Failure: Error {
         public var message: String
     }

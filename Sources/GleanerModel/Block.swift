@@ -91,6 +91,7 @@ public struct InlineLink: Sendable, Equatable {
 
 /// Emphasis inside a block's `text`, with the same offsets as `InlineLink`.
 public struct InlineMark: Sendable, Equatable {
+    /// Which kind of emphasis; the raw value is the JSON spelling.
     public enum Kind: String, Sendable, Equatable {
         /// `<strong>`, `<b>`
         case strong

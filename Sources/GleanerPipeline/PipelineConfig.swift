@@ -4,6 +4,7 @@ import GleanerFetch
 import GleanerHTML
 import GleanerInput
 import GleanerNormalize
+import GleanerRender
 import GleanerSinks
 import Yams
 
@@ -43,15 +44,18 @@ public struct PipelineConfig: Sendable {
 
     /// One output of the pipeline (`sinks:`), docs/sinks.md.
     public struct Sink: Sendable, Equatable {
-        /// `jsonl` (JSON lines), `sqlite` (the queryable store) or `warc` (an archive of every
-        /// HTTP exchange the run makes, not of records).
-        public enum Kind: String, Sendable { case jsonl, sqlite, warc }
+        /// `jsonl` (JSON lines), `sqlite` (the queryable store), `files` (one document per
+        /// record in a directory, in `format`) or `warc` (an archive of every HTTP exchange the
+        /// run makes, not of records).
+        public enum Kind: String, Sendable { case jsonl, sqlite, files, warc }
         public var kind: Kind
-        /// Absolute path, or `-` for standard output (jsonl only).
+        /// Absolute path, or `-` for standard output (jsonl only); a directory for `files`.
         public var path: String
         /// JSON lines across runs: `append` (default: nothing is lost), `overwrite` (emptied
         /// when a new run writes its first record), `new-file` (a timestamped file per run).
         public var mode: JSONLSink.Mode = .append
+        /// The document format of a `files` sink (docs/formats.md).
+        public var format: OutputFormat = .jsonl
         /// WARC sinks: a new file (`NAME-00001.warc.gz`, …) starts past this many bytes.
         public var maxSize: Int? = nil
     }
@@ -84,11 +88,12 @@ public struct PipelineConfig: Sendable {
     public var retryFailedAfter: Double? = nil
 
     /// Where resume state lives: `state:` if given, else the first sqlite sink, else the
-    /// first jsonl file plus `.state.sqlite`; nil (in memory, no resume) for stdout only.
+    /// first jsonl file (or files directory) plus `.state.sqlite`; nil (in memory, no resume) for stdout only.
     public var statePath: String? {
         if let state { return state }
         if let sqlite = sinks.first(where: { $0.kind == .sqlite }) { return sqlite.path }
         if let jsonl = sinks.first(where: { $0.kind == .jsonl && $0.path != "-" }) { return jsonl.path + ".state.sqlite" }
+        if let files = sinks.first(where: { $0.kind == .files }) { return files.path + ".state.sqlite" }
         return nil
     }
 
@@ -337,13 +342,15 @@ public struct PipelineConfig: Sendable {
             if sinkList.isEmpty { throw sinksNode.error("give at least one sink") }
             for item in sinkList {
                 problems.attempt { () throws(PipelineConfigError) in
-                    let keys = try item.mapping(allowed: ["type", "path", "mode", "max_size"], problems: problems)
+                    let keys = try item.mapping(allowed: ["type", "path", "mode", "format", "max_size"], problems: problems)
                     guard let typeNode = keys["type"] else { throw item.error("missing required key `type`") }
                     let typeName = try typeNode.string()
-                    guard let kind = Sink.Kind(rawValue: typeName) else { throw typeNode.error("unknown sink type \"\(typeName)\" (known: jsonl, sqlite, warc)") }
+                    guard let kind = Sink.Kind(rawValue: typeName) else { throw typeNode.error("unknown sink type \"\(typeName)\" (known: jsonl, sqlite, files, warc)") }
                     guard let pathNode = keys["path"] else { throw item.error("missing required key `path`") }
                     let path = try pathNode.nonEmptyString()
-                    if kind != .jsonl && path == "-" { throw pathNode.error("a\(kind == .sqlite ? "n" : "") \(kind.rawValue) sink needs a file path") }
+                    if kind == .sqlite && path == "-" { throw pathNode.error("an sqlite sink needs a file path") }
+                    if kind == .files && path == "-" { throw pathNode.error("a files sink needs a directory path") }
+                    if kind == .warc && path == "-" { throw pathNode.error("a warc sink needs a file path") }
                     var sink = Sink(kind: kind, path: resolve(path, base: base))
                     if let sizeNode = keys["max_size"] {
                         guard kind == .warc else { throw sizeNode.error("`max_size` applies to warc sinks only") }
@@ -359,6 +366,16 @@ public struct PipelineConfig: Sendable {
                         if kind != .jsonl { throw modeNode.error("`mode` applies to jsonl sinks only") }
                         if path == "-" && mode != .append { throw modeNode.error("standard output has no mode") }
                         sink.mode = mode
+                    }
+                    if let formatNode = keys["format"] {
+                        let name = try formatNode.string()
+                        guard let format = OutputFormat(rawValue: name) else {
+                            throw formatNode.error("unknown format \"\(name)\" (known: markdown, text, html, xml, jsonl)")
+                        }
+                        if kind != .files { throw formatNode.error("`format` applies to files sinks only") }
+                        sink.format = format
+                    } else if kind == .files {
+                        throw item.error("missing required key `format` (a files sink: markdown, text, html, xml or jsonl)")
                     }
                     config.sinks.append(sink)
                 }

@@ -15,8 +15,11 @@ public struct PipelineConfigError: Error, Sendable, Equatable, CustomStringConve
         self.message = message
     }
 
+    /// `file:line: key: message`; a whole-file problem (line 0) prints as `file: message`
+    /// rather than a misleading `:0:` position.
     public var description: String {
-        key.isEmpty ? "\(file):\(line): \(message)" : "\(file):\(line): \(key): \(message)"
+        let place = line > 0 ? "\(file):\(line)" : file
+        return key.isEmpty ? "\(place): \(message)" : "\(place): \(key): \(message)"
     }
 }
 

@@ -18,6 +18,7 @@ import GleanerWARC
 /// offsets, and SQLite upserts are idempotent. Memory stays bounded because the queue lives
 /// in SQLite and at most `window` entries are in flight.
 public final class PipelineRunner {
+    /// How a run reports and how often it commits its state.
     public struct Options: Sendable {
         /// Progress on stderr: nil = automatic (bar on a TTY, lines otherwise), false = none.
         public var progress: Bool?
@@ -31,6 +32,8 @@ public final class PipelineRunner {
         }
     }
 
+    /// What a finished (or interrupted) run did: the counts its summary line prints, and
+    /// whether it resumed an earlier run.
     public struct Result: Sendable {
         public var counts: RunCounts
         /// The signal that stopped the run early, if any.
@@ -79,6 +82,8 @@ public final class PipelineRunner {
         var newFiles: [JSONLSink] = []
         var sharedSQLite: [SQLiteSink] = []
         var ownSQLite: [(SQLiteSink, DatabaseQueue)] = []
+        // Plug-in sinks and `files` sinks, written after the others at every commit.
+        var pluginSinks = extraSinks
         for sink in config.sinks {
             switch sink.kind {
             case .jsonl:
@@ -105,6 +110,11 @@ public final class PipelineRunner {
                     try SQLiteSink.migrate(queue)
                     ownSQLite.append((sqlite, queue))
                 }
+            case .files:
+                // Named from a hash of the source, so a resumed or later run rewrites its
+                // own files instead of numbering new ones.
+                pluginSinks.append(
+                    try DocumentSink(format: sink.format, destination: .directory(path: sink.path, naming: .keyed), createDirectories: true))
             }
         }
 
@@ -273,7 +283,7 @@ public final class PipelineRunner {
                     sink.sync()
                     try state.setOffset(path: sink.path, bytes: sink.offset, in: db)
                 }
-                for sink in self.extraSinks {
+                for sink in pluginSinks {
                     for record in records { try sink.write(record) }
                     try sink.flush()
                 }
@@ -337,7 +347,7 @@ public final class PipelineRunner {
         if interruptedBy == nil {
             // A new-file sink that received nothing is not left behind as an empty file.
             for file in newFiles where file.offset == 0 { unlink(file.path) }
-            for sink in extraSinks { try sink.close() }
+            for sink in pluginSinks { try sink.close() }
         }
         // The fetcher records exchanges until it is closed: close it before the archives.
         fetcher.close()

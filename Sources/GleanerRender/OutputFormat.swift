@@ -9,10 +9,11 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case html
     case xml
 
-    /// File name extension for `--output-dir`.
+    /// File name extension of one record's file (`--output-dir`, a pipeline's `files`
+    /// sink). A file there holds one record, so JSON lines become `.json`: one object.
     public var fileExtension: String {
         switch self {
-        case .jsonl: "jsonl"
+        case .jsonl: "json"
         case .markdown: "md"
         case .text: "txt"
         case .html: "html"

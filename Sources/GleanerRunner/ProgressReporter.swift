@@ -7,6 +7,7 @@ import Foundation
 /// followed): a wrapped line cannot be redrawn with `\r` and would stack up. Redraws are
 /// limited to five a second, so a fast batch does not spend its time on the terminal.
 public final class ProgressReporter {
+    /// What is drawn: a redrawn bar (terminals), periodic lines (logs), or nothing.
     public enum Style: Sendable { case bar, lines, none }
 
     /// When to show progress.

@@ -15,6 +15,8 @@ public struct RecordMaker: Sendable {
     /// readable tree goes to standard error (text).
     public var explain: ExplainFormat?
 
+    /// How `--explain` reports why each block was kept or dropped: a JSON object in the
+    /// record, or indented text on stderr.
     public enum ExplainFormat: String, Sendable, CaseIterable {
         case json, text
     }

@@ -17,7 +17,10 @@ struct ExtractCommand: ParsableCommand {
             their .gz forms, .warc and .arc) and - for standard input. One JSON line is written \
             per input, in input order, each as soon as it and every input before it are done; \
             an input that cannot be processed gives an error record. --output FILE.sqlite (or \
-            .db) writes an SQLite database instead (schema in docs/sinks.md). Ctrl-C stops: \
+            .db) writes an SQLite database instead (schema in docs/sinks.md). --format \
+            markdown|text|html|xml writes one document per input instead (an error document \
+            for a failed input), separated by a line holding only a form feed, or one file \
+            per input with --output-dir (docs/formats.md). Ctrl-C stops: \
             finished records are written, the summary printed. A progress line is shown on a \
             terminal for more than 100 inputs.
 
@@ -38,8 +41,11 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the page was fetched from (a single input only).", valueName: "URL"))
     var baseURL: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE instead of standard output (.sqlite or .db: an SQLite database; otherwise JSON lines).", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE instead of standard output (.sqlite or .db: an SQLite database; otherwise JSON lines, or the --format documents).", valueName: "FILE"))
     var output: String?
+
+    @OptionGroup(title: "Output format")
+    var formatOptions: FormatOptions
 
     @Option(name: .shortAndLong, parsing: .unconditional, help: ArgumentHelp("Number of pages processed in parallel (default: all cores).", valueName: "N"))
     var jobs: Int?
@@ -68,6 +74,7 @@ struct ExtractCommand: ParsableCommand {
         if paths.isEmpty && pathsFrom == nil {
             throw ValidationError("Give at least one PATH, - for standard input, or --paths-from FILE.")
         }
+        try formatOptions.validate(output: output)
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if let warcStatus, Self.statuses(warcStatus) == nil {
             throw ValidationError("--warc-status takes HTTP status codes separated by commas, e.g. 200,203.")
@@ -86,7 +93,7 @@ struct ExtractCommand: ParsableCommand {
         if baseURL != nil && inputs.count > 1 {
             throw ValidationError("--base-url applies to a single input; \(inputs.count) were given.")
         }
-        let sink = try OutputOption.sink(for: output)
+        let sink = try OutputOption.sink(for: output, options: formatOptions)
         let stop = StopFlag()
         stop.installSignalHandlers()
         defer { stop.uninstall() }

@@ -1,17 +1,29 @@
 import ArgumentParser
 import Foundation
-import GleanerSinks
+import Gleaner
 
-/// `--output FILE` of `extract` and `scrape`: the sink is picked by the file's extension
-/// (`.sqlite`, `.sqlite3`, `.db` → SQLite; anything else → JSON lines), standard output when
-/// no file is given. An output that cannot be opened is exit status 1 with the OS reason.
+/// `--output FILE`, `--output-dir DIR` and `--format` of `extract` and `scrape`: JSON lines
+/// (the default) go through `JSONLSink` exactly as before, and an `--output` ending in
+/// `.sqlite`, `.sqlite3` or `.db` is an SQLite database; the document formats go through
+/// `DocumentSink`, to standard output, the `--output` file or one file per input. An
+/// output that cannot be opened is exit status 1 with the OS reason.
 enum OutputOption {
     static let sqliteExtensions: Set<String> = ["sqlite", "sqlite3", "db"]
 
-    static func sink(for path: String?) throws -> any Sink {
-        guard let path, path != "-" else { return try JSONLSink(path: "-") }
+    static func isSQLite(_ path: String) -> Bool {
+        path != "-" && sqliteExtensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+
+    static func sink(for path: String?, options: FormatOptions = FormatOptions()) throws -> any Sink {
         do {
-            if sqliteExtensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased()) {
+            if let directory = options.outputDirectory {
+                return try DocumentSink(format: options.format, destination: .directory(path: directory, naming: .inputOrder))
+            }
+            if options.format != .jsonl {
+                return try DocumentSink(format: options.format, destination: .stream(path: path ?? "-"))
+            }
+            guard let path, path != "-" else { return try JSONLSink(path: "-") }
+            if isSQLite(path) {
                 return try SQLiteFileSink(path: path)
             }
             return try JSONLSink(path: path, mode: .overwrite, createDirectories: false)

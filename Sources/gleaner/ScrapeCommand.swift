@@ -18,7 +18,9 @@ struct ScrapeCommand: ParsableCommand {
             "fetch" (codes: robots_disallowed, http_<status>, timeout, connect_failed, \
             dns_failed, connection_reset, truncated, too_many_redirects, unsupported_protocol, \
             too_large, unsupported_content_type, private_network_denied, invalid_url, …). \
-            Every record carries a "fetch" object. Proxies come from the usual environment \
+            Every record carries a "fetch" object. --format markdown|text|html|xml and \
+            --output-dir write documents instead of JSON lines, as for extract \
+            (docs/formats.md). Proxies come from the usual environment \
             variables (http_proxy, HTTPS_PROXY, no_proxy). robots.txt is obeyed unless \
             --ignore-robots is given. HTTPS certificates are verified against the system's CAs, \
             or those of --cacert/--capath (or CURL_CA_BUNDLE, SSL_CERT_FILE, SSL_CERT_DIR); \
@@ -37,8 +39,11 @@ struct ScrapeCommand: ParsableCommand {
     @Option(name: .customLong("urls"), help: ArgumentHelp("Read URLs from FILE, one per line (- for standard input).", valueName: "FILE"))
     var urlsFile: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE instead of standard output (.sqlite or .db: an SQLite database; otherwise JSON lines).", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write records to FILE instead of standard output (.sqlite or .db: an SQLite database; otherwise JSON lines, or the --format documents).", valueName: "FILE"))
     var output: String?
+
+    @OptionGroup(title: "Output format")
+    var formatOptions: FormatOptions
 
     @Option(parsing: .unconditional, help: "Transfers in flight at once, over all hosts.")
     var concurrency: Int = 16
@@ -107,6 +112,7 @@ struct ScrapeCommand: ParsableCommand {
         if urls.isEmpty && urlsFile == nil {
             throw ValidationError("Give at least one URL or --urls FILE.")
         }
+        try formatOptions.validate(output: output)
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
         if perHost < 1 { throw ValidationError("--per-host must be at least 1.") }
         if !(delay >= 0) { throw ValidationError("--delay must be 0 or more seconds.") }
@@ -159,7 +165,7 @@ struct ScrapeCommand: ParsableCommand {
             configuration.exchangeRecorder = archiver?.recorder
         }
 
-        let sink = try OutputOption.sink(for: output)
+        let sink = try OutputOption.sink(for: output, options: formatOptions)
         let stop = StopFlag()
         stop.installSignalHandlers()
         defer { stop.uninstall() }

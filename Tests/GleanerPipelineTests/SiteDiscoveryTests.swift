@@ -31,6 +31,11 @@ import Testing
         // A site with sitemaps is not probed for feed paths; one with a declared feed neither.
         #expect(!sitemaps.requests.contains { $0.path == "/feed" })
         #expect(!alternate.requests.contains { $0.path == "/feed" })
+        // robots.txt is requested once per site: the fetcher's politeness fetch also answers
+        // discovery's own request for its Sitemap: lines.
+        for server in [sitemaps, feeds, alternate, none] {
+            #expect(server.requests.filter { $0.path == "/robots.txt" }.count == 1, "robots.txt of \(server.home)")
+        }
         // The crawl fetched the section pages, never the articles themselves.
         #expect(!none.requests.contains { $0.path.hasPrefix("/2024/") })
 

@@ -69,6 +69,22 @@ import Testing
         #expect(try extract(html, url: "https://example.org/news/council-vote").published == nil)
     }
 
+    /// "11.12.12" reads both ways; the permalink's `/2012/11/` says November. Without that
+    /// evidence, or with the month written out, the text's own reading stands.
+    @Test func numericDateThatReadsBothWaysFollowsThePermalinkMonth() throws {
+        func page(_ dateline: String) -> String {
+            "<html><body><h1>Council delays the vote again</h1><ul><li class=\"by\">Ann Lee</li><li class=\"when\">\(dateline)</li></ul><p>\(filler)</p></body></html>"
+        }
+        #expect(try extract(page("11.12.12"), url: "https://example.org/news/2012/11/council-vote/").published == "2012-11-12")
+        #expect(try extract(page("11.12.12"), url: "https://example.org/news/2012/12/council-vote/").published == "2012-12-11")
+        #expect(try extract(page("11.12.12"), url: "https://example.org/news/council-vote").published == "2012-12-11")
+        #expect(try extract(page("11 Dec 2012"), url: "https://example.org/news/2012/11/council-vote/").published == "2012-12-11")
+        // The same in an element classed as the date (a CMS's `entry-date`).
+        let classed = "<html><body><h1>Council delays the vote again</h1><span class=\"entry-date\">11.12.12</span><p>\(filler)</p></body></html>"
+        #expect(try extract(classed, url: "https://example.org/2012/11/council-vote/").published == "2012-11-12")
+        #expect(try extract(classed).published == "2012-12-11")
+    }
+
     @Test func detectedLanguageCorrectsAWrongDeclaration() throws {
         let html = "<html lang=\"de\"><body><h1>Council delays the vote again</h1><p>\(filler)</p></body></html>"
         let article = try extract(html)
