@@ -367,7 +367,7 @@ public final class PipelineRunner {
         let sources = config.sources
         let files = InputCollector().collect(sources.files + sources.directories)
         for input in files where try state.enqueue(input.name, kind: .file, origin: nil, in: db) { added += 1 }
-        added += try seedWARC(state, in: db)
+        added += try seedWARC(state, counts: &counts, in: db)
         for url in sources.sitemaps where try state.enqueue(url, kind: .sitemap, origin: Self.host(url), in: db) { added += 1 }
         for url in sources.feeds where try state.enqueue(url, kind: .feed, origin: Self.host(url), in: db) { added += 1 }
         var pages: [(String, String?, DiscoveredPage?)] = sources.urls.map { ($0, Self.host($0), nil) }
@@ -396,14 +396,19 @@ public final class PipelineRunner {
 
     /// Queues the records of `sources.warc` archives, one entry per qualifying record and per
     /// broken one (`FILE#OFFSET`, file order), reading each archive once through; what is not
-    /// a page (requests, revisits, non-HTML) is not queued. Returns how many were added.
-    func seedWARC(_ state: StateStore, in db: Database) throws -> Int {
+    /// a page (requests, revisits, non-HTML) is not queued, nor is a page whose target URI
+    /// `filters.include`/`exclude` keep out (counted as for URLs). Returns how many were added.
+    func seedWARC(_ state: StateStore, counts: inout RunCounts, in db: Database) throws -> Int {
         var added = 0
         for pattern in config.sources.warc {
             let paths = PathPattern.expand(pattern)
             if paths.isEmpty { Self.log("sources.warc: \(pattern) matches no file") }
             for path in paths {
                 for item in WARCPageStream(path: path) {
+                    if case .page(let page) = item, !page.url.isEmpty, let reason = exclusion(page.url, origin: nil) {
+                        counts.excluded[reason, default: 0] += 1
+                        continue
+                    }
                     if try state.enqueue(WARCRecordCursor.source(of: item), kind: .warc, origin: nil, in: db) { added += 1 }
                 }
             }

@@ -181,6 +181,22 @@ import Testing
         #expect(after > before)
     }
 
+    @Test func urlFiltersApplyToArchivedPages() throws {
+        let directory = try TemporaryDirectory()
+        try Self.makeArchive(directory.path("a.warc.gz"), count: 5, prefix: "alpha")
+        let pipeline = directory.path("p.yaml")
+        try """
+            sources: {warc: [a.warc.gz]}
+            filters: {exclude: ['/alpha/[13]\\.html']}
+            sinks: [{type: jsonl, path: out.jsonl}]
+            """.write(toFile: pipeline, atomically: true, encoding: .utf8)
+        let result = try PipelineRunner(config: try PipelineConfig.load(path: pipeline), options: .init(progress: false)).run()
+        #expect(result.counts.extracted == 3)
+        #expect(result.counts.excluded == ["exclude": 2])
+        let urls = try jsonLines(directory.path("out.jsonl")).compactMap { $0["url"] as? String }
+        #expect(urls == ["http://example.org/alpha/0.html", "http://example.org/alpha/2.html", "http://example.org/alpha/4.html"])
+    }
+
     @Test func configChecksWARCSourcesAndSinks() throws {
         let good = try PipelineConfig.parse(yaml: """
             sources: {warc: [a.warc.gz, "dir/*.warc"]}
