@@ -51,9 +51,11 @@ final class DecodedStream {
     init(file: RawFile, start: Int = 0) throws(WARCFailure) {
         self.file = file
         if start > 0 { file.seek(to: start) }
-        raw = [UInt8](repeating: 0, count: Self.chunk)
-        scratch = [UInt8](repeating: 0, count: 256 * 1024)
-        var head = [UInt8](repeating: 0, count: Self.chunk)
+        // A 1 MiB read window; bytes held in memory (fuzzing, tests) get a window of their own
+        // size instead, so a 2 KB input does not allocate and clear 2.3 MB per reader.
+        let window = file.memorySize.map { Swift.max(4096, Swift.min(Self.chunk, $0 + 1)) } ?? Self.chunk
+        scratch = [UInt8](repeating: 0, count: Swift.min(256 * 1024, window))
+        var head = [UInt8](repeating: 0, count: window)
         let count = head.withUnsafeMutableBytes { file.read(into: $0) }
         if count < 0, let failure = file.failure { throw failure }
         isGzip = count >= 2 && head[0] == 0x1F && head[1] == 0x8B

@@ -55,7 +55,7 @@ import Testing
     @Test func missingAndInvalidValues() {
         #expect(error("sources: {urls: [http://a.org/]}\n") == "p.yaml:1: missing required key `sinks`")
         #expect(error("sources: {}\nsinks: [{type: jsonl, path: o}]\n")
-            == "p.yaml:1: sources: no sources: give at least one of urls, files, directories, feeds, sitemaps, sites")
+            == "p.yaml:1: sources: no sources: give at least one of urls, files, directories, feeds, sitemaps, sites, warc")
         #expect(error("sources:\n  feeds: [ftp://a.org/feed]\nsinks: [{type: jsonl, path: o}]\n")
             == "p.yaml:2: sources.feeds[0]: not an http(s) URL: ftp://a.org/feed")
         #expect(error("sources: {urls: [http://a.org/]}\nsinks:\n  - type: sqlite\n") == "p.yaml:3: sinks[0]: missing required key `path`")
