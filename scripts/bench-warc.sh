@@ -7,7 +7,7 @@
 # 3. peak RSS of the reader and of gleaner extract on a >= 1 GB WARC made by repeating the
 #    pages (in $TMPDIR, deleted afterwards) vs the 1,102-page WARC: flat memory;
 # 4. Spark local[2] over 8 WARC files vs gleaner extract --jobs 2 over the same files.
-# Needs: pip warcio fastwarc (scripts/setup.sh); pyspark + Java 17 for part 4 (skipped, and
+# Needs: pip warcio fastwarc (scripts/setup.sh --tests); pyspark + Java 17 for part 4 (skipped, and
 # said so, when spark-submit is missing). BENCH=../shared/bench by default. SKIP_BIG=1 skips 3.
 set -euo pipefail
 cd "$(dirname "$0")/.."

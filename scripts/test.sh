@@ -3,6 +3,6 @@
 # end-to-end against the built binary, loopback fetch tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh --tests
 swift build
 swift test "$@"

@@ -108,7 +108,11 @@ struct BylineParser {
         return words.joined(separator: " ")
     }
 
-    /// Removes "By", "Von", "Text:" and similar labels from the front, repeatedly.
+    /// Removes "By", "Von", "Текст:" and similar lead-ins (`MetadataRules.bylinePrefixes`,
+    /// per language) from the front, repeatedly. A lead-in that is also a name particle
+    /// ("von", "di") may begin the name itself ("Di Maio", "von der Leyen"), so it goes only
+    /// when what follows is a name of two or more words not starting with a particle, or an
+    /// agency ("Von dpa").
     func stripPrefixes(_ text: String) -> String {
         var current = text
         var changed = true
@@ -118,12 +122,23 @@ struct BylineParser {
             for prefix in rules.bylinePrefixes where lower.hasPrefix(prefix) {
                 let rest = lower.dropFirst(prefix.count)
                 guard let next = rest.first, next == " " || next == ":" else { continue }
-                current = String(current.dropFirst(prefix.count)).trimming { $0 == " " || $0 == ":" }
+                let remainder = String(current.dropFirst(prefix.count)).trimming { $0 == " " || $0 == ":" }
+                if rules.nameParticles.contains(prefix) && next == " " && !startsWithName(remainder) { continue }
+                current = remainder
                 changed = true
                 break
             }
         }
         return current
+    }
+
+    /// True when `text` after a particle-like lead-in is a name of its own: two or more
+    /// words, the first not a particle — or an agency credit.
+    private func startsWithName(_ text: String) -> Bool {
+        if agencyCredit(text) != nil { return true }
+        let words = text.split(separator: " ")
+        guard words.count >= 2, let first = words.first else { return false }
+        return !rules.nameParticles.contains(first.lowercased())
     }
 
     /// The credit when `text` is an agency credit: a known agency ("dpa", "AP",

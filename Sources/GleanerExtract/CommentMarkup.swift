@@ -196,8 +196,16 @@ struct CommentMarkup {
         if rules.skippedElements.contains(node.name) { return .furniture }
         if node.attributes.isEmpty { return rules.headerElements.contains(node.name) ? .header : .plain }
         var header = rules.headerElements.contains(node.name)
+        // schema.org says what the element is; a class name can only suggest it. So an
+        // `itemprop=author`/`datePublished` element is header even when its BEM class names
+        // a content wrapper (`content-wrapper__info-nick`), and its text stays out of the
+        // comment's text.
+        var declaredHeader = false
         if let property = node.attribute("itemprop")?.lowercased() {
-            if CommentMarkup.has(property, "author") || CommentMarkup.has(property, "date") || property == "creator" { header = true }
+            if CommentMarkup.has(property, "author") || CommentMarkup.has(property, "date") || property == "creator" {
+                header = true
+                declaredHeader = true
+            }
             if property == "text" || property == "commenttext" || property == "articlebody" { return .body }
         }
         let names = Self.names(node)
@@ -217,7 +225,7 @@ struct CommentMarkup {
                 header = true
             }
         }
-        if body && !rules.headerElements.contains(node.name) { return .body }
+        if body && !declaredHeader && !rules.headerElements.contains(node.name) { return .body }
         return header ? .header : .plain
     }
 

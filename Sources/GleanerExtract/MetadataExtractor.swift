@@ -161,6 +161,31 @@ struct MetadataExtractor {
             }
             if postTitle == nil { siteNameH1 = nil }
         }
+        // No h1 the metadata confirms: old blog themes and many CMS templates give the post's
+        // title an h2 (the h1, if any, is the site or the section). A subheading the metadata
+        // title agrees with is the headline the reader sees, and its place anchors the date.
+        // An h1 that is part of the metadata title is either the site's name in the header
+        // (then the post's title follows it) or the story's own title with a long "| Site |
+        // Tagline" tail (then a subheading before it is the header): unless it links home (the
+        // site's name, wherever the theme puts it), only subheadings after such an h1 qualify.
+        let firstH1InTitle = candidates.first { candidate in
+            guard !linksHome(candidate.node), let visible = LeadDetector.comparable(candidate.text), visible.count >= 3 else { return false }
+            return comparableHints.contains { $0.contains(visible) }
+        }?.node ?? -1
+        if matched == nil, postTitle == nil {
+            search: for heading in s.scan.subheadings where heading > firstH1InTitle && !analysis.excluded[heading] && !linksHome(heading) {
+                // Without a date element first ("Title <em>9 December, 2011</em>"), then whole
+                // ("Podcast (10/30/12)", where the date is part of the title).
+                for raw in [headingTextWithoutDate(heading), tree.rawText(of: heading)] {
+                    guard let text = TextCleaner.nonEmpty(raw), text.count >= 10, let comparable = LeadDetector.comparable(text),
+                        comparableHints.contains(where: { Self.agreesComparable(comparable, $0) }) || hintKeys.contains(Self.headlineKey(text))
+                    else { continue }
+                    if tree.ancestor(of: heading, where: { ["nav", "footer", "aside"].contains($0.name) }) != nil { continue search }
+                    matched = (heading, text)
+                    break search
+                }
+            }
+        }
         var node = matched?.node
         var visible = matched?.text
         if node == nil, let microNode = s.microdata.headlineNode {
@@ -217,6 +242,36 @@ struct MetadataExtractor {
     /// Letters and digits only, lower-cased: quotes, dashes and case do not make two titles
     /// different stories.
     static func headlineKey(_ text: String) -> String { BlockFilter.normalize(text) }
+
+    /// A heading whose link goes to the site's root (`href="/"`, `http://host/`) is the
+    /// site's name in a theme's header, whatever the page title says.
+    func linksHome(_ heading: Int) -> Bool {
+        let tree = analysis.tree
+        var i = heading + 1
+        while i <= tree[heading].subtreeEnd {
+            defer { i += 1 }
+            guard tree[i].isElement, tree[i].name == "a", let href = tree[i].attribute("href") else { continue }
+            let trimmed = href.trimmingCharacters(in: .whitespaces)
+            if trimmed == "/" { return true }
+            if let url = URLComponents(string: trimmed), url.host != nil, url.path.isEmpty || url.path == "/", url.query == nil {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// A heading's text without a child element that is only a date (`<h2>Title <em>9
+    /// December, 2011</em></h2>`, a WordPress theme's shape).
+    func headingTextWithoutDate(_ heading: Int) -> String {
+        let tree = analysis.tree
+        var parts: [String] = []
+        for child in tree.children(of: heading) {
+            let text = tree.rawText(of: child)
+            if tree[child].isElement, text.count <= 40, VisibleDateFinder.date(in: text) != nil { continue }
+            parts.append(text)
+        }
+        return parts.joined()
+    }
 
     /// Two titles name the same story: equal keys, one the other cut short, or one inside
     /// the other as its larger part ("Headline | Site").

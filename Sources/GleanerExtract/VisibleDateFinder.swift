@@ -51,7 +51,9 @@ struct VisibleDateFinder {
             } else {
                 distance = i
             }
-            if best == nil || distance < best!.distance { best = (distance, date, source) }
+            // On a tie the date after the headline wins: datelines sit under titles.
+            let isAfter = headlineNode.map { i > $0 } ?? false
+            if best == nil || distance < best!.distance || (isAfter && distance == best!.distance) { best = (distance, date, source) }
             if headlineNode == nil || i > headlineNode! { break }  // later ones are further away
         }
         guard let best else { return nil }

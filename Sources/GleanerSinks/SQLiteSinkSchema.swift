@@ -16,15 +16,39 @@ enum SQLiteSinkSchema {
         migrator.registerMigration("sqlite-sink-2-query-columns") { db in
             try addQueryColumns(db)
         }
+        migrator.registerMigration("sqlite-sink-3-date-shape") { db in
+            try db.execute(sql: dateShape)
+        }
         return migrator
     }
 
-    /// SQL turning an ISO 8601 date with any offset (or none: taken as UTC) into one
-    /// sortable UTC shape, `YYYY-MM-DDTHH:MM:SSZ`; NULL when it cannot be read. SQLite's
-    /// own date functions do the conversion, so inserts and the upgrade agree.
+    /// SQL turning an ISO 8601 date with any offset (or none: taken as UTC) into the
+    /// record's own date shape in UTC, `YYYY-MM-DDTHH:MM:SS+00:00` — or `YYYY-MM-DD` when only
+    /// the day is known, as in the record (a midnight would claim a time nobody gave); NULL
+    /// when it cannot be read. Text order is still time order (a day sorts before its
+    /// times). SQLite's own date functions do the conversion, so inserts and the upgrade
+    /// agree; the scalar subquery names `expression` once, so `?` binds one argument.
     static func utc(_ expression: String) -> String {
+        "(SELECT CASE WHEN length(v) = 10 THEN date(v) ELSE strftime('%Y-%m-%dT%H:%M:%S+00:00', v) END FROM (SELECT \(expression) AS v))"
+    }
+
+    /// The column shape of `sqlite-sink-2-query-columns`, kept as shipped (`…Z`, a day as
+    /// its midnight); `sqlite-sink-3-date-shape` rewrites it.
+    static func version2UTC(_ expression: String) -> String {
         "strftime('%Y-%m-%dT%H:%M:%SZ', \(expression))"
     }
+
+    /// Version 3: dates in the record's shape (`+00:00`, date-only kept), recomputed from
+    /// the JSON record each row keeps — comments from their place in its `comments`.
+    static let dateShape = """
+        UPDATE articles SET
+            published = \(utc("json_extract(record, '$.published')")),
+            modified = \(utc("json_extract(record, '$.modified')"));
+        UPDATE comments SET published = (
+            SELECT \(utc("json_extract(a.record, '$.comments[' || comments.position || '].published')"))
+            FROM articles a WHERE a.id = comments.article_id)
+        WHERE published IS NOT NULL;
+        """
 
     /// Lower-cased host of a URL, for grouping by site; nil for paths.
     static func host(of url: String) -> String? {
@@ -87,11 +111,11 @@ enum SQLiteSinkSchema {
                 authors_text = (SELECT group_concat(value, ', ') FROM json_each(articles.record, '$.authors')),
                 agency = json_extract(record, '$.agency'),
                 site_name = json_extract(record, '$.site_name'),
-                published = \(utc("json_extract(record, '$.published')")),
-                modified = \(utc("json_extract(record, '$.modified')")),
+                published = \(version2UTC("json_extract(record, '$.published')")),
+                modified = \(version2UTC("json_extract(record, '$.modified')")),
                 page_type = COALESCE(json_extract(record, '$.page_type'), 'article'),
                 text = COALESCE(json_extract(record, '$.text'), '');
-            UPDATE comments SET published = \(utc("published")) WHERE published IS NOT NULL;
+            UPDATE comments SET published = \(version2UTC("published")) WHERE published IS NOT NULL;
             CREATE INDEX articles_host_published ON articles(host, published);
             CREATE INDEX articles_published ON articles(published);
             CREATE INDEX comments_article ON comments(article_id);

@@ -69,7 +69,7 @@ import Testing
             // The Google News sitemap fills what the bare page lacks, dates normalised to UTC.
             let bare = try #require(try row(db, "SELECT headline, published, language FROM articles WHERE url LIKE '%/bare/6.html'"))
             #expect(bare["headline"] as String? == "News title 6")
-            #expect(bare["published"] as String? == "2024-06-06T07:00:00Z")  // the SQLite sink's UTC column shape
+            #expect(bare["published"] as String? == "2024-06-06T07:00:00+00:00")  // the SQLite sink's UTC column shape
             // The sitemap says "de", but the page's text is English and CLD2 reads it so:
             // a clear detection beats a contradicting declaration (docs/schema.md, language).
             #expect(bare["language"] as String? == "en")

@@ -36,7 +36,7 @@ import Testing
         let store = try DatabaseQueue(path: directory.path("out/store.sqlite"))
         let rows = try store.read { db in try Row.fetchAll(db, sql: "SELECT source, published FROM articles ORDER BY source") }
         #expect(rows.map { ($0["source"] as String).hasSuffix("/a.html") || ($0["source"] as String).hasSuffix("/b.html") } == [true, true])
-        #expect(rows.first?["published"] as String? == "2024-06-01T08:00:00Z")
+        #expect(rows.first?["published"] as String? == "2024-06-01T08:00:00+00:00")
         let state = try DatabaseQueue(path: directory.path("state/run.sqlite"))
         #expect(try state.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM queue WHERE status = 'done'") } == 5)
         #expect(try state.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE finished IS NOT NULL") } == 1)

@@ -27,12 +27,12 @@ import Testing
         let database = try Self.upgradedVersion1(in: directory)
         try database.read { db throws in
             #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
-                == ["sqlite-sink-1", "sqlite-sink-2-query-columns"])
+                == ["sqlite-sink-1", "sqlite-sink-2-query-columns", "sqlite-sink-3-date-shape"])
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") == 4, "rows kept")
             let kim = try #require(try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE url = ?", arguments: [Self.kimURL]))
-            // +02:00 in the record, one UTC shape in the column.
-            #expect(kim["published"] as String? == "2023-09-11T12:05:00Z")
-            #expect(kim["modified"] as String? == "2023-09-11T14:42:17Z")
+            // +02:00 in the record, the record's shape in UTC in the column.
+            #expect(kim["published"] as String? == "2023-09-11T12:05:00+00:00")
+            #expect(kim["modified"] as String? == "2023-09-11T14:42:17+00:00")
             #expect(kim["host"] as String? == "baseljetzt.ch")
             #expect(kim["canonical_url"] as String? == Self.kimURL)
             #expect(kim["agency"] as String? == "sda/daf")
@@ -45,13 +45,13 @@ import Testing
             #expect((authors["authors_text"] as String?)?.contains(", ") == true)
             #expect(try String.fetchOne(db, sql: "SELECT page_type FROM articles WHERE url = 'https://baseljetzt.ch/basel/'") == "index")
             #expect(try String.fetchAll(db, sql: "SELECT published FROM comments WHERE published IS NOT NULL ORDER BY published").first
-                == "2023-05-14T10:03:00Z")
+                == "2023-05-14T10:03:00+00:00")
             #expect(try String.fetchAll(db, sql: "SELECT a.url FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH 'pjongjang'")
                 == [Self.kimURL], "the index covers the old rows, diacritics folded")
         }
         // Migrating again changes nothing.
         try SQLiteSink.migrate(database)
-        #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") } == 2)
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") } == 3)
     }
 
     @Test func upsertsKeepTheFullTextIndexInSync() throws {
@@ -72,7 +72,7 @@ import Testing
         }
         try database.read { db throws in
             let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM articles"))
-            #expect(row["published"] as String? == "2024-03-01T14:00:00Z")
+            #expect(row["published"] as String? == "2024-03-01T14:00:00+00:00")
             #expect(row["host"] as String? == "news.example")
             #expect(row["authors"] as String? == #"["Ann Lee","Bo Chan"]"#)
             #expect(row["authors_text"] as String? == "Ann Lee, Bo Chan")
@@ -83,6 +83,30 @@ import Testing
         }
         // The index is consistent with its content table (FTS5 raises an error otherwise).
         try database.write { db in try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)") }
+    }
+
+    /// Every date column has the record's shape: UTC `+00:00`, a day alone kept as the day,
+    /// unreadable text NULL — the same as the JSON record and the `dates` normalizer.
+    @Test func datesHaveTheRecordShape() throws {
+        let directory = try TemporaryDirectory()
+        let database = try DatabaseQueue(path: directory.path("dates.sqlite"))
+        try SQLiteSink.migrate(database)
+        var article = Article(
+            source: "s", url: "https://e.org/d", headline: "Dates", published: "2024-03-01", modified: "2024-03-02T23:30:00-05:00",
+            blocks: [Block(type: .paragraph, text: "Body.")])
+        article.comments = [
+            Comment(author: "A", published: "2024-03-03T10:00:00Z", text: "One."), Comment(author: "B", published: "2024-03-04", text: "Two."),
+            Comment(author: "C", published: "soon", text: "Three."),
+        ]
+        try database.write { db throws in
+            try SQLiteSink(path: "").write(SinkRecord(result: .article(article), key: article.url!, seenAt: "2024-03-05T00:00:00Z"), in: db)
+        }
+        try database.read { db throws in
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT published, modified FROM articles"))
+            #expect(row["published"] as String? == "2024-03-01")
+            #expect(row["modified"] as String? == "2024-03-03T04:30:00+00:00")
+            #expect(try String?.fetchAll(db, sql: "SELECT published FROM comments ORDER BY position") == ["2024-03-03T10:00:00+00:00", "2024-03-04", nil])
+        }
     }
 
     /// The ```sql block under "Example queries" in docs/sinks.md, statement by statement.

@@ -14,6 +14,31 @@ import GleanerModel
         <p>Ein dritter Absatz schliesst den Artikel ab, ebenfalls lang genug, um als Fliesstext erkannt zu werden.</p>
         """
 
+    /// schema.org microdata names the header even when BEM class names say "content"
+    /// (`content-wrapper__info-nick`): the comment's text never starts with its author and
+    /// date line.
+    @Test func microdataHeaderStaysOutOfTheCommentText() throws {
+        let html = """
+            <html><body><article><h1>Title</h1>\(Self.articleText)</article>
+            <section class="comments"><ul class="comments__list">
+              <li><div itemscope itemprop="comment" itemtype="https://schema.org/Comment" class="comment-item">
+                <div class="content-wrapper__info"><span itemprop="author" class="content-wrapper__info-nick">Lena</span>
+                <span itemprop="datePublished" content="2018-10-05T14:15:08+03:00" class="content-wrapper__info-date">11:15 05.10.18</span></div>
+                <div itemprop="text" class="container__content-text"><span>Ein schöner Artikel, vielen Dank dafür und für die Bilder.</span></div></div></li>
+              <li><div itemscope itemprop="comment" itemtype="https://schema.org/Comment" class="comment-item">
+                <div class="content-wrapper__info"><span itemprop="author" class="content-wrapper__info-nick">Tom</span>
+                <span itemprop="datePublished" content="2018-10-06T09:00:00+03:00" class="content-wrapper__info-date">06:00 06.10.18</span></div>
+                <div itemprop="text" class="container__content-text"><span>Ich sehe das anders, aus mehreren Gründen, die ich gern erkläre.</span></div></div></li>
+            </ul></section></body></html>
+            """
+        let article = try extract(html)
+        #expect(article.comments.map(\.text) == [
+            "Ein schöner Artikel, vielen Dank dafür und für die Bilder.", "Ich sehe das anders, aus mehreren Gründen, die ich gern erkläre.",
+        ])
+        #expect(article.comments.map(\.author) == ["Lena", "Tom"])
+        #expect(article.comments.first?.published == "2018-10-05T14:15:08+03:00")
+    }
+
     /// Older templates mark a comment only by an empty anchor at the start of its block.
     @Test func commentAnchorsMarkTheirBlocks() throws {
         let html = """

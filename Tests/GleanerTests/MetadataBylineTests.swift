@@ -15,6 +15,30 @@ import Testing
         #expect(result.authors == ["Jane Doe", "John Roe", "Max Mustermann"])
     }
 
+    /// Lead-ins are rule data per language; one that is also a name particle ("di", "von")
+    /// stays when it begins the name.
+    @Test(arguments: [
+        ("Текст: Венера Ерофеева", ["Венера Ерофеева"]),
+        ("Автор: Иван Петров", ["Иван Петров"]),
+        ("Par Jean Dupont", ["Jean Dupont"]),
+        ("Texte : Jean Dupont", ["Jean Dupont"]),
+        ("Por María López", ["María López"]),
+        ("Texto: Ana Souza", ["Ana Souza"]),
+        ("Di Mario Rossi", ["Mario Rossi"]),
+        ("a cura di Mario Rossi", ["Mario Rossi"]),
+        ("Door Jan de Vries", ["Jan de Vries"]),
+        ("Von Anna Muster", ["Anna Muster"]),
+        ("von der Leyen", ["von der Leyen"]),
+    ])
+    func stripsLeadInsOfEachLanguage(byline: String, authors: [String]) {
+        #expect(parser.parse(byline).authors == authors)
+    }
+
+    @Test func particleLeadInBeforeAnAgencyStillGoes() {
+        #expect(parser.parse("Von dpa") == .init(authors: [], agencies: ["dpa"]))
+        #expect(parser.stripPrefixes("Di Stefano") == "Di Stefano")
+    }
+
     @Test func agencyGoesToAgency() {
         #expect(parser.parse("By Jane Doe, AP") == .init(authors: ["Jane Doe"], agencies: ["AP"]))
         #expect(parser.parse("Anna Muster/dpa") == .init(authors: ["Anna Muster"], agencies: ["dpa"]))

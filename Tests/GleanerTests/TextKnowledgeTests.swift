@@ -85,6 +85,30 @@ import Testing
         #expect(try extract(classed).published == "2012-12-11")
     }
 
+    /// Old blog themes: no h1, the site's name in an h2 linking home, the post's title in an
+    /// h2 with its date inside. The title the metadata agrees with is the headline (without
+    /// the date), it is not repeated in the body, and it anchors the visible date (the line
+    /// after it, not the teaser list's date before it).
+    @Test func postTitleInASubheadingIsTheHeadline() throws {
+        let html = """
+            <html><head><title>Harbour Notes - Harbour Notes - The ferry timetable changes again</title></head><body>
+            <div class="header"><h2><a href="https://harbour.example/">Harbour Notes</a></h2></div>
+            <ul class="recent"><li><a href="/2012/10/01/x">Ferry news for October 1, 2012</a></li></ul>
+            <div class="post"><h2>The ferry timetable changes again <em>18 October, 2012</em></h2>
+            <span class="posted-on">Thursday, October 18, 2012 at 9:15AM</span><p>\(filler)</p></div></body></html>
+            """
+        let article = try extract(html)
+        #expect(article.headline == "The ferry timetable changes again")
+        #expect(article.published == "2012-10-18")
+        #expect(!article.text.contains("timetable changes again"))
+        // A heading that only links home is the site, even when the title ends with it.
+        let site = """
+            <html><head><title>Lancia Delta Review | Harbour Notes | Car Reviews</title></head><body>
+            <h2><a href="/">Harbour Notes | Car Reviews</a></h2><div class="post"><p>\(filler)</p></div></body></html>
+            """
+        #expect(try extract(site).headline != "Harbour Notes | Car Reviews")
+    }
+
     @Test func detectedLanguageCorrectsAWrongDeclaration() throws {
         let html = "<html lang=\"de\"><body><h1>Council delays the vote again</h1><p>\(filler)</p></body></html>"
         let article = try extract(html)
