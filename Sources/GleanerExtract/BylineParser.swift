@@ -65,7 +65,8 @@ struct BylineParser {
     private func classify(_ rawPiece: String, minimumWords: Int, into result: inout Result) {
         var piece = stripPrefixes(rawPiece.trimmedWhitespace())
         // "dpa 14.08.2023", "Anna Muster 11:30": a date run into the credit or name.
-        if piece.contains(where: \.isNumber) {
+        let cutAtNumber = piece.contains(where: \.isNumber)
+        if cutAtNumber {
             piece = piece.split(separator: " ").prefix { !$0.contains(where: \.isNumber) }.joined(separator: " ")
         }
         // "Anna Muster (dpa)": a credit in parentheses.
@@ -91,18 +92,29 @@ struct BylineParser {
                 return
             }
         }
-        let name = stripTrailingDateWords(piece.trimming { $0.isWhiteSpace || $0 == "." || $0 == ":" })
+        let name = stripTrailingDateWords(piece.trimming { $0.isWhiteSpace || $0 == "." || $0 == ":" }, afterNumber: cutAtNumber)
         if isPersonName(name, minimumWords: minimumWords) { append(name, to: &result.authors) }
     }
 
     /// "Ian Lynam October" (what is left of "Ian Lynam October 12, 2012"), "Jane Doe on
     /// Monday": drops month and weekday names and lower-case connectors from the end.
-    func stripTrailingDateWords(_ text: String) -> String {
+    /// Month names also end real names ("Theresa May", "Luigi Di Maio" — *maio* is May in
+    /// Portuguese), so a month name goes only when a number followed it (`afterNumber`: the
+    /// date was cut off there) or a lower-case connector precedes it; weekdays always go.
+    func stripTrailingDateWords(_ text: String, afterNumber: Bool = true) -> String {
         var words = text.split(separator: " ")
-        while let last = words.last, words.count > 1,
-            DateNormalizer.isCalendarWord(String(last))
-                || (last.first?.isLowercase == true && !rules.nameParticles.contains(String(last)))
-        {
+        func isConnector(_ word: Substring) -> Bool {
+            word.first?.isLowercase == true && !rules.nameParticles.contains(String(word))
+        }
+        while let last = words.last, words.count > 1 {
+            if isConnector(last) {
+                words.removeLast()
+                continue
+            }
+            let word = String(last)
+            guard DateNormalizer.isCalendarWord(word),
+                !DateNormalizer.isMonthName(word) || afterNumber || isConnector(words[words.count - 2])
+            else { break }
             words.removeLast()
         }
         return words.joined(separator: " ")

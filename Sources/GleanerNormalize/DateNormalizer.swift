@@ -174,6 +174,14 @@ public enum DateNormalizer {
         return monthNames[lower] != nil || weekdayNames.contains(lower)
     }
 
+    /// A month name of any language ("May", "maio", "Oktober"): unlike weekdays these also
+    /// end people's names, so bylines treat them apart.
+    public static func isMonthName(_ word: String) -> Bool {
+        var lower = word.lowercased()
+        while lower.hasSuffix(".") || lower.hasSuffix(",") { lower.removeLast() }
+        return monthNames[lower] != nil
+    }
+
     /// Finds the first date in the token stream.
     static func findDate(_ t: [Token]) -> DateMatch? {
         let n = t.count

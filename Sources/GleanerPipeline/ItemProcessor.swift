@@ -163,7 +163,13 @@ struct ItemProcessor: Sendable {
     func finish(_ item: WorkItem, _ result: ExtractionResult, fetchState: FetchStateUpdate?) -> Outcome {
         guard case .article(var article) = result else { return .record(item, result, simhash: nil, fetchState) }
         if article.headline == nil { article.headline = item.listing.title }
-        if article.published == nil { article.published = item.listing.published }
+        // Feeds and sitemaps write dates their own way (RFC 822 `pubDate`, `…Z`): the record
+        // gets the one date shape, and a placeholder never (docs/schema.md, dates).
+        if article.published == nil, let listed = item.listing.published, let parsed = DateNormalizer.parse(listed),
+            DateNormalizer.isPlausible(parsed)
+        {
+            article.published = parsed.iso8601
+        }
         if article.language == nil { article.language = item.listing.language }
         article = normalizer.apply(article)
         if let reason = rejection(article) { return .filtered(item, fetchState, reason: reason) }

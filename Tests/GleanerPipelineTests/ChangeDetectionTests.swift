@@ -42,6 +42,21 @@ import Testing
         #expect(bodyHash(edited) != hash)
     }
 
+    /// A feed's `pubDate` fills an undated page in the record's one date shape; a
+    /// placeholder date from a listing never does.
+    @Test func listedDatesTakeTheRecordShape() throws {
+        let processor = ItemProcessor(config: try PipelineConfig.parse(yaml: Self.yaml, file: "/tmp/p.yaml"))
+        func published(_ listed: String) -> String? {
+            let item = WorkItem(id: 1, url: "http://a.org/p", kind: .page, origin: nil, listing: DiscoveredPage(url: "http://a.org/p", published: listed))
+            guard case .record(_, .article(let article), _, _) = processor.processResponse(item, response(page(0x65))) else { return "no article" }
+            return article.published
+        }
+        #expect(published("Wed, 01 May 2024 08:00:00 GMT") == "2024-05-01T08:00:00+00:00")
+        #expect(published("2024-05-01T08:00:00Z") == "2024-05-01T08:00:00+00:00")
+        #expect(published("2024-06-06T09:00:00+02:00") == "2024-06-06T09:00:00+02:00")
+        #expect(published("0001-01-01T00:00:00Z") == nil)
+    }
+
     @Test func feedTheXMLParserRejectsIsAnErrorWithItsReason() throws {
         let broken = Array("<rss version=\"2.0\"><channel><item><link>http://a.org/1</link><<</item>".utf8)
         do {

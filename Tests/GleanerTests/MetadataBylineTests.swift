@@ -34,6 +34,16 @@ import Testing
         #expect(parser.parse(byline).authors == authors)
     }
 
+    /// A month name ends a name as often as a date: it goes only after a cut-off number or
+    /// a connector.
+    @Test func monthNamesThatEndNamesStay() {
+        #expect(parser.parse("By Theresa May").authors == ["Theresa May"])
+        #expect(parser.parse("Luigi Di Maio").authors == ["Luigi Di Maio"])
+        #expect(parser.parse("Ian Lynam October 12, 2012").authors == ["Ian Lynam"])
+        #expect(parser.parse("Jane Doe on Monday").authors == ["Jane Doe"])
+        #expect(parser.parse("Jeff Foust Monday").authors == ["Jeff Foust"])
+    }
+
     @Test func particleLeadInBeforeAnAgencyStillGoes() {
         #expect(parser.parse("Von dpa") == .init(authors: [], agencies: ["dpa"]))
         #expect(parser.stripPrefixes("Di Stefano") == "Di Stefano")
