@@ -111,7 +111,7 @@ let package = Package(
             name: "GleanerPipeline",
             dependencies: [
                 "GleanerModel", "GleanerExtract", "GleanerNormalize", "GleanerSinks", "GleanerInput",
-                "GleanerRunner", "GleanerFetch", "GleanerHTML", "GleanerDigest", "GleanerRender",
+                "GleanerRunner", "GleanerFetch", "GleanerHTML", "GleanerDigest", "GleanerRender", "GleanerWARC",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "GleanerPipelineTests",
             dependencies: [
-                "GleanerPipeline", "Gleaner", "GleanerHTML", "GleanerNormalize", "GleanerTestSupport",
+                "GleanerPipeline", "Gleaner", "GleanerHTML", "GleanerNormalize", "GleanerTestSupport", "GleanerWARC",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -5,14 +5,24 @@
 #   scripts/fuzz.sh all SECONDS                             every target in turn (what CI runs)
 #
 # Targets (Fuzz/Targets/NAME.swift): extraction (bytes → article), charset (the charset
-# detector), robots (robots.txt), discovery (feeds and sitemaps), pipeline-yaml (pipeline files).
+# detector), robots (robots.txt), discovery (feeds and sitemaps), pipeline-yaml (pipeline files),
+# warc (the WARC reader and page selector).
 #
 # How it is built: SwiftPM compiles the library modules a target needs with
 # `-sanitize=fuzzer,address` into .build/fuzz (its own build folder), but cannot link a
 # fuzzer itself (a SwiftPM target without `main` fails with "undefined _main"), so this script
 # compiles Fuzz/Targets/NAME.swift against those modules and links the objects by hand with
-# `swiftc -sanitize=fuzzer,address`. It runs with SWIFT_BACKTRACE=enable=no (Swift's
-# backtracer would get in the way of the sanitizer's reports).
+# `swiftc -sanitize=fuzzer,address`. `all` builds the modules of every target in one SwiftPM
+# invocation (`--target Gleaner`, which depends on all of them) and then only compiles and
+# links each fuzzer. It runs with SWIFT_BACKTRACE=enable=no (Swift's backtracer would get in
+# the way of the sanitizer's reports).
+#
+# Throughput: inputs are capped at $FUZZ_MAX_LEN bytes (default 16384: the extractor's
+# structure — tags, attributes, charsets, entities, scripts — is reachable in a few KB, and
+# each execution costs time in proportion to its size; pages of megabytes are the budget
+# tests' job, Tests/GleanerTests/ParseBudgetTests.swift). libFuzzer's own leak heuristic is
+# off (`-detect_leaks=0`, like ASan's: Swift's lazily built globals look like leaks and it
+# re-ran such inputs, 5 % of the time).
 #
 # Corpus: .build/fuzz/corpus/NAME (kept between runs), seeded from Fuzz/Seeds/NAME, the
 # Samples folder (pages) or the shipped pipelines, plus generated hostile cases. Findings
@@ -30,11 +40,12 @@
 # CI (.ci/run) runs `scripts/fuzz.sh all 60`.
 #
 # Environment: FUZZ_CONFIG (debug | release, default release), FUZZ_TIMEOUT (seconds per
-# input, default 10), FUZZ_JOBS (SwiftPM build jobs, default 2).
+# input, default 10), FUZZ_JOBS (SwiftPM build jobs, default 2), FUZZ_MAX_LEN (bytes per
+# input, default 16384).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-TARGETS="extraction charset robots discovery pipeline-yaml"
+TARGETS="extraction charset robots discovery pipeline-yaml warc"
 
 TARGET=${1:?usage: scripts/fuzz.sh TARGET|all SECONDS [libFuzzer flags…]}
 SECONDS_TO_RUN=${2:?usage: scripts/fuzz.sh TARGET|all SECONDS [libFuzzer flags…]}
@@ -43,9 +54,17 @@ CONFIG=${FUZZ_CONFIG:-release}
 TIMEOUT=${FUZZ_TIMEOUT:-10}
 BUILD="$ROOT/.build/fuzz"
 
+# The library modules, instrumented: one SwiftPM build for all targets (`Gleaner` depends on
+# every module a target names), or the one module a single target needs.
+build_modules() {
+    swift build --build-path "$BUILD" -c "$CONFIG" --target "$1" -j "${FUZZ_JOBS:-2}" \
+        -Xswiftc -sanitize=fuzzer,address -Xswiftc -g >&2
+}
+
 if [[ $TARGET == all ]]; then
+    build_modules Gleaner
     status=0
-    for name in $TARGETS; do "$0" "$name" "$SECONDS_TO_RUN" "$@" || status=1; done
+    for name in $TARGETS; do FUZZ_BUILT=1 "$0" "$name" "$SECONDS_TO_RUN" "$@" || status=1; done
     exit $status
 fi
 
@@ -55,15 +74,15 @@ module_of() {
         charset) echo GleanerHTML ;;
         robots) echo GleanerFetch ;;
         discovery | pipeline-yaml) echo GleanerPipeline ;;
+        warc) echo GleanerWARC ;;
         *) echo "unknown fuzz target $1 (known: $TARGETS)" >&2; exit 2 ;;
     esac
 }
 MODULE=$(module_of "$TARGET")
 [[ -f Fuzz/Targets/$TARGET.swift ]] || { echo "no Fuzz/Targets/$TARGET.swift" >&2; exit 2; }
 
-# 1. The library modules, instrumented.
-swift build --build-path "$BUILD" -c "$CONFIG" --target "$MODULE" -j "${FUZZ_JOBS:-2}" \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -g >&2
+# 1. The library modules, instrumented (already built when called from `all`).
+[[ ${FUZZ_BUILT:-} == 1 ]] || build_modules "$MODULE"
 PRODUCTS="$BUILD/$CONFIG"
 
 # 2. The fuzzer: the target file plus every library object built so far (executables and
@@ -73,9 +92,11 @@ while IFS= read -r object; do OBJECTS+=("$object"); done < <(
     find "$PRODUCTS/" -path '*.build/*.o' \
         -not -path '*/gleaner.build/*' -not -path '*/gleaner_bench.build/*' -not -path '*/gleaner-bench.build/*' \
         -not -path '*/GleanerTestSupport.build/*' -not -path '*Tests.build/*' -not -path '*PackageTests*' \
-        -not -path '*ArgumentParser*' -not -path '*/fuzz-*' | sort)
+        -not -path '*ArgumentParser*' -not -path '*/fuzz-*' -not -path '*bench.build/*' | sort)
 INCLUDES=(-I "$PRODUCTS/Modules" -I "$PRODUCTS")
-for dir in Sources/C*/ "$BUILD"/checkouts/*/Sources/C*/include; do
+# Module maps of the C modules: ours, and the dependencies' (Yams' CYaml, GRDB's GRDBSQLite —
+# the pipeline targets import GRDB, whose interface needs it).
+for dir in Sources/C*/ "$BUILD"/checkouts/*/Sources/*/ "$BUILD"/checkouts/*/Sources/*/include; do
     [[ -f $dir/module.modulemap ]] && INCLUDES+=(-I "$dir")
 done
 OPTIMIZE=-Onone
@@ -126,7 +147,7 @@ seed
 LOG="$BUILD/fuzz-$TARGET.log"
 set +e
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$BINARY" "$CORPUS" "$SEEDS" \
-    -max_total_time="$SECONDS_TO_RUN" -timeout="$TIMEOUT" -rss_limit_mb=2048 -max_len=262144 \
+    -max_total_time="$SECONDS_TO_RUN" -timeout="$TIMEOUT" -rss_limit_mb=2048 -max_len="${FUZZ_MAX_LEN:-16384}" -detect_leaks=0 \
     -artifact_prefix="$BUILD/findings/$TARGET-" -print_final_stats=1 "$@" 2>"$LOG"
 status=$?
 set -e

@@ -32,7 +32,7 @@ struct FailedURLs {
         return rows.compactMap { row in
             let failures: Int = row["failures"]
             let last: Double = row["last_failed"]
-            guard let kind = WorkItem.Kind(rawValue: row["kind"]), kind != .file,
+            guard let kind = WorkItem.Kind(rawValue: row["kind"]), kind != .file, kind != .warc,
                 last + delay * pow(2, Double(max(0, failures - 1))) <= time
             else { return nil }
             return (row["url"], kind, row["origin"])

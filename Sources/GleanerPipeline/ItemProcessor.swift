@@ -6,6 +6,7 @@ import GleanerInput
 import GleanerModel
 import GleanerNormalize
 import GleanerSinks
+import GleanerWARC
 
 /// What working on one queue entry produced. Built on worker threads, applied to the state
 /// and the sinks on the run loop's thread.
@@ -115,7 +116,7 @@ struct ItemProcessor: Sendable {
                 let failure = GleanerError(stage: .parse, code: error.code, message: error.message, source: item.url)
                 return .record(item, .failure(failure), simhash: nil, update)
             }
-        case .page, .file:
+        case .page, .file, .warc:
             var result = extractor(for: response.pageURL).result(
                 html: response.body, url: response.pageURL, source: item.url, charset: response.charset)
             switch result {
@@ -124,6 +125,34 @@ struct ItemProcessor: Sendable {
                 result = .article(article)
             case .failure(var error):
                 error.fetch = response.info
+                result = .failure(error)
+            }
+            return finish(item, result, fetchState: update)
+        }
+    }
+
+    /// A record of a web archive (`sources.warc`), read by the run loop's `WARCRecordCursor`.
+    /// Its payload's hash is kept in the fetch state under `FILE#OFFSET`, as a fetched page's
+    /// is under its URL: a later run over the same archive finds every record `unchanged`
+    /// and writes nothing twice. A broken record's error is remembered the same way.
+    func processWARC(_ item: WorkItem, _ found: WARCPageStream.Item) -> Outcome {
+        let now = PipelineRunner.timestamp()
+        switch found {
+        case .failure(let error):
+            let update = FetchStateUpdate(url: item.url, status: nil, fetchedAt: now, bodyHash: "error:\(error.code)")
+            if update.bodyHash == item.bodyHash { return .unchanged(item, update) }
+            return .record(item, .failure(error), simhash: nil, update)
+        case .page(let page):
+            let update = FetchStateUpdate(url: item.url, status: nil, fetchedAt: now, bodyHash: Digest.sha256Hex(page.body))
+            if update.bodyHash == item.bodyHash { return .unchanged(item, update) }
+            let url = page.url.isEmpty ? nil : page.url
+            var result = extractor(for: url).result(html: page.body, url: url, source: page.origin.source, charset: page.charset)
+            switch result {
+            case .article(var article):
+                article.warc = page.origin
+                result = .article(article)
+            case .failure(var error):
+                error.warc = page.origin
                 result = .failure(error)
             }
             return finish(item, result, fetchState: update)

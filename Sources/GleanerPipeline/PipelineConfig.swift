@@ -2,6 +2,7 @@ import Foundation
 import GleanerExtract
 import GleanerFetch
 import GleanerHTML
+import GleanerInput
 import GleanerNormalize
 import GleanerRender
 import GleanerSinks
@@ -19,6 +20,9 @@ public struct PipelineConfig: Sendable {
         public var sitemaps: [String] = []
         /// Home pages whose feeds and sitemaps are discovered (`SiteDiscoverer`).
         public var sites: [String] = []
+        /// Web archives: paths or glob patterns (`crawl/*.warc.gz`), resolved but not yet
+        /// expanded — a run lists what they match when it starts.
+        public var warc: [String] = []
     }
 
     /// How `sources.sites` are explored when a site lists nothing (`discovery:`).
@@ -40,9 +44,10 @@ public struct PipelineConfig: Sendable {
 
     /// One output of the pipeline (`sinks:`), docs/sinks.md.
     public struct Sink: Sendable, Equatable {
-        /// `jsonl` (JSON lines), `sqlite` (the queryable store) or `files` (one document per
-        /// record in a directory, in `format`).
-        public enum Kind: String, Sendable { case jsonl, sqlite, files }
+        /// `jsonl` (JSON lines), `sqlite` (the queryable store), `files` (one document per
+        /// record in a directory, in `format`) or `warc` (an archive of every HTTP exchange the
+        /// run makes, not of records).
+        public enum Kind: String, Sendable { case jsonl, sqlite, files, warc }
         public var kind: Kind
         /// Absolute path, or `-` for standard output (jsonl only); a directory for `files`.
         public var path: String
@@ -51,6 +56,8 @@ public struct PipelineConfig: Sendable {
         public var mode: JSONLSink.Mode = .append
         /// The document format of a `files` sink (docs/formats.md).
         public var format: OutputFormat = .jsonl
+        /// WARC sinks: a new file (`NAME-00001.warc.gz`, …) starts past this many bytes.
+        public var maxSize: Int? = nil
     }
 
     /// Near-duplicate marking by SimHash (`duplicates:`).
@@ -91,7 +98,7 @@ public struct PipelineConfig: Sendable {
     }
 
     static let topKeys = ["name", "state", "sources", "fetch", "extract", "filters", "normalize", "boilerplate", "duplicates", "sites", "rules", "sinks", "discovery", "retry_failed_after"]
-    static let sourceKeys = ["urls", "files", "directories", "feeds", "sitemaps", "sites"]
+    static let sourceKeys = ["urls", "files", "directories", "feeds", "sitemaps", "sites", "warc"]
     static let fetchKeys = ["concurrency", "per_host", "delay", "timeout", "connect_timeout", "retries", "max_bytes", "max_redirects", "user_agent", "obey_robots", "deny_private_networks", "cacert", "capath", "insecure"]
     static let filterKeys = ["include", "exclude", "same_host", "min_words", "languages", "published_after"]
     static let siteKeys = ["headline", "body", "comments", "remove"]
@@ -335,15 +342,22 @@ public struct PipelineConfig: Sendable {
             if sinkList.isEmpty { throw sinksNode.error("give at least one sink") }
             for item in sinkList {
                 problems.attempt { () throws(PipelineConfigError) in
-                    let keys = try item.mapping(allowed: ["type", "path", "mode", "format"], problems: problems)
+                    let keys = try item.mapping(allowed: ["type", "path", "mode", "format", "max_size"], problems: problems)
                     guard let typeNode = keys["type"] else { throw item.error("missing required key `type`") }
                     let typeName = try typeNode.string()
-                    guard let kind = Sink.Kind(rawValue: typeName) else { throw typeNode.error("unknown sink type \"\(typeName)\" (known: jsonl, sqlite, files)") }
+                    guard let kind = Sink.Kind(rawValue: typeName) else { throw typeNode.error("unknown sink type \"\(typeName)\" (known: jsonl, sqlite, files, warc)") }
                     guard let pathNode = keys["path"] else { throw item.error("missing required key `path`") }
                     let path = try pathNode.nonEmptyString()
                     if kind == .sqlite && path == "-" { throw pathNode.error("an sqlite sink needs a file path") }
                     if kind == .files && path == "-" { throw pathNode.error("a files sink needs a directory path") }
+                    if kind == .warc && path == "-" { throw pathNode.error("a warc sink needs a file path") }
                     var sink = Sink(kind: kind, path: resolve(path, base: base))
+                    if let sizeNode = keys["max_size"] {
+                        guard kind == .warc else { throw sizeNode.error("`max_size` applies to warc sinks only") }
+                        let text = try sizeNode.nonEmptyString()
+                        guard let size = ByteSize.parse(text) else { throw sizeNode.error("expected a size such as 1GB or 500M, found \"\(text)\"") }
+                        sink.maxSize = size
+                    }
                     if let modeNode = keys["mode"] {
                         let name = try modeNode.string()
                         guard let mode = JSONLSink.Mode(rawValue: name) else {
@@ -415,6 +429,9 @@ public struct PipelineConfig: Sendable {
                 default: config.sources.sites = urls
                 }
             }
+        }
+        problems.attempt { () throws(PipelineConfigError) in
+            if let warc = sources["warc"] { config.sources.warc = try warc.stringList().map { resolve($0, base: base) } }
         }
         problems.attempt { () throws(PipelineConfigError) in
             if let files = sources["files"] { config.sources.files = try files.stringList().map { resolve($0, base: base) } }

@@ -5,6 +5,7 @@ import GleanerInput
 import GleanerModel
 import GleanerRunner
 import GleanerSinks
+import GleanerWARC
 
 /// Runs a pipeline: seeds the queue from the sources, then runs the queue's pending entries
 /// through the shared `OrderedRunner` — fetch or read, extract on worker threads, outcomes
@@ -23,7 +24,12 @@ public final class PipelineRunner {
         public var progress: Bool?
         /// Seconds between commits.
         public var commitInterval = 0.5
-        public init(progress: Bool? = nil) { self.progress = progress }
+        /// The `software` field of the `warcinfo` records `warc` sinks write.
+        public var software = "Gleaner"
+        public init(progress: Bool? = nil, software: String = "Gleaner") {
+            self.progress = progress
+            self.software = software
+        }
     }
 
     /// What a finished (or interrupted) run did: the counts its summary line prints, and
@@ -90,6 +96,8 @@ public final class PipelineRunner {
                     jsonl.append(file)
                     newFiles.append(file)
                 }
+            case .warc:
+                continue  // archives what the fetcher exchanges: set up with the fetcher below
             case .sqlite:
                 let sqlite = SQLiteSink(path: sink.path)
                 if sink.path == config.statePath {
@@ -108,6 +116,23 @@ public final class PipelineRunner {
                 pluginSinks.append(
                     try DocumentSink(format: sink.format, destination: .directory(path: sink.path, naming: .keyed), createDirectories: true))
             }
+        }
+
+        // `warc` sinks: every HTTP exchange of this run (discovery, feeds, pages, redirects,
+        // robots.txt), appended — a resumed or later run adds to the same archive, after cutting
+        // off a member a killed run left half-written.
+        let archivers = try config.sinks.filter { $0.kind == .warc }.map { sink in
+            do throws(WARCFailure) {
+                return try WARCArchiver(path: sink.path, maxSize: sink.maxSize, append: true, software: options.software)
+            } catch {
+                throw SinkError("warc sink \(sink.path): \(error.message)")
+            }
+        }
+        defer { archivers.forEach { $0.close() } }
+        let recorders: [@Sendable (RecordedExchange) -> Void] = archivers.map(\.recorder)
+        var exchangeRecorder: (@Sendable (RecordedExchange) -> Void)? = nil
+        if !recorders.isEmpty {
+            exchangeRecorder = { @Sendable exchange in recorders.forEach { $0(exchange) } }
         }
 
         // Resume the unfinished run, or start a new one with a fresh queue.
@@ -130,7 +155,7 @@ public final class PipelineRunner {
         } else {
             resumed = false
             // Sites are explored before the run's first transaction (they need the network).
-            let discoveries = try discoverSites()
+            let discoveries = try discoverSites(exchangeRecorder: exchangeRecorder)
             runID = try state.database.write { db -> Int64 in
                 try db.execute(sql: "DELETE FROM queue")
                 try db.execute(sql: "INSERT INTO runs (pipeline, started) VALUES (?, ?)", arguments: [config.file, now])
@@ -148,6 +173,7 @@ public final class PipelineRunner {
         if resumed { Self.log("resuming run \(runID) of \(config.name)") }
 
         var fetchConfiguration = config.fetch
+        fetchConfiguration.exchangeRecorder = exchangeRecorder
         let held = max(fetchConfiguration.concurrency * 4, 64)
         fetchConfiguration.maxHeldResponses = held
         // Outcomes come back in queue order, so a slow page holds back later commits: the
@@ -160,6 +186,7 @@ public final class PipelineRunner {
         let progress = ProgressReporter(mode: options.progress == false ? .off : .automatic)
 
         var cursor: Int64 = 0
+        let warcRecords = WARCRecordCursor()
         var uncommitted: [Outcome] = []
         var lastCommit = Date()
         let inbox = self.inbox
@@ -215,7 +242,7 @@ public final class PipelineRunner {
                         case .failure(let error):
                             record = SinkRecord(result: result, key: error.source, seenAt: time)
                             counts.errors[error.code, default: 0] += 1
-                            if item.kind != .file { try failed.failed(item, code: error.code, at: Date().timeIntervalSince1970, in: db) }
+                            if item.kind != .file && item.kind != .warc { try failed.failed(item, code: error.code, at: Date().timeIntervalSince1970, in: db) }
                         }
                         records.append(record)
                     case .filtered(_, let update, let reason):
@@ -225,7 +252,7 @@ public final class PipelineRunner {
                         try failed.succeeded(item.url, in: db)
                     case .unchanged(_, let update):
                         try state.recordFetch(update, in: db)
-                        counts.fetched += 1
+                        if update.status != nil { counts.fetched += 1 }
                         counts.unchanged += 1
                         seen.append((item.url, update.fetchedAt))
                     case .cancelled:
@@ -286,6 +313,11 @@ public final class PipelineRunner {
                     }
                     let item = buffer.removeLast()
                     if item.kind == .file { return .local { processor.processFile(item) } }
+                    if item.kind == .warc {
+                        // Read here, in queue (= file) order; extracted on a worker thread.
+                        let found = warcRecords.take(item.url)
+                        return .local { processor.processWARC(item, found) }
+                    }
                     let request = FetchRequestOptions(headers: item.conditionalHeaders, acceptAnyContentType: item.kind != .page)
                     return .fetch(item.url, request) { response in processor.processResponse(item, response) }
                 },
@@ -317,6 +349,13 @@ public final class PipelineRunner {
             for file in newFiles where file.offset == 0 { unlink(file.path) }
             for sink in pluginSinks { try sink.close() }
         }
+        // The fetcher records exchanges until it is closed: close it before the archives.
+        fetcher.close()
+        for archiver in archivers {
+            archiver.close()
+            // An incomplete archive is an output that could not be written (exit status 3).
+            if let failure = archiver.failure { throw SinkError("warc sink \(archiver.writer.configuration.path): \(failure.message)") }
+        }
         if let (total, done) = try? state.counts() { progress.finish(done: done, total: total, errors: counts.errorCount) }
         return Result(counts: counts, interruptedBy: interruptedBy, resumed: resumed)
     }
@@ -328,6 +367,7 @@ public final class PipelineRunner {
         let sources = config.sources
         let files = InputCollector().collect(sources.files + sources.directories)
         for input in files where try state.enqueue(input.name, kind: .file, origin: nil, in: db) { added += 1 }
+        added += try seedWARC(state, counts: &counts, in: db)
         for url in sources.sitemaps where try state.enqueue(url, kind: .sitemap, origin: Self.host(url), in: db) { added += 1 }
         for url in sources.feeds where try state.enqueue(url, kind: .feed, origin: Self.host(url), in: db) { added += 1 }
         var pages: [(String, String?, DiscoveredPage?)] = sources.urls.map { ($0, Self.host($0), nil) }
@@ -354,11 +394,35 @@ public final class PipelineRunner {
         return added
     }
 
+    /// Queues the records of `sources.warc` archives, one entry per qualifying record and per
+    /// broken one (`FILE#OFFSET`, file order), reading each archive once through; what is not
+    /// a page (requests, revisits, non-HTML) is not queued, nor is a page whose target URI
+    /// `filters.include`/`exclude` keep out (counted as for URLs). Returns how many were added.
+    func seedWARC(_ state: StateStore, counts: inout RunCounts, in db: Database) throws -> Int {
+        var added = 0
+        for pattern in config.sources.warc {
+            let paths = PathPattern.expand(pattern)
+            if paths.isEmpty { Self.log("sources.warc: \(pattern) matches no file") }
+            for path in paths {
+                for item in WARCPageStream(path: path) {
+                    if case .page(let page) = item, !page.url.isEmpty, let reason = exclusion(page.url, origin: nil) {
+                        counts.excluded[reason, default: 0] += 1
+                        continue
+                    }
+                    if try state.enqueue(WARCRecordCursor.source(of: item), kind: .warc, origin: nil, in: db) { added += 1 }
+                }
+            }
+        }
+        return added
+    }
+
     /// Runs `SiteDiscoverer` over `sources.sites` with the pipeline's fetch settings, and
     /// says on stderr what each site offered.
-    func discoverSites() throws -> [SiteDiscovery] {
+    func discoverSites(exchangeRecorder: (@Sendable (RecordedExchange) -> Void)? = nil) throws -> [SiteDiscovery] {
         guard !config.sources.sites.isEmpty else { return [] }
-        let fetcher = try Fetcher(configuration: config.fetch)
+        var configuration = config.fetch
+        configuration.exchangeRecorder = exchangeRecorder
+        let fetcher = try Fetcher(configuration: configuration)
         defer { fetcher.close() }
         let discoverer = SiteDiscoverer(fetcher: fetcher, crawlDepth: config.discovery.crawlDepth, crawlMaxPages: config.discovery.crawlMaxPages)
         return config.sources.sites.map { site in

@@ -176,8 +176,8 @@ final class StateStore {
 /// What a fetch taught us about a URL, for the next run's conditional request.
 struct FetchStateUpdate: Sendable {
     var url: String
-    var etag: String?
-    var lastModified: String?
+    var etag: String? = nil
+    var lastModified: String? = nil
     var status: Int?
     var fetchedAt: String
     var bodyHash: String?

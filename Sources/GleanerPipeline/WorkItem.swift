@@ -1,9 +1,10 @@
 import Foundation
 
-/// One queue entry being worked on: a page URL, a feed or sitemap to expand, or a saved file.
+/// One queue entry being worked on: a page URL, a feed or sitemap to expand, a saved file,
+/// or a record of a web archive (`FILE#OFFSET`).
 struct WorkItem: Sendable {
     enum Kind: String, Sendable {
-        case page, feed, sitemap, file
+        case page, feed, sitemap, file, warc
     }
 
     var id: Int64

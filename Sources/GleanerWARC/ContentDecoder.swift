@@ -59,9 +59,10 @@ public enum ContentDecoder {
     }
 
     static func inflate(_ input: [UInt8], windowBits: Int32, limit: Int) throws(Failure) -> [UInt8] {
-        var stream = z_stream()
-        guard gleaner_inflateInit2(&stream, windowBits) == Z_OK else { throw Failure(message: "zlib: inflateInit2 failed") }
-        defer { inflateEnd(&stream) }
+        guard let zlib = ZStream.inflater(windowBits: windowBits) else { throw Failure(message: "zlib: inflateInit2 failed") }
+        let stream = zlib.stream
+        // `stream` points into `zlib`: keep the owner alive until zlib is done with it.
+        defer { withExtendedLifetime(zlib) {} }
         var output: [UInt8] = []
         output.reserveCapacity(min(limit, input.count * 4))
         var chunk = [UInt8](repeating: 0, count: 65536)
@@ -69,26 +70,26 @@ public enum ContentDecoder {
         let total = input.count
         var failure: Failure?
         input.withUnsafeMutableBufferPointer { inBuffer in
-            stream.next_in = inBuffer.baseAddress
-            stream.avail_in = uInt(total)
+            stream.pointee.next_in = inBuffer.baseAddress
+            stream.pointee.avail_in = uInt(total)
             while true {
                 var status: Int32 = Z_OK
                 let produced: Int = chunk.withUnsafeMutableBufferPointer { outBuffer in
-                    stream.next_out = outBuffer.baseAddress
-                    stream.avail_out = uInt(outBuffer.count)
-                    status = CZlib.inflate(&stream, Z_NO_FLUSH)
-                    return outBuffer.count - Int(stream.avail_out)
+                    stream.pointee.next_out = outBuffer.baseAddress
+                    stream.pointee.avail_out = uInt(outBuffer.count)
+                    status = CZlib.inflate(stream, Z_NO_FLUSH)
+                    return outBuffer.count - Int(stream.pointee.avail_out)
                 }
                 output.append(contentsOf: chunk[0..<produced])
                 if output.count > limit { failure = Failure(message: "decoded payload exceeds \(limit) bytes"); return }
                 if status == Z_STREAM_END { return }
-                if status == Z_BUF_ERROR && stream.avail_in == 0 {
+                if status == Z_BUF_ERROR && stream.pointee.avail_in == 0 {
                     // Cut short (a truncated record): keep what decoded, unless nothing did.
                     if output.isEmpty { failure = Failure(message: "compressed payload is cut short") }
                     return
                 }
                 if status != Z_OK && status != Z_BUF_ERROR {
-                    failure = Failure(message: "zlib: " + (stream.msg.map { String(cString: $0) } ?? "error \(status)"))
+                    failure = Failure(message: "zlib: " + (zlib.message ?? "error \(status)"))
                     return
                 }
             }

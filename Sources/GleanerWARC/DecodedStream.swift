@@ -35,7 +35,8 @@ final class DecodedStream {
     private var rawEnd = 0
     private var rawEOF = false
     private var scratch: [UInt8]
-    private var zstream = z_stream()
+    /// The inflater (gzip files only), pinned on the heap: zlib checks its address never moves.
+    private let zlib: ZStream?
     private var inMember = false
     private var memberFileStart = 0
     private var decodedTotal = 0
@@ -50,9 +51,11 @@ final class DecodedStream {
     init(file: RawFile, start: Int = 0) throws(WARCFailure) {
         self.file = file
         if start > 0 { file.seek(to: start) }
-        raw = [UInt8](repeating: 0, count: Self.chunk)
-        scratch = [UInt8](repeating: 0, count: 256 * 1024)
-        var head = [UInt8](repeating: 0, count: Self.chunk)
+        // A 1 MiB read window; bytes held in memory (fuzzing, tests) get a window of their own
+        // size instead, so a 2 KB input does not allocate and clear 2.3 MB per reader.
+        let window = file.memorySize.map { Swift.max(4096, Swift.min(Self.chunk, $0 + 1)) } ?? Self.chunk
+        scratch = [UInt8](repeating: 0, count: Swift.min(256 * 1024, window))
+        var head = [UInt8](repeating: 0, count: window)
         let count = head.withUnsafeMutableBytes { file.read(into: $0) }
         if count < 0, let failure = file.failure { throw failure }
         isGzip = count >= 2 && head[0] == 0x1F && head[1] == 0x8B
@@ -62,14 +65,13 @@ final class DecodedStream {
         // Plain files: decoded positions are file offsets. Gzip: records report member offsets.
         if !isGzip { position = file.offset - count }
         if isGzip {
-            guard gleaner_inflateInit2(&zstream, 15 + 16) == Z_OK else {
+            guard let inflater = ZStream.inflater(windowBits: 15 + 16) else {
                 throw WARCFailure(code: "unreadable", message: "zlib: inflateInit2 failed", offset: 0)
             }
+            zlib = inflater
+        } else {
+            zlib = nil
         }
-    }
-
-    deinit {
-        if isGzip { inflateEnd(&zstream) }
     }
 
     var available: Int { buffer.count - start }
@@ -186,7 +188,7 @@ final class DecodedStream {
             if status == Z_STREAM_END {
                 inMember = false
                 memberEnds.append(Boundary(decoded: decodedTotal, file: rawFileOffset))
-                inflateReset(&zstream)
+                zlib?.reset()
                 if produced > 0 { return .data }
                 continue
             }
@@ -195,26 +197,27 @@ final class DecodedStream {
                 if rawStart == rawEnd { continue }  // needs more input
                 continue
             }
-            let reason = zstream.msg.map { String(cString: $0) } ?? "error \(status)"
+            let reason = zlib?.message ?? "error \(status)"
             inMember = false
-            inflateReset(&zstream)
+            zlib?.reset()
             return corrupt(at: memberFileStart, "corrupt gzip member: zlib: \(reason)", resync: true)
         }
     }
 
     private func inflateStep() -> (Int32, Int) {
         let inputCount = rawEnd - rawStart
+        guard let stream = zlib?.stream else { return (Z_STREAM_ERROR, 0) }
         var status: Int32 = Z_OK
         var produced = 0
         raw.withUnsafeMutableBufferPointer { input in
             scratch.withUnsafeMutableBufferPointer { output in
-                zstream.next_in = input.baseAddress! + rawStart
-                zstream.avail_in = uInt(inputCount)
-                zstream.next_out = output.baseAddress
-                zstream.avail_out = uInt(output.count)
-                status = inflate(&zstream, Z_NO_FLUSH)
-                produced = output.count - Int(zstream.avail_out)
-                rawStart += inputCount - Int(zstream.avail_in)
+                stream.pointee.next_in = input.baseAddress! + rawStart
+                stream.pointee.avail_in = uInt(inputCount)
+                stream.pointee.next_out = output.baseAddress
+                stream.pointee.avail_out = uInt(output.count)
+                status = inflate(stream, Z_NO_FLUSH)
+                produced = output.count - Int(stream.pointee.avail_out)
+                rawStart += inputCount - Int(stream.pointee.avail_in)
             }
         }
         return (status, produced)
@@ -264,21 +267,21 @@ final class DecodedStream {
     }
 
     private func candidateDecodesToRecord() -> Bool {
-        var probe = z_stream()
-        guard gleaner_inflateInit2(&probe, 15 + 16) == Z_OK else { return false }
-        defer { inflateEnd(&probe) }
+        guard let zlib = ZStream.inflater(windowBits: 15 + 16) else { return false }
+        let probe = zlib.stream
+        defer { withExtendedLifetime(zlib) {} }
         var out = [UInt8](repeating: 0, count: 16)
         let count = rawEnd - rawStart
         var produced = 0
         raw.withUnsafeMutableBufferPointer { input in
             out.withUnsafeMutableBufferPointer { output in
-                probe.next_in = input.baseAddress! + rawStart
-                probe.avail_in = uInt(count)
-                probe.next_out = output.baseAddress
-                probe.avail_out = uInt(output.count)
-                let status = inflate(&probe, Z_NO_FLUSH)
+                probe.pointee.next_in = input.baseAddress! + rawStart
+                probe.pointee.avail_in = uInt(count)
+                probe.pointee.next_out = output.baseAddress
+                probe.pointee.avail_out = uInt(output.count)
+                let status = inflate(probe, Z_NO_FLUSH)
                 if status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR {
-                    produced = output.count - Int(probe.avail_out)
+                    produced = output.count - Int(probe.pointee.avail_out)
                 }
             }
         }

@@ -4,23 +4,23 @@ import CZlib
 /// to its offset, and a run killed mid-write damages at most the member being written.
 enum GzipMember {
     static func compress(_ input: [UInt8]) -> [UInt8] {
-        var stream = z_stream()
-        guard gleaner_deflateInit2(&stream, 6, 15 + 16) == Z_OK else { fatalError("zlib: deflateInit2 failed") }
-        defer { deflateEnd(&stream) }
-        let bound = Int(deflateBound(&stream, uLong(input.count))) + 64
+        guard let zlib = ZStream.deflater(level: 6, windowBits: 15 + 16) else { fatalError("zlib: deflateInit2 failed") }
+        let stream = zlib.stream
+        defer { withExtendedLifetime(zlib) {} }
+        let bound = Int(deflateBound(stream, uLong(input.count))) + 64
         var output = [UInt8](repeating: 0, count: bound)
         var input = input
         let inputCount = input.count
         var produced = 0
         input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in
-                stream.next_in = inBuffer.baseAddress
-                stream.avail_in = uInt(inputCount)
-                stream.next_out = outBuffer.baseAddress
-                stream.avail_out = uInt(outBuffer.count)
-                let status = deflate(&stream, Z_FINISH)
+                stream.pointee.next_in = inBuffer.baseAddress
+                stream.pointee.avail_in = uInt(inputCount)
+                stream.pointee.next_out = outBuffer.baseAddress
+                stream.pointee.avail_out = uInt(outBuffer.count)
+                let status = deflate(stream, Z_FINISH)
                 precondition(status == Z_STREAM_END, "zlib: deflate did not finish within deflateBound")
-                produced = outBuffer.count - Int(stream.avail_out)
+                produced = outBuffer.count - Int(stream.pointee.avail_out)
             }
         }
         output.removeSubrange(produced...)

@@ -33,6 +33,9 @@ final class RawFile {
 
     deinit { if descriptor >= 0 { close(descriptor) } }
 
+    /// The size of in-memory contents (nil for a file): a small archive gets small buffers.
+    var memorySize: Int? { memory?.count }
+
     /// Reads up to `buffer.count` bytes; 0 at end of file, -1 on an I/O error (see `failure`).
     func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
         if let memory {

@@ -31,21 +31,21 @@ public enum WARCDetector {
     }
 
     private static func inflatePrefix(_ input: [UInt8]) -> [UInt8] {
-        var stream = z_stream()
-        guard gleaner_inflateInit2(&stream, 15 + 16) == Z_OK else { return [] }
-        defer { inflateEnd(&stream) }
+        guard let zlib = ZStream.inflater(windowBits: 15 + 16) else { return [] }
+        let stream = zlib.stream
+        defer { withExtendedLifetime(zlib) {} }
         var input = input
         var output = [UInt8](repeating: 0, count: 16)
         var produced = 0
         let count = input.count
         input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in
-                stream.next_in = inBuffer.baseAddress
-                stream.avail_in = uInt(count)
-                stream.next_out = outBuffer.baseAddress
-                stream.avail_out = uInt(outBuffer.count)
-                _ = inflate(&stream, Z_NO_FLUSH)
-                produced = outBuffer.count - Int(stream.avail_out)
+                stream.pointee.next_in = inBuffer.baseAddress
+                stream.pointee.avail_in = uInt(count)
+                stream.pointee.next_out = outBuffer.baseAddress
+                stream.pointee.avail_out = uInt(outBuffer.count)
+                _ = inflate(stream, Z_NO_FLUSH)
+                produced = outBuffer.count - Int(stream.pointee.avail_out)
             }
         }
         return Array(output[0..<produced])

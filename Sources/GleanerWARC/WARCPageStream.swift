@@ -16,10 +16,12 @@ public final class WARCPageStream: IteratorProtocol, Sequence {
     /// Records skipped so far, by reason (`revisit`, `not_html`, `status`, `other_type`).
     public private(set) var skipped: [String: Int] = [:]
 
-    public init(path: String, selector: WARCPageSelector = WARCPageSelector()) {
+    /// `offset`: where to start — a record's offset as reported (a gzip member or a plain
+    /// record's first byte), to resume without the records before it.
+    public init(path: String, offset: Int = 0, selector: WARCPageSelector = WARCPageSelector()) {
         self.path = path
         self.selector = selector
-        reader = WARCReader(path: path, maximumRecordBytes: selector.maximumPayloadBytes)
+        reader = WARCReader(path: path, offset: offset, maximumRecordBytes: selector.maximumPayloadBytes)
     }
 
     public func next() -> Item? {

@@ -61,7 +61,7 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)
         }
-        let runner = PipelineRunner(config: config, options: .init(progress: (noProgress || quiet) ? false : nil))
+        let runner = PipelineRunner(config: config, options: .init(progress: (noProgress || quiet) ? false : nil, software: "Gleaner/\(GleanerVersion.current)"))
         // SIGINT / SIGTERM: stop taking work, commit what finished, exit.
         var sources: [any DispatchSourceSignal] = []
         for signalNumber in [SIGINT, SIGTERM] {

@@ -98,12 +98,12 @@ import Testing
             """
         #expect(errors(yaml) == [
             "p.yaml:3: sources.urls[1]: not an http(s) URL: ftp://b.org/",
-            "p.yaml:4: sources.feed: unknown key (allowed here: urls, files, directories, feeds, sitemaps, sites)",
+            "p.yaml:4: sources.feed: unknown key (allowed here: urls, files, directories, feeds, sitemaps, sites, warc)",
             "p.yaml:6: fetch.concurrency: expected an integer, found \"lots\"",
             "p.yaml:7: fetch.timeout: expected a number, found \"soon\"",
             "p.yaml:8: filters.same_host: expected true or false, found \"maybe\"",
             "p.yaml:9: normalize[1]: unknown normalizer \"spelling\" (known: whitespace, dates, urls, authors, boilerplate)",
-            "p.yaml:11: sinks[0].type: unknown sink type \"csv\" (known: jsonl, sqlite, files)",
+            "p.yaml:11: sinks[0].type: unknown sink type \"csv\" (known: jsonl, sqlite, files, warc)",
             "p.yaml:12: sinks[1]: missing required key `path`",
             "p.yaml:13: colour: unknown key (allowed here: name, state, sources, fetch, extract, filters, normalize, boilerplate, duplicates, sites, rules, sinks, discovery, retry_failed_after)",
         ])
@@ -118,7 +118,7 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.split(separator: "\n").map(String.init) == [
             "\(path):2: fetch.retries: must be at least 0",
-            "\(path):3: sinks[0].type: unknown sink type \"csv\" (known: jsonl, sqlite, files)",
+            "\(path):3: sinks[0].type: unknown sink type \"csv\" (known: jsonl, sqlite, files, warc)",
         ])
     }
 

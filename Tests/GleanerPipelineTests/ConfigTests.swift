@@ -16,7 +16,7 @@ import Testing
 
     @Test func unknownKeyNamesLineAndKey() {
         #expect(error("sources:\n  urls: [http://a.org/]\n  sitemap: [http://a.org/s.xml]\nsinks:\n  - {type: jsonl, path: o.jsonl}\n")
-            == "p.yaml:3: sources.sitemap: unknown key (allowed here: urls, files, directories, feeds, sitemaps, sites)")
+            == "p.yaml:3: sources.sitemap: unknown key (allowed here: urls, files, directories, feeds, sitemaps, sites, warc)")
         // Every mistake of the file, in line order (validate reports them all at once).
         #expect(error("sources: {urls: [http://a.org/]}\nsink: []\n")
             == "p.yaml:1: missing required key `sinks`\n"
@@ -47,7 +47,7 @@ import Testing
         #expect(error("sources: {urls: [http://a.org/]}\nfilters:\n  same_host: maybe\nsinks: [{type: jsonl, path: o}]\n")
             == "p.yaml:3: filters.same_host: expected true or false, found \"maybe\"")
         #expect(error("sources: {urls: [http://a.org/]}\nsinks:\n  - type: jsonl\n    path: o\n  - type: csv\n    path: x\n")
-            == "p.yaml:5: sinks[1].type: unknown sink type \"csv\" (known: jsonl, sqlite, files)")
+            == "p.yaml:5: sinks[1].type: unknown sink type \"csv\" (known: jsonl, sqlite, files, warc)")
         #expect(error("sources: {urls: [http://a.org/]}\nnormalize: [whitespace, spelling]\nsinks: [{type: jsonl, path: o}]\n")
             == "p.yaml:2: normalize[1]: unknown normalizer \"spelling\" (known: whitespace, dates, urls, authors, boilerplate)")
     }
@@ -55,7 +55,7 @@ import Testing
     @Test func missingAndInvalidValues() {
         #expect(error("sources: {urls: [http://a.org/]}\n") == "p.yaml:1: missing required key `sinks`")
         #expect(error("sources: {}\nsinks: [{type: jsonl, path: o}]\n")
-            == "p.yaml:1: sources: no sources: give at least one of urls, files, directories, feeds, sitemaps, sites")
+            == "p.yaml:1: sources: no sources: give at least one of urls, files, directories, feeds, sitemaps, sites, warc")
         #expect(error("sources:\n  feeds: [ftp://a.org/feed]\nsinks: [{type: jsonl, path: o}]\n")
             == "p.yaml:2: sources.feeds[0]: not an http(s) URL: ftp://a.org/feed")
         #expect(error("sources: {urls: [http://a.org/]}\nsinks:\n  - type: sqlite\n") == "p.yaml:3: sinks[0]: missing required key `path`")
