@@ -22,10 +22,14 @@ enum InlineNode: Equatable {
         for link in links where link.start < link.end && link.end <= scalars.count {
             ranges.append(Span(start: link.start, end: link.end, order: 0, link: link.href, mark: nil))
         }
-        for mark in marks where mark.start < mark.end && mark.end <= scalars.count {
+        for mark in merged(marks) where mark.start < mark.end && mark.end <= scalars.count {
             ranges.append(Span(start: mark.start, end: mark.end, order: 1, link: nil, mark: mark.type))
         }
-        ranges.sort { ($0.start, -$0.end, $0.order) < ($1.start, -$1.end, $1.order) }
+        // Ties keep the record's order (Swift's sort is not stable), so the same record
+        // always renders the same way.
+        ranges = ranges.enumerated().sorted { a, b in
+            (a.element.start, -a.element.end, a.element.order, a.offset) < (b.element.start, -b.element.end, b.element.order, b.offset)
+        }.map(\.element)
         // Keep properly nested ranges only.
         var accepted: [Span] = []
         var stack: [Span] = []
@@ -34,11 +38,31 @@ enum InlineNode: Equatable {
             if let top = stack.last, range.end > top.end { continue }
             // The same markup twice over the same text (<b><strong>…) adds nothing.
             if let top = stack.last, top.start == range.start, top.end == range.end, top.link == range.link, top.mark == range.mark { continue }
+            // A link inside a link (an HTML parser's leftover of nested anchors) cannot be
+            // written in Markdown — the outer one would stop being a link — nor in valid
+            // HTML: the outer link wins, the inner one's text stays.
+            if range.link != nil, stack.contains(where: { $0.link != nil }) { continue }
             accepted.append(range)
             stack.append(range)
         }
         var index = 0
         return build(scalars: scalars, ranges: accepted, index: &index, from: 0, to: scalars.count)
+    }
+
+    /// Marks of one kind that touch or overlap become one (`<b>FRIEN</b><b>D</b>`): written
+    /// side by side they would give `**FRIEN****D**`, which no Markdown reader takes for
+    /// emphasis.
+    static func merged(_ marks: [InlineMark]) -> [InlineMark] {
+        guard marks.count > 1 else { return marks }
+        var out: [InlineMark] = []
+        for mark in marks.sorted(by: { ($0.type.rawValue, $0.start) < ($1.type.rawValue, $1.start) }) {
+            if let last = out.last, last.type == mark.type, mark.start <= last.end {
+                out[out.count - 1].end = max(last.end, mark.end)
+            } else {
+                out.append(mark)
+            }
+        }
+        return out
     }
 
     private struct Span {

@@ -155,12 +155,35 @@ public struct MarkdownRenderer: ArticleRenderer {
         }
     }
 
-    /// Link destination: in angle brackets when it holds spaces or parentheses.
+    /// Link destination: in angle brackets when it holds spaces or parentheses. A backslash,
+    /// and an `&` that starts an entity (`&amp;` left in a page's href), are
+    /// backslash-escaped: CommonMark decodes entities in destinations too.
     static func destination(_ url: String) -> String {
+        let url = escapeDestination(url)
         if url.contains(where: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" }) {
             return "<" + url.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E") + ">"
         }
         return url
+    }
+
+    private static func escapeDestination(_ url: String) -> String {
+        guard url.contains(where: { $0 == "\\" || $0 == "&" }) else { return url }
+        let scalars = Array(url.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "\\" {
+                out.append("\\")
+            } else if scalar == "&" {
+                // `&name;` or `&#123;`: an entity reference a reader would decode.
+                var end = index + 1
+                while end < scalars.count, end - index <= 32, scalars[end].properties.isAlphabetic || ("0"..."9").contains(scalars[end]) || scalars[end] == "#" {
+                    end += 1
+                }
+                if end > index + 1, end < scalars.count, scalars[end] == ";" { out.append("\\") }
+            }
+            out.append(scalar)
+        }
+        return String(out)
     }
 
     /// Backslash-escapes ASCII punctuation that may start inline markup.

@@ -75,6 +75,22 @@ import Testing
         #expect(markdown.contains("1\\. **Use** \\*[stars](<https://e.org/a b>)\\* and \\[brackets\\] with C# and \\<tags\\>"))
     }
 
+    /// Found by the round trip over the 1,841 bench pages: side-by-side bold runs
+    /// (`<b>FRIEN</b><b>D</b>`), anchors nested in anchors, and an `&amp;` left in an href.
+    @Test func markdownMergesTouchingMarksDropsNestedLinksAndEscapesEntitiesInDestinations() throws {
+        var block = Block(type: .paragraph, text: "FRIEND SCHOOL, mail us")
+        block.marks = [InlineMark(type: .strong, start: 0, end: 5), InlineMark(type: .strong, start: 5, end: 6)]
+        block.links = [
+            InlineLink(text: "mail", href: "feedback.htm?a=1&amp;b=2", start: 15, end: 19),
+            InlineLink(text: "mail", href: "mailto:x@e.org", start: 15, end: 19),
+        ]
+        let markdown = MarkdownRenderer().render(Article(source: "s", blocks: [block]))
+        #expect(markdown.contains("**FRIEND** SCHOOL, [mail](feedback.htm?a=1\\&amp;b=2) us"), "\(markdown)")
+        let html = HTMLRenderer().render(Article(source: "s", blocks: [block]))
+        #expect(html.contains("<strong>FRIEND</strong>"))
+        #expect(!html.contains("mailto:"))
+    }
+
     @Test func errorsRenderInEveryFormat() {
         let error = GleanerError(stage: .read, code: "not_found", message: "open: No such file", source: "x.html")
         for format in Self.documentFormats {
