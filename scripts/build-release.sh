@@ -1,19 +1,53 @@
 #!/usr/bin/env bash
 # Builds the gleaner binary for shipping (Spark executors, containers): release mode with the
-# Swift runtime and Foundation linked statically (--static-swift-stdlib), then lists the system
-# libraries it still loads (ldd) — the executors' image must have those (Debian package names
-# are printed beside them). Output: build/release/gleaner.
+# Swift runtime and Foundation linked statically (--static-swift-stdlib), stripped, at
+# build/release/gleaner (about 64 MB), then lists the system libraries it still loads — the
+# executors' image must have those, nothing Swift. First the ones the binary names itself
+# (ELF NEEDED, with their Debian package: installing those packages pulls in the rest), then
+# every library ldd resolves.
+#
+#   scripts/build-release.sh          build, then list
+#   scripts/build-release.sh --list   list only (for an existing build/release/gleaner)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
-swift build -c release --product gleaner --static-swift-stdlib
-mkdir -p build/release
-cp .build/release/gleaner build/release/gleaner
-strip build/release/gleaner 2>/dev/null || true
-echo "build/release/gleaner: $(du -h build/release/gleaner | cut -f1)"
-echo "system libraries it still needs (ldd):"
-ldd build/release/gleaner | while read -r name _ path _; do
-  [ -n "${path:-}" ] && [ -e "$path" ] || { echo "  $name"; continue; }
-  package=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1 || true)
-  echo "  $name  ${package:+($package)}"
+if [[ ${1:-} != --list ]]; then
+  scripts/setup.sh
+  swift build -c release --product gleaner --static-swift-stdlib
+  mkdir -p build/release
+  cp .build/release/gleaner build/release/gleaner
+  strip build/release/gleaner 2>/dev/null || true
+fi
+binary=build/release/gleaner
+echo "$binary: $(du -h "$binary" | cut -f1)"
+
+# package PATH — the Debian package owning a library (merged /usr: dpkg may know it under /lib).
+package() {
+  local path=$1 real candidate
+  real=$(readlink -f "$path")
+  for candidate in "$path" "$real" "${path#/usr}" "${real#/usr}" "/usr$path" "/usr$real"; do
+    dpkg -S "$candidate" 2>/dev/null | head -1 | cut -d: -f1 && return 0
+  done
+  return 0
+}
+declare -A resolved
+while read -r name _ path _; do
+  [[ -n ${path:-} && -e $path ]] && resolved[$name]=$path
+done < <(ldd "$binary")
+echo "libraries the binary names (readelf NEEDED) — the image needs these packages:"
+packages=()
+for name in $(readelf -d "$binary" | awk '/NEEDED/ {gsub(/[\[\]]/, "", $5); print $5}'); do
+  owner=$(package "${resolved[$name]:-/lib/x86_64-linux-gnu/$name}")
+  echo "  $name  ${owner:+($owner)}"
+  [[ -n $owner ]] && packages+=("$owner")
 done
+echo "  Debian: apt-get install $(printf '%s\n' "${packages[@]}" | sort -u | tr '\n' ' ')"
+echo "all libraries it loads (ldd), with their packages:"
+ldd "$binary" | while read -r name _ path _; do
+  [[ -n ${path:-} && -e $path ]] || { echo "  $name"; continue; }
+  owner=$(package "$path")
+  echo "  $name  ${owner:+($owner)}"
+done
+if ldd "$binary" | grep -qiE 'libswift|libFoundation|libdispatch'; then
+  echo "build-release: the binary still loads Swift runtime libraries" >&2
+  exit 1
+fi

@@ -41,11 +41,28 @@ public struct DiscoveryError: Error, Sendable, CustomStringConvertible {
 /// extension) and sitemap indexes from bytes, whichever the document turns out to be — a
 /// "feed" may well be a sitemap and vice versa, so the root element decides.
 public enum DiscoveryParser {
+    /// The bytes handed to `XMLParser`. FoundationXML traps (it force-unwraps the UTF-8 decode
+    /// of every element name) when libxml2 passes on a name that is not UTF-8, which it does
+    /// for a document that declares no encoding and is not UTF-8 (the `discovery` fuzzer
+    /// found `<\u{FF}…`). Such a document is repaired — invalid sequences become U+FFFD —
+    /// before parsing; one that declares its encoding (ISO-8859-1, windows-1252, UTF-16) or
+    /// starts with a UTF-16 byte-order mark is left to libxml2, which converts it to UTF-8.
+    static func parseable(_ bytes: [UInt8]) -> [UInt8] {
+        if String(validating: bytes, as: UTF8.self) != nil { return bytes }
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return bytes }
+        let head = String(decoding: bytes.prefix(256), as: UTF8.self).lowercased()
+        if head.hasPrefix("<?xml"), let end = head.range(of: "?>"), let declared = head[..<end.lowerBound].range(of: "encoding") {
+            let value = head[declared.upperBound..<end.lowerBound]
+            if !value.contains("utf-8") && !value.contains("utf8") { return bytes }
+        }
+        return Array(String(decoding: bytes, as: UTF8.self).utf8)
+    }
+
     public static func parse(_ bytes: [UInt8], baseURL: String) throws(DiscoveryError) -> Discovery {
         let firstByte = bytes.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
         if firstByte == UInt8(ascii: "{") { return try parseJSONFeed(bytes, baseURL: baseURL) }
         let delegate = XMLDiscoveryDelegate(baseURL: baseURL)
-        let parser = XMLParser(data: Data(bytes))
+        let parser = XMLParser(data: Data(Self.parseable(bytes)))
         parser.shouldProcessNamespaces = true
         parser.delegate = delegate
         let ok = parser.parse()
