@@ -132,8 +132,18 @@ struct ExtractCommand: ParsableCommand {
             Diagnostics.print("\(failure)")
             throw ExitCode(3)
         }
-        if let signal = summary.interruptedBy { throw ExitCode(128 + signal) }
+        if let signal = summary.interruptedBy { exitAfterSignal(signal) }
         if summary.errorCount > 0 { throw ExitCode(1) }
+    }
+
+    /// Ends a run a signal stopped, with 128 + the signal's number, once every record is
+    /// written and the sinks are closed: `_exit` after flushing, not `exit`. A normal exit
+    /// runs the libraries' `atexit` clean-ups (libcurl, OpenSSL, libxml2) while threads the
+    /// stop left behind (the signal source's queue, a worker finishing its page) may still
+    /// use them; a rare SIGSEGV at that point turned a clean stop into exit status 139.
+    static func exitAfterSignal(_ signal: Int32) -> Never {
+        fflush(nil)
+        _exit(128 + signal)
     }
 
     /// `200,203` → [200, 203]; nil when any part is not a status code.

@@ -83,7 +83,7 @@ struct RunCommand: ParsableCommand {
             let state = result.interruptedBy == nil ? "finished" : "stopped (will resume)"
             FileHandle.standardError.write(Data("gleaner: \(config.name) \(state): \(result.counts.summary)\n".utf8))
         }
-        if let signal = result.interruptedBy { throw ExitCode(128 + signal) }
+        if let signal = result.interruptedBy { ExtractCommand.exitAfterSignal(signal) }
         if result.counts.errorCount > 0 { throw ExitCode(1) }
     }
 }
