@@ -9,7 +9,11 @@ import GleanerNormalize
 /// it can run on any thread and be tested without a network. It never fetches and never
 /// writes.
 public struct ArticleExtractor: Sendable {
-    public var rules: ExtractionRules
+    public var rules: ExtractionRules {
+        didSet { matchers = RuleMatchers(rules) }
+    }
+    /// `rules`' matchers, compiled here once for every page this extractor reads (issue 9).
+    private(set) var matchers: RuleMatchers
     /// Per-site selectors from a pipeline's `sites:`; empty for generic extraction.
     public var overrides: ExtractionOverrides
     /// The parse budget of one page (elements, nesting, attributes, text, CPU time).
@@ -20,6 +24,7 @@ public struct ArticleExtractor: Sendable {
         limits: ParseLimits = .default
     ) {
         self.rules = rules
+        matchers = RuleMatchers(rules)
         self.overrides = overrides
         self.limits = limits
     }
@@ -58,7 +63,7 @@ public struct ArticleExtractor: Sendable {
             Result { () throws(GleanerError) in try Self.parse(buffer, source: sourceName, charset: charset, url: url, limits: limits) }
         }
         let run = assembleTraced(tree: try parsed.get(), url: url, source: sourceName)
-        let fields = MetadataExtractor(analysis: run.analysis, rules: rules, pageURL: url).explainFields(run.metadata)
+        let fields = MetadataExtractor(analysis: run.analysis, rules: rules, matchers: matchers, pageURL: url).explainFields(run.metadata)
         let explanation = ExplanationBuilder(analysis: run.analysis, rules: rules)
             .explain(article: run.article, fieldSources: fields, decisions: run.decisions)
         return (run.article, explanation)
@@ -121,14 +126,14 @@ public struct ArticleExtractor: Sendable {
     {
         var decisions = ExplanationBuilder.Decisions()
         let analysis = PageAnalysis(tree: tree)
-        let metadata = MetadataExtractor(analysis: analysis, rules: rules, pageURL: url).extract()
+        let metadata = MetadataExtractor(analysis: analysis, rules: rules, matchers: matchers, pageURL: url).extract()
         var article = Article(source: source)
         article.pageType = metadata.pageType
         // Subtrees the body must leave out: comment sections, the headline, the lead.
         var excluded: [Int] = []
         if metadata.pageType == .article {
             // An index page has no story: its body and comment fields stay empty.
-            let comments = CommentExtractor(analysis: analysis, rules: rules).extract()
+            let comments = CommentExtractor(analysis: analysis, rules: rules, matchers: matchers).extract()
             excluded = comments.sectionRoots
             decisions.excluded = comments.sectionRoots.map { ($0, "comment section (comments.sectionNames, itemNames)") }
             if let node = metadata.headlineNode {
@@ -139,7 +144,7 @@ public struct ArticleExtractor: Sendable {
                 excluded.append(node)
                 decisions.excluded.append((node, "the lead"))
             }
-            let body = BodyExtractor(analysis: analysis, rules: rules, base: metadata.base).extract(excludingSubtrees: excluded)
+            let body = BodyExtractor(analysis: analysis, rules: rules, matchers: matchers, base: metadata.base).extract(excludingSubtrees: excluded)
             decisions.body = body
             article.blocks = body.blocks
             article.comments = CommentDateHarmonizer.harmonize(comments.comments, pagePublished: metadata.published)
@@ -156,7 +161,7 @@ public struct ArticleExtractor: Sendable {
         article.tags = metadata.tags
         article.image = metadata.image
         if !overrides.isEmpty {
-            overrides.apply(to: &article, analysis: analysis, rules: rules, excluded: excluded, base: metadata.base)
+            overrides.apply(to: &article, analysis: analysis, rules: rules, matchers: matchers, excluded: excluded, base: metadata.base)
         }
         // No lead image in the metadata: the body's first image stands in.
         if article.image == nil {

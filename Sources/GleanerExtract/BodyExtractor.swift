@@ -17,6 +17,8 @@ import GleanerModel
 struct BodyExtractor {
     let analysis: PageAnalysis
     let rules: ExtractionRules
+    /// Compiled once per extractor from `rules`.
+    let matchers: RuleMatchers
     /// Base for link and image URLs in the blocks.
     var base: URL? = nil
 
@@ -48,7 +50,7 @@ struct BodyExtractor {
 
         // Elements marked as the article body (with good text), and their ancestors.
         // Each element is inspected once; the verdicts feed the furniture pass below.
-        let classifier = BoilerplateClassifier(rules: rules)
+        let classifier = matchers.boilerplate
         var verdict = [BoilerplateClassifier.Verdict](repeating: .content, count: n)
         var isMarker = [Bool](repeating: false, count: n)
         let isBoilerplateName = tree.nameMask(rules.boilerplateElements)

@@ -6,7 +6,7 @@ import GleanerModel
 ///
 /// Runs once per element, so substring tests work on UTF-8 bytes rather than through
 /// Foundation's string search, which dominated profiles.
-struct BoilerplateClassifier {
+struct BoilerplateClassifier: Sendable {
     let rules: ExtractionRules
     /// Article-body markers, strict-furniture and furniture substrings, tested in one scan.
     private let needles: ByteNeedleSet

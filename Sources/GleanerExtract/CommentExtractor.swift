@@ -14,6 +14,8 @@ import GleanerNormalize
 struct CommentExtractor {
     let analysis: PageAnalysis
     let rules: ExtractionRules
+    /// Compiled once per extractor from `rules`.
+    let matchers: RuleMatchers
 
     struct Result {
         var comments: [Comment]
@@ -36,7 +38,7 @@ struct CommentExtractor {
         let empty = Result(comments: [], sectionRoots: [])
         guard tree.count > 1 else { return empty }
         let commentRules = rules.comments
-        let markup = CommentMarkup(rules: commentRules)
+        let markup = CommentMarkup(rules: commentRules, keywords: matchers.commentKeywords)
         let finder = CommentSectionFinder(analysis: analysis, rules: commentRules, markup: markup)
         let found = finder.find()
         var roots = found.items

@@ -41,9 +41,11 @@ struct CommentMarkup {
 
     private let keywords: ByteNeedleSet
 
-    init(rules: CommentRules) {
+    /// `keywords`: `rules.markupKeywords` compiled (`RuleMatchers.commentKeywords`, once per
+    /// extractor; the memo is per page).
+    init(rules: CommentRules, keywords: ByteNeedleSet) {
         self.rules = rules
-        keywords = ByteNeedleSet(rules.markupKeywords, foldingCase: true)
+        self.keywords = keywords
     }
 
     /// Native substring test for lower-case ASCII markup names (Foundation's `contains` is

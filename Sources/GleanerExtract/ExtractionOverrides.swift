@@ -27,7 +27,10 @@ public struct ExtractionOverrides: Sendable, Equatable {
     public var isEmpty: Bool { headline == nil && body == nil && comments == nil && remove.isEmpty }
 
     /// Applies the overrides to what the generic pass produced.
-    func apply(to article: inout Article, analysis: PageAnalysis, rules: ExtractionRules, excluded: [Int], base: URL? = nil) {
+    func apply(
+        to article: inout Article, analysis: PageAnalysis, rules: ExtractionRules, matchers: RuleMatchers, excluded: [Int],
+        base: URL? = nil
+    ) {
         let tree = analysis.tree
         var removed: [Int] = []
         for selector in remove { removed += selector.select(in: tree) }
@@ -56,7 +59,7 @@ public struct ExtractionOverrides: Sendable, Equatable {
             article.blocks = outer.flatMap { builder.blocks(in: $0, skipping: skip) }
         } else if !removed.isEmpty || !commentRoots.isEmpty {
             // Re-run the generic body pass with the removed subtrees left out.
-            let body = BodyExtractor(analysis: analysis, rules: rules, base: base).extract(excludingSubtrees: excluded + removed + commentRoots)
+            let body = BodyExtractor(analysis: analysis, rules: rules, matchers: matchers, base: base).extract(excludingSubtrees: excluded + removed + commentRoots)
             article.blocks = body.blocks
         }
     }

@@ -16,11 +16,11 @@ struct LeadDetector {
     private let leadMarkup: ClassTokenMatcher
     private let excludedMarkup: ClassTokenMatcher
 
-    init(analysis: PageAnalysis, rules: MetadataRules) {
+    init(analysis: PageAnalysis, rules: MetadataRules, matchers: RuleMatchers) {
         self.analysis = analysis
         self.rules = rules
-        leadMarkup = ClassTokenMatcher(tokens: rules.leadTokens, substrings: rules.leadSubstrings)
-        excludedMarkup = ClassTokenMatcher(tokens: rules.leadExcludedTokens)
+        leadMarkup = matchers.leadMarkup
+        excludedMarkup = matchers.leadExcludedMarkup
     }
 
     /// Elements whose subtrees never hold the lead (captions, furniture, controls).

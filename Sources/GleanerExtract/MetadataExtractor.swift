@@ -15,6 +15,8 @@ import GleanerNormalize
 struct MetadataExtractor {
     let analysis: PageAnalysis
     let rules: ExtractionRules
+    /// Compiled once per extractor from `rules`.
+    let matchers: RuleMatchers
     let pageURL: String?
 
     /// Everything the precedence functions choose from, read once per page.
@@ -66,7 +68,7 @@ struct MetadataExtractor {
         metadata.tags = tags(sources)
         metadata.image = image(sources)
         if isArticle, let node = headline.node,
-            let lead = LeadDetector(analysis: analysis, rules: metaRules).find(after: node, descriptions: descriptions(sources))
+            let lead = LeadDetector(analysis: analysis, rules: metaRules, matchers: matchers).find(after: node, descriptions: descriptions(sources))
         {
             metadata.lead = lead.text
             metadata.leadNode = lead.node
@@ -316,7 +318,7 @@ struct MetadataExtractor {
     /// inside an `article`: never the site's name, however it compares with `<title>`.
     func isStoryTitleElement(_ index: Int) -> Bool {
         let tree = analysis.tree
-        if ClassTokenMatcher(tokens: [], substrings: metaRules.storyTitleSubstrings).matches(tree[index]) { return true }
+        if matchers.storyTitleMarkup.matches(tree[index]) { return true }
         return tree.ancestor(of: index, where: { $0.name == "article" }) != nil
     }
 
@@ -445,7 +447,7 @@ struct MetadataExtractor {
         var box: Int?
         var lastTaken = -1
         var tried = 0
-        let bylineMarkup = ClassTokenMatcher(tokens: metaRules.bylineTokens)
+        let bylineMarkup = matchers.bylineMarkup
         for candidate in s.scan.bylines {
             if let headlineNode, candidate < headlineNode { continue }
             if candidate <= lastTaken { continue }  // inside an element already read

@@ -6,7 +6,7 @@ import GleanerHTML
 func extractMetadata(_ html: String, url: String? = nil) -> (Metadata, DOMTree)? {
     let bytes = Array(html.utf8)
     guard let tree = bytes.withUnsafeBytes({ try? HTMLParser.parse($0, charset: "UTF-8") }) else { return nil }
-    let metadata = MetadataExtractor(analysis: PageAnalysis(tree: tree), rules: .default, pageURL: url).extract()
+    let metadata = MetadataExtractor(analysis: PageAnalysis(tree: tree), rules: .default, matchers: RuleMatchers(.default), pageURL: url).extract()
     return (metadata, tree)
 }
 
