@@ -50,6 +50,7 @@ public struct BatchRun {
         var source = source
         var maker = self.maker
         maker.keepExchange = maker.keepExchange || sinks.contains { $0.wantsExchange }
+        maker.prerendersJSON = sinks.contains { $0.usesJSONLine }
         let total = source.expectedCount
         var fetcher: Fetcher?
         if let fetch {

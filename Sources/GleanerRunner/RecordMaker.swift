@@ -14,6 +14,9 @@ public struct RecordMaker: Sendable {
     /// `--explain`: each record of a local item gains an `"explain"` object (json), or the
     /// readable tree goes to standard error (text).
     public var explain: ExplainFormat?
+    /// Render each record's JSON line on the worker thread (`SinkRecord.prerender`); off
+    /// when no sink writes JSON lines (`Sink.usesJSONLine`).
+    public var prerendersJSON = true
 
     /// How `--explain` reports why each block was kept or dropped: a JSON object in the
     /// record, or indented text on stderr.
@@ -124,7 +127,7 @@ public struct RecordMaker: Sendable {
         var record = SinkRecord(result: result, key: key, seenAt: Self.now())
         record.extras = item.extras
         record.exchange = exchange
-        record.prerender()
+        if prerendersJSON { record.prerender() }
         return record
     }
 

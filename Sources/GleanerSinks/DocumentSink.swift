@@ -60,6 +60,8 @@ public final class DocumentSink: Sink {
 
     /// The record as a document of `format`, ending with a newline: the JSON line for
     /// `jsonl` (with its extra objects), the renderer's document otherwise.
+    public var usesJSONLine: Bool { renderer == nil }
+
     public func document(for record: SinkRecord) -> String {
         guard let renderer else { return record.jsonLine + "\n" }
         return renderer.render(record.result)

@@ -15,10 +15,15 @@ public protocol Sink: AnyObject {
     func close() throws
     /// True when records should carry `exchange` (the raw HTTP exchange), e.g. an archive.
     var wantsExchange: Bool { get }
+    /// True when the sink writes `SinkRecord.jsonLine`: then workers render the line ahead
+    /// of time (`SinkRecord.prerender`); when no sink does (`--format markdown`), they
+    /// skip it (3% of such a run went to building lines that were thrown away).
+    var usesJSONLine: Bool { get }
 }
 
 extension Sink {
     public var wantsExchange: Bool { false }
+    public var usesJSONLine: Bool { true }
     public func close() throws { try flush() }
 }
 
