@@ -110,9 +110,15 @@ struct BoilerplateClassifier: Sendable {
         result.removeAll(keepingCapacity: true)
         for attribute in node.attributes where attribute.name == "id" || attribute.name == "class" {
             if !result.isEmpty { result.append(0x20) }
-            for byte in attribute.value.utf8 {
-                result.append(byte.asciiLowercased)
+            // From the value's own bytes: appending from `utf8` byte by byte was most of
+            // this function's 1.4% of a run.
+            let copied: Void? = attribute.value.utf8.withContiguousStorageIfAvailable { bytes in
+                result.append(contentsOf: bytes)
             }
+            if copied == nil { result.append(contentsOf: attribute.value.utf8) }
+        }
+        result.withUnsafeMutableBufferPointer { bytes in
+            for i in bytes.indices { bytes[i] = bytes[i].asciiLowercased }
         }
     }
 
