@@ -40,8 +40,15 @@ struct AgencyCreditFinder {
     }
 
     static func hasParentheses(_ text: String) -> Bool {
+        // Over the string's own bytes (runs for every text node after the headline).
+        if let found = text.utf8.withContiguousStorageIfAvailable({ hasParentheses(bytes: $0) }) { return found }
+        return hasParentheses(bytes: text.utf8)
+    }
+
+    @inline(__always)
+    static func hasParentheses<Bytes: Sequence<UInt8>>(bytes: Bytes) -> Bool {
         var open = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: "(") { open = true } else if open && byte == UInt8(ascii: ")") { return true }
         }
         return false

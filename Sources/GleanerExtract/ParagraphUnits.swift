@@ -82,8 +82,15 @@ struct ParagraphUnits {
     }
 
     static func commas(in text: String) -> Int32 {
+        // Over the string's own bytes: it runs for every text node.
+        if let count = text.utf8.withContiguousStorageIfAvailable({ commas(inBytes: $0) }) { return count }
+        return commas(inBytes: text.utf8)
+    }
+
+    @inline(__always)
+    static func commas<Bytes: Sequence<UInt8>>(inBytes bytes: Bytes) -> Int32 {
         var count: Int32 = 0
-        var iterator = text.utf8.makeIterator()
+        var iterator = bytes.makeIterator()
         while let byte = iterator.next() {
             if byte == 0x2C {
                 count += 1
