@@ -6,7 +6,8 @@ import GleanerModel
 public enum ArticleJSON {
     /// SHA-256 of the UTF-8 `text`, lower-case hex.
     public static func contentHash(of text: String) -> String {
-        Digest.sha256Hex(Array(text.utf8))
+        // Hashed in place: no copy of the text into an array.
+        Digest.sha256Hex(text.utf8)
     }
 
     /// One JSON line (without the trailing newline) for a result.
