@@ -64,10 +64,16 @@ struct BlockFilter {
     }
 
     private func isDiscussionHeading(key: String) -> Bool {
-        // "12 Comments", "Comments (12)": the count doesn't matter.
-        let words = key.split(separator: " ")
-        let withoutNumbers = words.contains(where: { $0.first?.isNumber == true })
-            ? words.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ") : key
+        // "12 Comments", "Comments (12)": the count doesn't matter. ASCII keys without a
+        // digit have no number to drop (no split: 0.26% of a run); other keys are split.
+        let withoutNumbers: String
+        if key.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x30 && $0 <= 0x39) }) {
+            withoutNumbers = key
+        } else {
+            let words = key.split(separator: " ")
+            withoutNumbers = words.contains(where: { $0.first?.isNumber == true })
+                ? words.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ") : key
+        }
         if rules.discussionHeadings.contains(withoutNumbers) { return true }
         return rules.discussionHeadingPrefixes.contains { withoutNumbers.hasPrefix($0) }
     }

@@ -60,7 +60,12 @@ struct MetaTags: Sendable {
             guard let content = node.attribute("content") else { return }
             // A tag may carry both `property` and `name` (RDFa and HTML habits mixed).
             if let property = node.attribute("property") {
-                for key in property.split(separator: " ") { append(Self.canonicalKey(String(key)), content) }
+                // Nearly always one key: splitting by Character for every meta tag was 0.3% of a run.
+                if !property.isEmpty, !property.utf8.contains(0x20) {
+                    append(Self.canonicalKey(property), content)
+                } else {
+                    for key in property.split(separator: " ") { append(Self.canonicalKey(String(key)), content) }
+                }
             }
             if let name = node.attribute("name") { append(Self.canonicalKey(name), content) }
             if let equiv = node.attribute("http-equiv") { append("http-equiv:" + equiv.lowercased(), content) }
