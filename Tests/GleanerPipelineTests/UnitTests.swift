@@ -85,10 +85,18 @@ import Testing
     }
 
     @Test func authors() {
-        let cleaned = AuthorCleaner.clean(["By Jane Doe and John Roe, Senior Correspondent", "Von Anna Muster (dpa)"])
+        let credits = AuthorCredits()
+        let cleaned = credits.split(["By Jane Doe and John Roe, Senior Correspondent", "Von Anna Muster (dpa)"])
         #expect(cleaned.authors == ["Jane Doe", "John Roe", "Anna Muster"])
         #expect(cleaned.agency == "dpa")
-        #expect(AuthorCleaner.clean(["AFP"]) == ([], "AFP"))
+        #expect(credits.split(["AFP"]) == ([], "AFP"))
+        // The step uses the parser it is given, and leaves authors alone without one.
+        var article = Article(source: "s")
+        article.authors = ["Par Marie Dupont et Jean Martin", "Text: Hans Muster/sda"]
+        let normalized = ArticleNormalizer(steps: [.authors], authorParser: credits).apply(article)
+        #expect(normalized.authors == ["Marie Dupont", "Jean Martin", "Hans Muster"])
+        #expect(normalized.agency == "sda")
+        #expect(ArticleNormalizer(steps: [.authors]).apply(article).authors == article.authors)
     }
 
     @Test func boilerplateAndSteps() {
