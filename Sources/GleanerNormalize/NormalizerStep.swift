@@ -28,7 +28,7 @@ public struct ArticleNormalizer: Sendable {
     public var authorParser: (any AuthorCreditParsing)?
 
     public init(
-        steps: [NormalizerStep], boilerplatePhrases: [String] = BoilerplatePhrases.defaultPhrases,
+        steps: [NormalizerStep], boilerplatePhrases: [String] = [],
         authorParser: (any AuthorCreditParsing)? = nil
     ) {
         self.steps = steps

@@ -48,7 +48,7 @@ struct ItemProcessor: Sendable {
         generic = ArticleExtractor(rules: rules)
         perSite = config.sites.mapValues { ArticleExtractor(rules: rules, overrides: $0) }
         normalizer = ArticleNormalizer(
-            steps: config.normalizers, boilerplatePhrases: config.boilerplatePhrases,
+            steps: config.normalizers, boilerplatePhrases: config.boilerplatePhrases ?? rules.boilerplateBlockTexts.sorted(),
             authorParser: AuthorCredits(rules: rules.metadata))
         filters = config.filters
         baseURL = config.baseURL

@@ -110,6 +110,20 @@ import Testing
         #expect(ArticleNormalizer(steps: []).apply(article) == article)
     }
 
+    /// Without a `boilerplate:` list the step uses the extractor's own boilerplate lines
+    /// (one list for the project, with the pipeline's `rules:` edits); a list replaces it.
+    @Test func boilerplateStepDefaultsToTheExtractorsList() throws {
+        let base = "name: b\nsources:\n  files: [x.html]\nnormalize: [boilerplate]\nsinks:\n  - {type: jsonl, path: out.jsonl}\n"
+        let shipped = ItemProcessor(config: try PipelineConfig.parse(yaml: base, file: "b.yaml")).normalizer.boilerplate
+        #expect(shipped.isBoilerplate("Werbung"))
+        #expect(shipped.isBoilerplate("Related articles"))
+        #expect(shipped.isBoilerplate("関連記事"))
+        #expect(!shipped.isBoilerplate("Related articles tell a story of their own."))
+        let listed = ItemProcessor(config: try PipelineConfig.parse(yaml: base + "boilerplate: [Mehr dazu]\n", file: "b.yaml")).normalizer.boilerplate
+        #expect(listed.isBoilerplate("Mehr dazu"))
+        #expect(!listed.isBoilerplate("Werbung"))
+    }
+
     @Test func simhashSeparatesCopiesFromOthers() throws {
         let base = (0..<200).map { "word\($0 % 57) token\($0 % 13)" }.joined(separator: " ")
         let copy = "Agency wire copy intro sentence. " + base
