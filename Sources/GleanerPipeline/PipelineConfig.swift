@@ -6,6 +6,7 @@ import GleanerInput
 import GleanerNormalize
 import GleanerRender
 import GleanerSinks
+import GleanerWARC
 import Yams
 
 /// A pipeline file, decoded and checked. Relative paths are resolved against the directory
@@ -23,6 +24,16 @@ public struct PipelineConfig: Sendable {
         /// Web archives: paths or glob patterns (`crawl/*.warc.gz`), resolved but not yet
         /// expanded — a run lists what they match when it starts.
         public var warc: [String] = []
+        /// Which archive records are pages: `sources.warc` written as a mapping with
+        /// `status` and `include_non_html`, like `extract --warc-status` and
+        /// `--warc-include-non-html` (default: any 2xx, HTML payloads only).
+        public var warcStatuses: Set<Int>?
+        public var warcIncludeNonHTML = false
+
+        /// The record selector those two make.
+        public var warcSelector: WARCPageSelector {
+            WARCPageSelector(statuses: warcStatuses, includeNonHTML: warcIncludeNonHTML)
+        }
     }
 
     /// How `sources.sites` are explored when a site lists nothing (`discovery:`).
@@ -76,7 +87,10 @@ public struct PipelineConfig: Sendable {
     public var baseURL: String?
     public var filters = Filters()
     public var normalizers: [NormalizerStep] = [.whitespace]
-    public var boilerplatePhrases: [String] = BoilerplatePhrases.defaultPhrases
+    /// `boilerplate:` — whole lines the `boilerplate` step drops. `nil` (not given): the
+    /// extractor's own list, `extraction.json` `boilerplateBlockTexts` with the pipeline's
+    /// `rules:` edits, so extraction and the step share one boilerplate-line list.
+    public var boilerplatePhrases: [String]?
     public var duplicates = Duplicates()
     public var sites: [String: ExtractionOverrides] = [:]
     public var sinks: [Sink] = []
@@ -431,7 +445,25 @@ public struct PipelineConfig: Sendable {
             }
         }
         problems.attempt { () throws(PipelineConfigError) in
-            if let warc = sources["warc"] { config.sources.warc = try warc.stringList().map { resolve($0, base: base) } }
+            guard let warc = sources["warc"] else { return }
+            guard warc.kind == "a mapping" else {
+                config.sources.warc = try warc.stringList().map { resolve($0, base: base) }
+                return
+            }
+            // `{paths: [...], status: [200, 203], include_non_html: true}`
+            let keys = try warc.mapping(allowed: ["paths", "status", "include_non_html"], problems: problems)
+            guard let paths = keys["paths"] else { throw warc.error("a warc source needs `paths`") }
+            config.sources.warc = try paths.stringList().map { resolve($0, base: base) }
+            if let status = keys["status"] {
+                var codes: Set<Int> = []
+                for item in try status.list() {
+                    let code = try item.int(min: 100)
+                    guard code <= 599 else { throw item.error("an HTTP status is 100…599, found \(code)") }
+                    codes.insert(code)
+                }
+                config.sources.warcStatuses = codes.isEmpty ? nil : codes
+            }
+            if let include = keys["include_non_html"] { config.sources.warcIncludeNonHTML = try include.bool() }
         }
         problems.attempt { () throws(PipelineConfigError) in
             if let files = sources["files"] { config.sources.files = try files.stringList().map { resolve($0, base: base) } }

@@ -186,7 +186,7 @@ public final class PipelineRunner {
         let progress = ProgressReporter(mode: options.progress == false ? .off : .automatic)
 
         var cursor: Int64 = 0
-        let warcRecords = WARCRecordCursor()
+        let warcRecords = WARCRecordCursor(selector: config.sources.warcSelector)
         var uncommitted: [Outcome] = []
         var lastCommit = Date()
         let inbox = self.inbox
@@ -404,7 +404,7 @@ public final class PipelineRunner {
             let paths = PathPattern.expand(pattern)
             if paths.isEmpty { Self.log("sources.warc: \(pattern) matches no file") }
             for path in paths {
-                for item in WARCPageStream(path: path) {
+                for item in WARCPageStream(path: path, selector: config.sources.warcSelector) {
                     if case .page(let page) = item, !page.url.isEmpty, let reason = exclusion(page.url, origin: nil) {
                         counts.excluded[reason, default: 0] += 1
                         continue

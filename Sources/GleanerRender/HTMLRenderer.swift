@@ -119,17 +119,12 @@ public struct HTMLRenderer: ArticleRenderer {
     }
 
     static func render(_ nodes: [InlineNode]) -> String {
-        var out = ""
-        for node in nodes {
-            switch node {
-            case .text(let text): out += escapeLines(text)
-            case .link(let href, let children): out += "<a href=\"\(escape(href))\">" + render(children) + "</a>"
-            case .mark(let kind, let children):
+        InlineNode.markup(
+            nodes, text: escapeLines, link: { ("<a href=\"\(escape($0))\">", "</a>") },
+            mark: { kind in
                 let tag = kind == .strong ? "strong" : (kind == .em ? "em" : "code")
-                out += "<\(tag)>" + render(children) + "</\(tag)>"
-            }
-        }
-        return out
+                return ("<\(tag)>", "</\(tag)>")
+            })
     }
 
     /// Text with line breaks as `<br>`.

@@ -10,6 +10,37 @@ enum InlineNode: Equatable {
     case link(href: String, children: [InlineNode])
     case mark(InlineMark.Kind, children: [InlineNode])
 
+    /// Writes nodes as nested markup. The HTML and TEI XML renderers differ only in their
+    /// vocabulary: `text` escapes a run of text, `link` and `mark` give the opening and
+    /// closing tags around a link's or an emphasis's children.
+    static func markup(
+        _ nodes: [InlineNode], text: (String) -> String, link: (String) -> (open: String, close: String),
+        mark: (InlineMark.Kind) -> (open: String, close: String)
+    ) -> String {
+        var out = ""
+        for node in nodes {
+            switch node {
+            case .text(let value): out += text(value)
+            case .link(let href, let children):
+                let tags = link(href)
+                out += tags.open + markup(children, text: text, link: link, mark: mark) + tags.close
+            case .mark(let kind, let children):
+                let tags = mark(kind)
+                out += tags.open + markup(children, text: text, link: link, mark: mark) + tags.close
+            }
+        }
+        return out
+    }
+
+    /// True when this node is a link or holds one.
+    var holdsLink: Bool {
+        switch self {
+        case .text: return false
+        case .link: return true
+        case .mark(_, let children): return children.contains(where: \.holdsLink)
+        }
+    }
+
     /// The tree of a block's text; plain text when it has no links or marks.
     static func tree(of block: Block) -> [InlineNode] {
         tree(text: block.text, links: block.links, marks: block.marks)

@@ -93,17 +93,9 @@ public struct XMLRenderer: ArticleRenderer {
     }
 
     static func render(_ nodes: [InlineNode]) -> String {
-        var out = ""
-        for node in nodes {
-            switch node {
-            case .text(let text): out += escapeLines(text)
-            case .link(let href, let children): out += "<ref target=\"\(escape(href))\">" + render(children) + "</ref>"
-            case .mark(let kind, let children):
-                let rend = kind == .strong ? "#b" : (kind == .em ? "#i" : "#t")
-                out += "<hi rend=\"\(rend)\">" + render(children) + "</hi>"
-            }
-        }
-        return out
+        InlineNode.markup(
+            nodes, text: escapeLines, link: { ("<ref target=\"\(escape($0))\">", "</ref>") },
+            mark: { kind in ("<hi rend=\"\(kind == .strong ? "#b" : (kind == .em ? "#i" : "#t"))\">", "</hi>") })
     }
 
     static func host(_ url: String) -> String? {

@@ -197,6 +197,29 @@ import Testing
         #expect(urls == ["http://example.org/alpha/0.html", "http://example.org/alpha/2.html", "http://example.org/alpha/4.html"])
     }
 
+    /// `sources.warc` as a mapping selects records like `extract --warc-status` and
+    /// `--warc-include-non-html`.
+    @Test func warcSourceOptionsSelectRecordsLikeExtract() throws {
+        let directory = try TemporaryDirectory()
+        try Self.makeArchive(directory.path("a.warc.gz"), count: 5, prefix: "alpha")
+        func run(_ source: String, _ name: String) throws -> (lines: [[String: Any]], unused: Int) {
+            let pipeline = directory.path("\(name).yaml")
+            try "sources: {warc: \(source)}\nduplicates: false\nsinks: [{type: jsonl, path: \(name).jsonl}]\n"
+                .write(toFile: pipeline, atomically: true, encoding: .utf8)
+            _ = try PipelineRunner(config: try PipelineConfig.load(path: pipeline), options: .init(progress: false)).run()
+            return (try jsonLines(directory.path("\(name).jsonl")), 0)
+        }
+        #expect(try run("[a.warc.gz]", "plain").lines.count == 5)
+        #expect(try run("{paths: [a.warc.gz]}", "same").lines.count == 5)
+        let all = try run("{paths: [a.warc.gz], include_non_html: true}", "all").lines
+        #expect(all.count == 6)
+        #expect(all.contains { ($0["url"] as? String)?.hasSuffix("logo.png") == true })
+        let extractAll = try GleanerBinary.run(["extract", "--warc-include-non-html", directory.path("a.warc.gz")])
+        #expect(extractAll.records.count == 6)
+        #expect(try run("{paths: [a.warc.gz], status: [404, 410]}", "gone").lines.isEmpty)
+        #expect(try run("{paths: [a.warc.gz], status: [200]}", "ok").lines.count == 5)
+    }
+
     @Test func configChecksWARCSourcesAndSinks() throws {
         let good = try PipelineConfig.parse(yaml: """
             sources: {warc: [a.warc.gz, "dir/*.warc"]}
@@ -210,6 +233,10 @@ import Testing
             ("sources: {warc: [x.warc]}\nsinks: [{type: warc, path: '-'}]", "a warc sink needs a file path"),
             ("sources: {warc: [x.warc]}\nsinks: [{type: warc, path: o, max_size: lots}]", "expected a size"),
             ("sources: {warc: [x.warc]}\nsinks: [{type: jsonl, path: o, max_size: 1M}]", "`max_size` applies to warc sinks only"),
+            ("sources: {warc: {status: [200]}}\nsinks: [{type: jsonl, path: o}]", "a warc source needs `paths`"),
+            ("sources: {warc: {paths: [x.warc], status: [99]}}\nsinks: [{type: jsonl, path: o}]", "must be at least 100"),
+            ("sources: {warc: {paths: [x.warc], status: [700]}}\nsinks: [{type: jsonl, path: o}]", "an HTTP status is 100…599"),
+            ("sources: {warc: {paths: [x.warc], html_only: true}}\nsinks: [{type: jsonl, path: o}]", "html_only"),
         ] {
             do {
                 _ = try PipelineConfig.parse(yaml: yaml, file: "/p/x.yaml")
