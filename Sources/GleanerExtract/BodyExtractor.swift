@@ -152,17 +152,22 @@ struct BodyExtractor {
 
         // Pass 3: article text split over several containers: climb to the ancestor that
         // gathers it.
-        let bestGood = good[best]
+        // Repeated while the container still holds too little: sections nested one inside
+        // the next (unclosed `<p>`/`<a name>` on old documentation pages) gain one level
+        // per step.
         let totalGood = max(1, good[bodyIndex])
-        if Double(bestGood) < rules.containerGoodTextShare * Double(totalGood) {
+        climbing: while Double(good[best]) < rules.containerGoodTextShare * Double(totalGood) {
+            let bestGood = good[best]
             var a = Int(tree[best].parent)
             while a > 0, a != bodyIndex {
                 if Double(good[a]) >= rules.ancestorGoodTextGain * Double(bestGood) {
-                    if analysis.linkDensity(a) < rules.maximumLinkDensity { best = a }
-                    break
+                    guard analysis.linkDensity(a) < rules.maximumLinkDensity else { break climbing }
+                    best = a
+                    continue climbing
                 }
                 a = Int(tree[a].parent)
             }
+            break
         }
 
         // Pass 4: siblings that continue the article join the best container.

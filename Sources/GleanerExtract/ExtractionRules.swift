@@ -115,7 +115,7 @@ public struct ExtractionRules: Sendable, Decodable {
     /// Number of ancestors a paragraph unit passes its score to (readability uses 5).
     public var scoredAncestorLevels: Int
     /// The chosen container looks for a larger ancestor when it holds less than this share of
-    /// the page's good text.
+    /// the page's good text, again after each step (sections nested one inside the next).
     public var containerGoodTextShare: Double
     /// An inline element (`<span>`) named like furniture but holding at least this much
     /// unlinked text wraps article text (editors' stray classes), so it is kept.

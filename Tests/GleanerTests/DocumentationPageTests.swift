@@ -38,4 +38,18 @@ struct DocumentationPageTests {
             #expect(article.text.contains("More\(index) opens"), "More\(index)")
         }
     }
+
+    /// With the `<p>`s left open too, each section nests inside the one before; the
+    /// container grows one level per section, so it keeps climbing until it holds most of
+    /// the text (it used to stop after one step: 3 of 12 sections).
+    @Test func nestedSectionsKeepMostOfThePage() throws {
+        let body = Self.sections.enumerated().map { index, name in
+            "<a name=\"s\(index)\">\n<h2>\(name)</h2>\n<p>\n<font>\(Self.prose("Part\(index)"))</font>\n"
+        }.joined()
+        let article = try extract(Self.tableOfContents + body)
+        #expect(article.pageType == .article)
+        let kept = Self.sections.indices.filter { article.text.contains("Part\($0) opens") }
+        #expect(kept.count >= 8, "kept \(kept)")
+        #expect(kept.last == Self.sections.count - 1)
+    }
 }
