@@ -148,6 +148,10 @@ public struct ExtractionRules: Sendable, Decodable {
     public var foldContinuationTokens: Set<String>
     /// ... at most this share of link text.
     public var foldContinuationMaximumLinkDensity: Double
+    /// ... and it follows the article's text among its siblings, or among its wrapper's
+    /// siblings when it opens the wrapper, looking up this many wrapper levels (Movable
+    /// Type's `div#a000123more > div#more`).
+    public var foldWrapperLevels: Int
 
     /// The keys of the rule file; a property not listed here is not read from it.
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -193,5 +197,6 @@ public struct ExtractionRules: Sendable, Decodable {
         case prunableContainers
         case foldContinuationTokens
         case foldContinuationMaximumLinkDensity
+        case foldWrapperLevels
     }
 }
