@@ -66,6 +66,21 @@ struct ArticleShapeTests {
         #expect(!article.text.contains("Archives"))
     }
 
+    /// A roundup post whose every paragraph is 40% link text, inside a wrapper named like
+    /// furniture: its paragraphs must count as article text, or the wrapper is no layout
+    /// wrapper and a short note elsewhere becomes the body.
+    @Test func linkRichParagraphsAreArticleText() throws {
+        let items = ["Alpha", "Bravo", "Charlie", "Delta", "Echo"].map { word in
+            "<p>\(word) opens this roundup item: <a href=\"/x/\(word)\">the council published its new budget figures today</a> and the mayor answered questions about them.</p>"
+        }.joined()
+        let article = try extract("""
+            <h1>The week in review</h1><div class="widget-area"><div class="entry">\(items)</div></div>
+            <div class="note"><p>This blog is written by a retired teacher who has lived in the town for forty years, and who writes about local politics, gardening, and the weather.</p></div>
+            """)
+        for word in ["Alpha", "Charlie", "Echo"] { #expect(article.text.contains("\(word) opens"), "\(word)") }
+        #expect(article.text.contains("budget figures"))
+    }
+
     @Test func tableCodeDefinitionListFigureAndLinksDoNotEndTheBody() throws {
         let article = try extract("""
             <div class="content">
