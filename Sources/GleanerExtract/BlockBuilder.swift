@@ -51,8 +51,10 @@ struct BlockBuilder {
                     members.append(indices[k])
                     k += 1
                 }
-                // A heading inside a table stays a heading (the record's `subheadings`).
-                if members.contains(where: { blocks[$0].type == .heading }) {
+                // A heading inside a table stays a heading (the record's `subheadings`); a
+                // table the reader found no rows in (cells without text: images, spacers)
+                // is no table block — an empty one renders as nothing or as an empty grid.
+                if tables[table].rows.isEmpty || members.contains(where: { blocks[$0].type == .heading }) {
                     result += members.map { blocks[$0] }
                     continue
                 }

@@ -124,12 +124,6 @@ public struct CommentRules: Sendable, Decodable {
     /// Elements whose repetition is ordinary text flow, not a list of comments.
     public var unrepeatedElements: Set<String>
 
-    // MARK: Dates
-
-    /// Month names (lower-case, full and abbreviated) in English, German, French, Spanish,
-    /// Italian and Dutch.
-    public var monthNames: [String: Int]
-
     /// The keys of the rule file; a property not listed here is not read from it.
     enum CodingKeys: String, CodingKey, CaseIterable {
         case includeHeaderInText
@@ -172,6 +166,5 @@ public struct CommentRules: Sendable, Decodable {
         case minimumRepeatedItems
         case minimumRepeatedTextLength
         case unrepeatedElements
-        case monthNames
     }
 }

@@ -4,18 +4,11 @@ import GleanerModel
 /// Lines that sites append to every article and that are never part of the story. Matched
 /// against whole blocks, case- and whitespace-insensitively, so a sentence that merely
 /// contains the words stays.
+///
+/// It holds no list of its own: a pipeline gives it its `boilerplate:` lines or, by default,
+/// the extractor's `boilerplateBlockTexts` (ad labels, "share", "read more", "related" in
+/// many languages, `Rules/extraction.json`) — one boilerplate-line list for the project.
 public struct BoilerplatePhrases: Sendable {
-    /// Used when a pipeline lists the `boilerplate` step without its own `boilerplate:` list:
-    /// ad labels and "share"/"read more"/"related" lines as whole blocks, in English, German,
-    /// French, Spanish, Italian, Portuguese and Dutch — generic interface wording, not one
-    /// site's footer (a site's own lines belong in the pipeline's `boilerplate:` list).
-    public static let defaultPhrases = [
-        "Advertisement", "Anzeige", "Werbung", "Publicité", "Publicidad", "Pubblicità", "Publicidade", "Advertentie",
-        "Read more", "Weiterlesen", "Lire la suite", "Leer más", "Leggi tutto", "Leia mais", "Lees meer",
-        "Related articles", "Mehr zum Thema", "Articles similaires", "Artículos relacionados", "Articoli correlati",
-        "Share this article", "Artikel teilen", "Partager cet article", "Compartir", "Condividi",
-    ]
-
     private let keys: Set<String>
 
     public init(_ phrases: [String]) {

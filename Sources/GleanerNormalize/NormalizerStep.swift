@@ -12,7 +12,9 @@ public enum NormalizerStep: String, Sendable, CaseIterable {
     case dates
     /// Canonical `url`: tracking parameters (`utm_*`, `fbclid`, `gclid`, …) and fragments dropped.
     case urls
-    /// Authors: "By …"/"Von …" prefixes, "and"-lists split, job titles and agencies moved out.
+    /// Authors: "By …"/"Von …" prefixes, "and"-lists split, job titles dropped and agencies
+    /// moved out — by the normalizer's `AuthorCreditParsing` (the extractor's byline parser);
+    /// without one the step leaves authors as they are.
     case authors
     /// Drops body lines equal to a configured boilerplate phrase ("Mehr dazu", …).
     case boilerplate
@@ -22,10 +24,16 @@ public enum NormalizerStep: String, Sendable, CaseIterable {
 public struct ArticleNormalizer: Sendable {
     public var steps: [NormalizerStep]
     public var boilerplate: BoilerplatePhrases
+    /// What the `authors` step splits credits with; `nil` makes that step a no-op.
+    public var authorParser: (any AuthorCreditParsing)?
 
-    public init(steps: [NormalizerStep], boilerplatePhrases: [String] = BoilerplatePhrases.defaultPhrases) {
+    public init(
+        steps: [NormalizerStep], boilerplatePhrases: [String] = [],
+        authorParser: (any AuthorCreditParsing)? = nil
+    ) {
         self.steps = steps
         boilerplate = BoilerplatePhrases(boilerplatePhrases)
+        self.authorParser = authorParser
     }
 
     public func apply(_ input: Article) -> Article {
@@ -42,7 +50,8 @@ public struct ArticleNormalizer: Sendable {
             case .urls:
                 article.url = article.url.map { URLCanonicalizer.canonical($0) }
             case .authors:
-                let cleaned = AuthorCleaner.clean(article.authors)
+                guard let authorParser else { continue }
+                let cleaned = authorParser.split(article.authors)
                 article.authors = cleaned.authors
                 if article.agency == nil { article.agency = cleaned.agency }
             case .boilerplate:

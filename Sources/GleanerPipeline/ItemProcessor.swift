@@ -47,7 +47,9 @@ struct ItemProcessor: Sendable {
         let rules = config.rules?.rules() ?? .default
         generic = ArticleExtractor(rules: rules)
         perSite = config.sites.mapValues { ArticleExtractor(rules: rules, overrides: $0) }
-        normalizer = ArticleNormalizer(steps: config.normalizers, boilerplatePhrases: config.boilerplatePhrases)
+        normalizer = ArticleNormalizer(
+            steps: config.normalizers, boilerplatePhrases: config.boilerplatePhrases ?? rules.boilerplateBlockTexts.sorted(),
+            authorParser: AuthorCredits(rules: rules.metadata))
         filters = config.filters
         baseURL = config.baseURL
         computeSimHash = config.duplicates.enabled

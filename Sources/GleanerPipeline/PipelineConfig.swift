@@ -76,7 +76,10 @@ public struct PipelineConfig: Sendable {
     public var baseURL: String?
     public var filters = Filters()
     public var normalizers: [NormalizerStep] = [.whitespace]
-    public var boilerplatePhrases: [String] = BoilerplatePhrases.defaultPhrases
+    /// `boilerplate:` — whole lines the `boilerplate` step drops. `nil` (not given): the
+    /// extractor's own list, `extraction.json` `boilerplateBlockTexts` with the pipeline's
+    /// `rules:` edits, so extraction and the step share one boilerplate-line list.
+    public var boilerplatePhrases: [String]?
     public var duplicates = Duplicates()
     public var sites: [String: ExtractionOverrides] = [:]
     public var sinks: [Sink] = []

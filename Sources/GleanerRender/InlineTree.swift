@@ -10,6 +10,15 @@ enum InlineNode: Equatable {
     case link(href: String, children: [InlineNode])
     case mark(InlineMark.Kind, children: [InlineNode])
 
+    /// True when this node is a link or holds one.
+    var holdsLink: Bool {
+        switch self {
+        case .text: return false
+        case .link: return true
+        case .mark(_, let children): return children.contains(where: \.holdsLink)
+        }
+    }
+
     /// The tree of a block's text; plain text when it has no links or marks.
     static func tree(of block: Block) -> [InlineNode] {
         tree(text: block.text, links: block.links, marks: block.marks)

@@ -118,6 +118,10 @@ public struct MarkdownRenderer: ArticleRenderer {
                 out += heading ? Self.escapeHeading(value) : Self.escape(value)
             case .link(let href, let children):
                 out += "[" + render(children, text: text, heading: heading) + "](" + Self.destination(href) + ")"
+            case .mark(.code, let children) where children.contains(where: \.holdsLink):
+                // A code span cannot hold a link (CommonMark reads its content literally): a
+                // `<code>` around links (a breadcrumb set in monospace) keeps the links.
+                out += render(children, text: text, heading: heading)
             case .mark(.code, let children):
                 let content = InlineNode.plain(children)
                 let ticks = String(repeating: "`", count: Self.longestRun(of: "`", in: content) + 1)

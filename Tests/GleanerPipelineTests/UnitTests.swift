@@ -85,10 +85,18 @@ import Testing
     }
 
     @Test func authors() {
-        let cleaned = AuthorCleaner.clean(["By Jane Doe and John Roe, Senior Correspondent", "Von Anna Muster (dpa)"])
+        let credits = AuthorCredits()
+        let cleaned = credits.split(["By Jane Doe and John Roe, Senior Correspondent", "Von Anna Muster (dpa)"])
         #expect(cleaned.authors == ["Jane Doe", "John Roe", "Anna Muster"])
         #expect(cleaned.agency == "dpa")
-        #expect(AuthorCleaner.clean(["AFP"]) == ([], "AFP"))
+        #expect(credits.split(["AFP"]) == ([], "AFP"))
+        // The step uses the parser it is given, and leaves authors alone without one.
+        var article = Article(source: "s")
+        article.authors = ["Par Marie Dupont et Jean Martin", "Text: Hans Muster/sda"]
+        let normalized = ArticleNormalizer(steps: [.authors], authorParser: credits).apply(article)
+        #expect(normalized.authors == ["Marie Dupont", "Jean Martin", "Hans Muster"])
+        #expect(normalized.agency == "sda")
+        #expect(ArticleNormalizer(steps: [.authors]).apply(article).authors == article.authors)
     }
 
     @Test func boilerplateAndSteps() {
@@ -100,6 +108,20 @@ import Testing
         #expect(normalized.blocks.map(\.text) == ["Real text."])
         #expect(normalized.published == "2024-05-01T08:30:00+00:00")
         #expect(ArticleNormalizer(steps: []).apply(article) == article)
+    }
+
+    /// Without a `boilerplate:` list the step uses the extractor's own boilerplate lines
+    /// (one list for the project, with the pipeline's `rules:` edits); a list replaces it.
+    @Test func boilerplateStepDefaultsToTheExtractorsList() throws {
+        let base = "name: b\nsources:\n  files: [x.html]\nnormalize: [boilerplate]\nsinks:\n  - {type: jsonl, path: out.jsonl}\n"
+        let shipped = ItemProcessor(config: try PipelineConfig.parse(yaml: base, file: "b.yaml")).normalizer.boilerplate
+        #expect(shipped.isBoilerplate("Werbung"))
+        #expect(shipped.isBoilerplate("Related articles"))
+        #expect(shipped.isBoilerplate("関連記事"))
+        #expect(!shipped.isBoilerplate("Related articles tell a story of their own."))
+        let listed = ItemProcessor(config: try PipelineConfig.parse(yaml: base + "boilerplate: [Mehr dazu]\n", file: "b.yaml")).normalizer.boilerplate
+        #expect(listed.isBoilerplate("Mehr dazu"))
+        #expect(!listed.isBoilerplate("Werbung"))
     }
 
     @Test func simhashSeparatesCopiesFromOthers() throws {

@@ -91,6 +91,21 @@ import Testing
         #expect(!html.contains("mailto:"))
     }
 
+    /// Found by the round trip over the bench pages: a breadcrumb set in `<code>` around its
+    /// links came out as one code span, and a code span cannot hold links.
+    @Test func markdownKeepsLinksInsideCode() {
+        var block = Block(type: .listItem, text: "Home > Programs > Summit")
+        block.links = [
+            InlineLink(text: "Home", href: "../index.html", start: 0, end: 4),
+            InlineLink(text: "Programs", href: "../programs.html", start: 7, end: 15),
+        ]
+        block.marks = [InlineMark(type: .code, start: 0, end: 24)]
+        let markdown = MarkdownRenderer().render(Article(source: "s", blocks: [block]))
+        #expect(markdown.contains("- [Home](../index.html) \\> [Programs](../programs.html) \\> Summit"), "\(markdown)")
+        block.links = []
+        #expect(MarkdownRenderer().render(Article(source: "s", blocks: [block])).contains("- `Home > Programs > Summit`"))
+    }
+
     @Test func errorsRenderInEveryFormat() {
         let error = GleanerError(stage: .read, code: "not_found", message: "open: No such file", source: "x.html")
         for format in Self.documentFormats {

@@ -59,6 +59,22 @@ struct RichBlockTests {
         #expect(article.text.contains("Schools\n\n410"))
     }
 
+    /// Found by the round trip over the bench pages: a table that reads as data (header
+    /// cells) but whose cells hold no text — a row of photos — came out as a `table` block
+    /// without rows and with empty text (renderers wrote nothing; the photos were lost).
+    /// Its images stay image blocks.
+    @Test func tableWithoutTextRowsIsNoTableBlock() throws {
+        let body = """
+            <p>\(Self.sentence)</p><p>\(Self.sentence) \(Self.sentence)</p>
+            <table><tr><th><img src="/photos/house-one.jpg" alt="" width="400" height="300"></th>
+            <th><img src="/photos/house-two.jpg" alt="" width="400" height="300"></th></tr></table>
+            <p>\(Self.sentence)</p>
+            """
+        let article = try extract(body)
+        #expect(!article.blocks.contains { $0.type == .table }, "\(article.blocks.map { ($0.type, $0.text) })")
+        #expect(article.blocks.filter { $0.type == .image }.count == 2, "\(article.blocks.map { ($0.type, $0.src) })")
+    }
+
     @Test func layoutTableStaysParagraphs() throws {
         let article = try extract("<table><tr><td><p>\(Self.sentence) \(Self.sentence)</p><p>\(Self.sentence)</p></td></tr></table>")
         #expect(!article.blocks.contains { $0.type == .table })

@@ -11,7 +11,7 @@ struct RuleFileTests {
         #expect(rules.boilerplateElements.contains("nav"))
         #expect(rules.headingLevels["h2"] == 2)
         #expect(rules.metadata.leadLength == 20...1500)
-        #expect(rules.comments.monthNames["january"] == 1)
+        #expect(rules.comments.minimumRepeatedItems >= 2)
         #expect(rules.minimumParagraphLength > 0)
     }
 

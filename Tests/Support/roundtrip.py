@@ -11,6 +11,7 @@ tables cell by cell, images, link targets), 1 with the first differences otherwi
 """
 import json
 import sys
+from urllib.parse import unquote
 from html.parser import HTMLParser
 
 
@@ -34,8 +35,11 @@ def expected(record, fmt):
         elif kind in ("code", "preformatted"):
             out.append(("code", block.get("verbatim") or block["text"]))
         elif kind == "table":
-            width = max((len(r["cells"]) for r in block["rows"]), default=0)
-            rows = [r["cells"] + [""] * (width - len(r["cells"])) for r in block["rows"]]
+            rows = [r["cells"] for r in block["rows"]]
+            if fmt == "markdown":
+                # A pipe table has one width: the renderer pads short rows with empty cells.
+                width = max((len(r) for r in rows), default=0)
+                rows = [r + [""] * (width - len(r)) for r in rows]
             out.append(("table", rows))
             if fmt == "markdown" and block.get("caption"):
                 out.append(("p", block["caption"]))
@@ -50,7 +54,24 @@ def expected(record, fmt):
 
 
 def expected_links(record):
-    return [link["href"] for block in record["blocks"] for link in block.get("links", [])]
+    """Link targets in order. A link inside another link's text (nested anchors an HTML
+    parser left in) is not expected back: no format can write it, so the renderers keep the
+    outer one (GleanerRender's InlineTree)."""
+    out = []
+    for block in record["blocks"]:
+        taken = []
+        for link in sorted(block.get("links", []), key=lambda l: (l["start"], -l["end"])):
+            if any(s <= link["start"] and link["end"] <= e for s, e in taken):
+                continue
+            taken.append((link["start"], link["end"]))
+            out.append(link["href"])
+    return out
+
+
+def same_target(a, b):
+    """Link targets and image sources compared as URLs: CommonMark parsers percent-encode what the record keeps
+    as typed (spaces, non-ASCII), so both sides are decoded first."""
+    return a is not None and b is not None and unquote(a) == unquote(b)
 
 
 class Markdown:
@@ -221,11 +242,13 @@ def main():
             if index >= len(got):
                 problems.append(f"block {index}: missing, want {item!r:.160}")
                 break
-            if got[index] != item:
+            if got[index] != item and not (item[0] == got[index][0] == "img" and same_target(item[1], got[index][1])):
                 problems.append(f"block {index}: want {item!r:.200}\n           got  {got[index]!r:.200}")
         links = expected_links(record)
-        if not problems and parser.links[: len(links)] != links:
-            problems.append(f"links differ: want {links[:5]} got {parser.links[:5]}")
+        got_links = parser.links[: len(links)]
+        if not problems and (len(got_links) != len(links) or not all(map(same_target, links, got_links))):
+            first = next((i for i, (a, b) in enumerate(zip(links, got_links)) if not same_target(a, b)), min(len(links), len(got_links)))
+            problems.append(f"links differ from link {first} ({len(links)} wanted, {len(parser.links)} found): want {links[first:first + 3]} got {parser.links[first:first + 3]}")
     if problems:
         print(f"{document_path}: {len(problems)} difference(s)")
         for p in problems[:5]:
