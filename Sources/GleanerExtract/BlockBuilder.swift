@@ -220,7 +220,8 @@ struct BlockBuilder {
             let name = node.name
             let nameID = node.nameID
             let inVerbatim = open.last.map { $0.kind == .preformatted || $0.kind == .code } ?? false
-            if nameID == anchorID {
+            if nameID == anchorID, !PageAnalysis.isNamedTarget(node) {
+                // An `<a name>` target is no link (PageAnalysis.isNamedTarget).
                 if i > linkEnd { linkEnd = node.subtreeEnd }
                 if !inVerbatim, let href = node.attribute("href"), let url = BlockLinkResolver.resolve(TextCleaner.clean(href), base: base) {
                     openInlines.append((node.subtreeEnd, .link(url), buffer.utf8.count))

@@ -154,17 +154,22 @@ struct BodyExtractor {
 
         // Pass 3: article text split over several containers: climb to the ancestor that
         // gathers it.
-        let bestGood = good[best]
+        // Repeated while the container still holds too little: sections nested one inside
+        // the next (unclosed `<p>`/`<a name>` on old documentation pages) gain one level
+        // per step.
         let totalGood = max(1, good[bodyIndex])
-        if Double(bestGood) < rules.containerGoodTextShare * Double(totalGood) {
+        climbing: while Double(good[best]) < rules.containerGoodTextShare * Double(totalGood) {
+            let bestGood = good[best]
             var a = Int(tree[best].parent)
             while a > 0, a != bodyIndex {
                 if Double(good[a]) >= rules.ancestorGoodTextGain * Double(bestGood) {
-                    if analysis.linkDensity(a) < rules.maximumLinkDensity { best = a }
-                    break
+                    guard analysis.linkDensity(a) < rules.maximumLinkDensity else { break climbing }
+                    best = a
+                    continue climbing
                 }
                 a = Int(tree[a].parent)
             }
+            break
         }
 
         // Pass 4: siblings that continue the article join the best container.
@@ -277,14 +282,28 @@ struct BodyExtractor {
         return BoilerplateClassifier.tokens(value).contains(where: rules.foldContinuationTokens.contains)
     }
 
-    /// True when a sibling before `index` holds article-like text.
+    /// True when a sibling before `index` holds article-like text — or, when the fold is
+    /// the only element in a `<div>` wrapper, a sibling before that wrapper (Movable Type's
+    /// default templates put `div#more` alone inside `div#a000123more`), up to
+    /// `foldWrapperLevels` levels. Table cells are layout columns, not wrappers: a
+    /// "more" box heading a column of a home page is no continuation.
     private func precededByGoodText(_ index: Int, allGood: [Int32]) -> Bool {
         let tree = analysis.tree
-        let parent = Int(tree[index].parent)
-        guard parent >= 0 else { return false }
-        for sibling in tree.children(of: parent) {
-            if sibling == index { return false }
-            if allGood[sibling] > 0 { return true }
+        var node = index
+        for level in 0...rules.foldWrapperLevels {
+            let parent = Int(tree[node].parent)
+            guard parent > 0 else { return false }
+            if level > 0 {
+                // Climbing from `node` to `parent`: `node` must be a lone element in a div.
+                guard tree[node].name == "div",
+                    tree.children(of: node).filter({ tree[$0].isElement }).count == 1
+                else { return false }
+            }
+            for sibling in tree.children(of: parent) {
+                if sibling == node { break }
+                if allGood[sibling] > 0 { return true }
+            }
+            node = parent
         }
         return false
     }

@@ -115,7 +115,7 @@ public struct ExtractionRules: Sendable, Decodable {
     /// Number of ancestors a paragraph unit passes its score to (readability uses 5).
     public var scoredAncestorLevels: Int
     /// The chosen container looks for a larger ancestor when it holds less than this share of
-    /// the page's good text.
+    /// the page's good text, again after each step (sections nested one inside the next).
     public var containerGoodTextShare: Double
     /// An inline element (`<span>`) named like furniture but holding at least this much
     /// unlinked text wraps article text (editors' stray classes), so it is kept.
@@ -148,6 +148,10 @@ public struct ExtractionRules: Sendable, Decodable {
     public var foldContinuationTokens: Set<String>
     /// ... at most this share of link text.
     public var foldContinuationMaximumLinkDensity: Double
+    /// ... and it follows the article's text among its siblings, or among its wrapper's
+    /// siblings when it opens the wrapper, looking up this many wrapper levels (Movable
+    /// Type's `div#a000123more > div#more`).
+    public var foldWrapperLevels: Int
 
     /// The keys of the rule file; a property not listed here is not read from it.
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -193,5 +197,6 @@ public struct ExtractionRules: Sendable, Decodable {
         case prunableContainers
         case foldContinuationTokens
         case foldContinuationMaximumLinkDensity
+        case foldWrapperLevels
     }
 }

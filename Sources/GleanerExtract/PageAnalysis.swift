@@ -56,7 +56,7 @@ public struct PageAnalysis: Sendable {
                     || (!nodes[i].attributes.isEmpty && Self.isHidden(nodes[i]))
                 {
                     excluded[i] = true
-                } else if nodes[i].nameID == anchorID {
+                } else if nodes[i].nameID == anchorID, !Self.isNamedTarget(nodes[i]) {
                     insideLink[i] = true
                 }
             }
@@ -93,6 +93,20 @@ public struct PageAnalysis: Sendable {
     public func linkDensity(_ index: Int) -> Double {
         let total = textLength[index]
         return total > 0 ? Double(linkTextLength[index]) / Double(total) : 0
+    }
+
+    /// An `<a name>` with no `href`: a jump target, not a link. Old documentation pages
+    /// leave these unclosed, and libxml2 then nests the whole following section in them,
+    /// which would read as a page of links (headings as teasers, prose as link text).
+    /// An `<a>` with neither `href` nor `name` stays a link: scripts make those clickable.
+    @inlinable
+    public static func isNamedTarget(_ node: DOMNode) -> Bool {
+        var named = false
+        for attribute in node.attributes {
+            if attribute.name == "href" { return false }
+            if attribute.name == "name" { named = true }
+        }
+        return named
     }
 
     /// Hidden by attribute or inline style: never rendered, so never content.

@@ -51,7 +51,8 @@ struct ParagraphUnits {
                     var p = parent
                     while p > 0, !isBlock[p] { p = Int(tree.nodes[p].parent) }
                     if p >= 0 { hasBlockChild[p] = true }
-                } else if nameID == anchorID {
+                } else if nameID == anchorID, !PageAnalysis.isNamedTarget(tree.nodes[i]) {
+                    // An `<a name>` target is no link (PageAnalysis.isNamedTarget).
                     insideLink[i] = true
                 } else if nameID == breakID {
                     ownBreaks[owner(of: i, tree: tree)] += 1

@@ -51,6 +51,36 @@ struct ArticleShapeTests {
         #expect(!article.text.contains("Read more"))
     }
 
+    /// Movable Type's default templates wrap the fold in a div of its own
+    /// (`div#a000123more > div#more`): the fold follows the article's text one level up.
+    @Test func continuationInsideAFoldWrapper() throws {
+        let article = try extract("""
+            <div id="container"><div class="blog"><h2 class="date-header">March 20, 2007</h2>
+              <h3 class="entry-header">A post with a continuation</h3>
+              <p>\(Self.prose("Alpha"))</p><p>\(Self.prose("Bravo"))</p><p>\(Self.prose("Charlie"))</p>
+              <div id="a000123more"><div id="more"><p>\(Self.prose("Delta"))</p><p>\(Self.prose("Echo"))</p></div></div>
+              <p class="posted">Posted by Kathy on March 20, 2007 | Permalink</p></div>
+              <div class="sidebar"><ul><li><a href="/a">Archives</a></li><li><a href="/b">About</a></li></ul></div></div>
+            """)
+        for word in ["Alpha", "Charlie", "Delta", "Echo"] { #expect(article.text.contains(word), "\(word)") }
+        #expect(!article.text.contains("Archives"))
+    }
+
+    /// A roundup post whose every paragraph is 40% link text, inside a wrapper named like
+    /// furniture: its paragraphs must count as article text, or the wrapper is no layout
+    /// wrapper and a short note elsewhere becomes the body.
+    @Test func linkRichParagraphsAreArticleText() throws {
+        let items = ["Alpha", "Bravo", "Charlie", "Delta", "Echo"].map { word in
+            "<p>\(word) opens this roundup item: <a href=\"/x/\(word)\">the council published its new budget figures today</a> and the mayor answered questions about them.</p>"
+        }.joined()
+        let article = try extract("""
+            <h1>The week in review</h1><div class="widget-area"><div class="entry">\(items)</div></div>
+            <div class="note"><p>This blog is written by a retired teacher who has lived in the town for forty years, and who writes about local politics, gardening, and the weather.</p></div>
+            """)
+        for word in ["Alpha", "Charlie", "Echo"] { #expect(article.text.contains("\(word) opens"), "\(word)") }
+        #expect(article.text.contains("budget figures"))
+    }
+
     @Test func tableCodeDefinitionListFigureAndLinksDoNotEndTheBody() throws {
         let article = try extract("""
             <div class="content">
