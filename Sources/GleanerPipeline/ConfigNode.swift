@@ -25,6 +25,12 @@ struct ConfigNode {
         }
     }
 
+    /// True for a mapping (`{key: value}`), where a key may take either a list or a mapping.
+    var isMapping: Bool {
+        if case .mapping = node { return true }
+        return false
+    }
+
     var isNull: Bool {
         if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return true }
         return false

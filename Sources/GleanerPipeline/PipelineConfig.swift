@@ -446,7 +446,7 @@ public struct PipelineConfig: Sendable {
         }
         problems.attempt { () throws(PipelineConfigError) in
             guard let warc = sources["warc"] else { return }
-            guard warc.kind == "a mapping" else {
+            guard warc.isMapping else {
                 config.sources.warc = try warc.stringList().map { resolve($0, base: base) }
                 return
             }
