@@ -11,7 +11,6 @@ import GleanerModel
 public final class Fetcher: Sendable {
     public let configuration: FetchConfiguration
     private let inbox: FetchInbox
-    private let finished = DispatchSemaphore(value: 0)
     private let driverThread: ThreadBox
 
     /// Starts the fetcher's thread. Throws when libcurl cannot be initialised.
@@ -20,13 +19,12 @@ public final class Fetcher: Sendable {
         let inbox = FetchInbox(maxHeld: configuration.maxHeldResponses)
         self.inbox = inbox
         let driver = Handoff(try CurlDriver(configuration: configuration, inbox: inbox))
-        let finished = self.finished
         let box = ThreadBox()
         driverThread = box
         let thread = Thread {
             box.markCurrent()
             driver.value.run()
-            finished.signal()
+            box.markEnded()
         }
         thread.name = "gleaner-fetch"
         thread.start()
@@ -61,40 +59,77 @@ public final class Fetcher: Sendable {
     }
 
     /// Stops the fetcher: unfinished fetches complete with `cancelled`; returns when the
-    /// thread has ended. Must not be called from a completion handler.
+    /// thread has ended. Called from a completion handler (the fetcher's own thread), it
+    /// only asks the thread to stop. In async code the `async` overload is chosen, which
+    /// waits without holding one of Swift's few cooperative threads.
     public func close() {
         inbox.close()
         guard !driverThread.isCurrent else { return }
-        if driverThread.claimJoin() { finished.wait() }
+        driverThread.waitForEnd()
+    }
+
+    /// Stops the fetcher like `close()`, suspending instead of blocking while the fetcher's
+    /// thread finishes: a task that closes a fetcher leaves its cooperative thread to the
+    /// tasks still waiting for their responses (a blocked one starved them under load).
+    public func close() async {
+        inbox.close()
+        guard !driverThread.isCurrent else { return }
+        await driverThread.end()
     }
 }
 
 /// Which thread is the driver, so `close()` called from a completion handler does not wait
-/// for itself; and whether someone already waited for it to end.
+/// for itself; and whether that thread has ended, for every caller of `close()` to wait on
+/// (blocking or suspended).
 final class ThreadBox: @unchecked Sendable {
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var thread: pthread_t?
-    private var joined = false
+    private var ended = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
 
     func markCurrent() {
-        lock.lock()
+        condition.lock()
         thread = pthread_self()
-        lock.unlock()
+        condition.unlock()
     }
 
     var isCurrent: Bool {
-        lock.lock()
-        defer { lock.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         guard let thread else { return false }
         return pthread_equal(thread, pthread_self()) != 0
     }
 
-    func claimJoin() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if joined { return false }
-        joined = true
-        return true
+    /// Called by the driver thread as its last act: wakes every waiter.
+    func markEnded() {
+        condition.lock()
+        ended = true
+        let suspended = waiters
+        waiters.removeAll()
+        condition.broadcast()
+        condition.unlock()
+        for waiter in suspended { waiter.resume() }
+    }
+
+    /// Blocks the calling thread until the driver thread has ended.
+    func waitForEnd() {
+        condition.lock()
+        while !ended { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Suspends the calling task until the driver thread has ended.
+    func end() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            condition.lock()
+            if ended {
+                condition.unlock()
+                continuation.resume()
+            } else {
+                waiters.append(continuation)
+                condition.unlock()
+            }
+        }
     }
 }
 

@@ -124,7 +124,7 @@ import Testing
         async let second = fetcher.fetch(server.url("/gzip"))  // waits 30 s for the delay
         async let third = fetcher.fetch(server.url("/brotli"))
         try await Task.sleep(for: .milliseconds(300))
-        fetcher.close()
+        await fetcher.close()
         let (b, c) = await (second, third)
         #expect(b.failure?.code == .cancelled)
         #expect(c.failure?.code == .cancelled)
@@ -144,7 +144,7 @@ import Testing
                     group.addTask { await fetcher.fetch("http://127.0.0.1:9/\(index)") }
                 }
                 group.addTask {
-                    fetcher.close()
+                    await fetcher.close()
                     return FetchResponse(info: .init(requestedURL: "close", fetchedAt: ""))
                 }
                 var all: [FetchResponse] = []
@@ -153,5 +153,54 @@ import Testing
             }
             #expect(responses.count == 9)
         }
+    }
+
+    /// Tasks closing a fetcher suspend rather than block: with more closers than Swift has
+    /// cooperative threads, a task started after them still runs while the fetcher's thread
+    /// is busy. Here the fetcher's thread is held in a completion handler until that task
+    /// runs; closers that blocked their threads would keep it from ever running (a watchdog
+    /// thread then releases the handler after 10 s, and the check fails).
+    @Test func closingTasksLeaveTheCooperativePoolFree() async throws {
+        var configuration = FetchConfiguration()
+        configuration.obeyRobots = false
+        let fetcher = try Fetcher(configuration: configuration)
+        let gate = DispatchSemaphore(value: 0)
+        let released = Released()
+        fetcher.submit("http://127.0.0.1:9/held") { _ in gate.wait() }
+        let watchdog = Thread {
+            Thread.sleep(forTimeInterval: 10)
+            if released.claim(by: "watchdog") { gate.signal() }
+        }
+        watchdog.start()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<(ProcessInfo.processInfo.activeProcessorCount * 4) {
+                group.addTask { await fetcher.close() }
+            }
+            group.addTask {
+                if released.claim(by: "task") { gate.signal() }
+            }
+        }
+        #expect(released.by == "task")
+    }
+}
+
+/// Who released the held completion handler first: the test's task or the watchdog.
+private final class Released: @unchecked Sendable {
+    private let lock = NSLock()
+    private var winner: String?
+
+    /// True when `name` is the first to claim.
+    func claim(by name: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard winner == nil else { return false }
+        winner = name
+        return true
+    }
+
+    var by: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return winner
     }
 }
