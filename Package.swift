@@ -41,6 +41,11 @@ let package = Package(
             providers: [.apt(["libbrotli-dev"])]
         ),
         .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
+        .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
@@ -84,7 +89,7 @@ let package = Package(
         // the page selector, and a crash-safe WARC/1.1 writer. No CLI, fetcher or extractor.
         .target(
             name: "GleanerWARC",
-            dependencies: ["CZlib", "CBrotli", "GleanerModel", "GleanerDigest"],
+            dependencies: ["CZlib", "CBrotli", "CZstd", "GleanerModel", "GleanerDigest"],
             resources: [.embedInCode("Rules/selection.json")]
         ),
         // Where inputs come from: the `Source` protocol, files/folders/.gz/stdin, URL lists,
@@ -144,7 +149,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GleanerRenderTests", dependencies: ["GleanerRender", "Gleaner", "GleanerTestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "GleanerWARCTests", dependencies: ["GleanerWARC", "GleanerDigest", "GleanerTestSupport"]),
+        .testTarget(name: "GleanerWARCTests", dependencies: ["GleanerWARC", "GleanerDigest", "GleanerTestSupport", "CZstd"]),
         .testTarget(
             name: "GleanerTests",
             dependencies: [

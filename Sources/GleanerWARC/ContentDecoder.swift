@@ -2,7 +2,7 @@ import CBrotli
 import CZlib
 
 /// Undoes what a server did to a payload on the wire, for WARC files that store payloads as
-/// sent: chunked Transfer-Encoding, then gzip / deflate / br Content-Encoding. Output is
+/// sent: chunked Transfer-Encoding, then gzip / deflate / br / zstd Content-Encoding. Output is
 /// bounded by `limit` so a compression bomb in an archive stops at the budget.
 public enum ContentDecoder {
     public struct Failure: Error, Sendable {
@@ -44,7 +44,7 @@ public enum ContentDecoder {
         }
     }
 
-    /// Decodes one Content-Encoding (`gzip`, `x-gzip`, `deflate`, `br`; `identity` passes).
+    /// Decodes one Content-Encoding (`gzip`, `x-gzip`, `deflate`, `br`, `zstd`; `identity` passes).
     public static func decode(_ bytes: [UInt8], encoding: String, limit: Int) throws(Failure) -> [UInt8] {
         switch encoding.lowercased() {
         case "", "identity", "none": return bytes
@@ -54,6 +54,12 @@ public enum ContentDecoder {
             if let zlib = try? inflate(bytes, windowBits: 15, limit: limit) { return zlib }
             return try inflate(bytes, windowBits: -15, limit: limit)
         case "br": return try brotli(bytes, limit: limit)
+        case "zstd":
+            do {
+                return try ZstdDecoder.decompress(bytes, limit: limit)
+            } catch {
+                throw Failure(message: error.message)
+            }
         default: throw Failure(message: "unsupported Content-Encoding \(encoding)")
         }
     }

@@ -1,12 +1,15 @@
 import CZlib
 
-/// The bytes of a WARC file after gzip decoding, read on demand into a sliding window.
+/// The bytes of a WARC file after gzip or Zstandard decoding, read on demand into a sliding
+/// window.
 ///
 /// Plain files pass through. Gzip files (one member per record as Common Crawl writes them,
-/// or one member for the whole file) are inflated member by member; the stream remembers where
-/// each member starts and ends in both the decoded and the compressed file, so a record can be
-/// reported at its member's offset — the offset a reader seeks to. A corrupt member is reported
-/// once and decoding resumes at the next member that decodes to a WARC (or ARC) header.
+/// or one member for the whole file) are inflated member by member; `.warc.zst` files (one
+/// frame per record, after an optional dictionary frame) frame by frame. The stream remembers
+/// where each member (or frame) starts and ends in both the decoded and the compressed file,
+/// so a record can be reported at its member's offset — the offset a reader seeks to. A
+/// corrupt member is reported once and decoding resumes at the next member that decodes to a
+/// WARC (or ARC) header.
 final class DecodedStream {
     enum Fill: Equatable {
         case data
@@ -22,8 +25,13 @@ final class DecodedStream {
         var file: Int
     }
 
+    /// How the file is compressed, told by its first bytes.
+    enum Compression { case none, gzip, zstd }
+
     let file: RawFile
-    let isGzip: Bool
+    let compression: Compression
+    /// Gzip or zstd: records sit in members (frames) with offsets of their own.
+    var isCompressed: Bool { compression != .none }
     /// Decoded bytes not yet consumed are `buffer[start...]`.
     private(set) var buffer: [UInt8] = []
     private(set) var start = 0
@@ -37,6 +45,8 @@ final class DecodedStream {
     private var scratch: [UInt8]
     /// The inflater (gzip files only), pinned on the heap: zlib checks its address never moves.
     private let zlib: ZStream?
+    /// The zstd context (zstd files only).
+    private let zstd: ZstdDecoder?
     private var inMember = false
     private var memberFileStart = 0
     private var decodedTotal = 0
@@ -50,7 +60,10 @@ final class DecodedStream {
     /// `start`: a file offset to begin at (a record's or gzip member's offset from an index).
     init(file: RawFile, start: Int = 0) throws(WARCFailure) {
         self.file = file
-        if start > 0 { file.seek(to: start) }
+        // warc-zstd: a dictionary frame at the very start serves every frame, also when
+        // reading begins at a later record's offset.
+        let dictionary = try Self.readDictionaryFrame(file)
+        file.seek(to: start > 0 ? start : dictionary?.frameLength ?? 0)
         // A 1 MiB read window; bytes held in memory (fuzzing, tests) get a window of their own
         // size instead, so a 2 KB input does not allocate and clear 2.3 MB per reader.
         let window = file.memorySize.map { Swift.max(4096, Swift.min(Self.chunk, $0 + 1)) } ?? Self.chunk
@@ -58,20 +71,70 @@ final class DecodedStream {
         var head = [UInt8](repeating: 0, count: window)
         let count = head.withUnsafeMutableBytes { file.read(into: $0) }
         if count < 0, let failure = file.failure { throw failure }
-        isGzip = count >= 2 && head[0] == 0x1F && head[1] == 0x8B
+        if count >= 2 && head[0] == 0x1F && head[1] == 0x8B {
+            compression = .gzip
+        } else if dictionary != nil || (count >= 4 && (ZstdDecoder.isFrame(head, at: 0) || ZstdDecoder.isSkippableFrame(head, at: 0))) {
+            compression = .zstd
+        } else {
+            compression = .none
+        }
         raw = head
         rawEnd = count
         if count == 0 { rawEOF = true }
-        // Plain files: decoded positions are file offsets. Gzip: records report member offsets.
-        if !isGzip { position = file.offset - count }
-        if isGzip {
-            guard let inflater = ZStream.inflater(windowBits: 15 + 16) else {
-                throw WARCFailure(code: "unreadable", message: "zlib: inflateInit2 failed", offset: 0)
-            }
-            zlib = inflater
-        } else {
-            zlib = nil
+        // Plain files: decoded positions are file offsets. Compressed: records report member offsets.
+        if compression == .none { position = file.offset - count }
+        var inflater: ZStream?
+        var decoder: ZstdDecoder?
+        switch compression {
+        case .none: break
+        case .gzip:
+            inflater = ZStream.inflater(windowBits: 15 + 16)
+            if inflater == nil { throw WARCFailure(code: "unreadable", message: "zlib: inflateInit2 failed", offset: 0) }
+        case .zstd:
+            decoder = ZstdDecoder()
+            if decoder == nil { throw WARCFailure(code: "unreadable", message: "zstd: cannot create a decompression context", offset: 0) }
         }
+        zlib = inflater
+        zstd = decoder
+        if let dictionary, let decoder, let problem = decoder.useDictionary(dictionary.payload, limit: Self.maximumDictionaryBytes) {
+            throw WARCFailure(code: "bad_zstd", message: "the dictionary frame cannot be used: \(problem)", offset: 0)
+        }
+    }
+
+    /// A dictionary (or its compressed form) larger than this is refused: real ones are a
+    /// few hundred KB.
+    static let maximumDictionaryBytes = 32 << 20
+
+    /// The payload of the warc-zstd dictionary frame that opens the file, and the frame's
+    /// whole length; nil when the file does not open with one.
+    private static func readDictionaryFrame(_ file: RawFile) throws(WARCFailure) -> (payload: [UInt8], frameLength: Int)? {
+        file.seek(to: 0)
+        let header = try readBytes(file, 8)
+        guard header.count == 8, header.starts(with: ZstdDecoder.dictionaryMagic), let length = ZstdDecoder.skippableLength(header, at: 0) else {
+            return nil
+        }
+        guard length <= maximumDictionaryBytes else {
+            throw WARCFailure(code: "bad_zstd", message: "the dictionary frame claims \(length) bytes", offset: 0)
+        }
+        let payload = try readBytes(file, length)
+        guard payload.count == length else {
+            throw WARCFailure(code: "bad_zstd", message: "the dictionary frame is cut short (\(payload.count) of \(length) bytes)", offset: 0)
+        }
+        return (payload, 8 + length)
+    }
+
+    /// Up to `count` bytes from the file's current offset (fewer only at its end).
+    private static func readBytes(_ file: RawFile, _ count: Int) throws(WARCFailure) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = bytes.withUnsafeMutableBytes { file.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
+            if got < 0, let failure = file.failure { throw failure }
+            if got <= 0 { break }
+            filled += got
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 
     var available: Int { buffer.count - start }
@@ -116,7 +179,11 @@ final class DecodedStream {
             buffer.removeFirst(start)
             start = 0
         }
-        return isGzip ? try fillGzip() : try fillPlain()
+        switch compression {
+        case .none: return try fillPlain()
+        case .gzip: return try fillGzip()
+        case .zstd: return try fillZstd()
+        }
     }
 
     private func fillPlain() throws(WARCFailure) -> Fill {
@@ -204,6 +271,92 @@ final class DecodedStream {
         }
     }
 
+    private func fillZstd() throws(WARCFailure) -> Fill {
+        if let pending = corruptionPending {
+            corruptionPending = nil
+            dropUnconsumed()
+            return .corrupt(offset: pending.offset, message: pending.message)
+        }
+        guard let zstd else { return .end }
+        while true {
+            if rawStart == rawEnd {
+                try refillRaw()
+                if rawStart == rawEnd {
+                    if inMember {
+                        inMember = false
+                        return corrupt(at: memberFileStart, "zstd frame is cut short (unexpected end of file)", resync: false)
+                    }
+                    return .end
+                }
+            }
+            if !inMember {
+                if rawEnd - rawStart < 8 && !rawEOF { try refillRaw() }
+                if rawHasSkippableFrame() {
+                    // Extension frames (and a dictionary frame out of place) hold no records.
+                    let frameStart = rawFileOffset
+                    guard let length = ZstdDecoder.skippableLength(Array(raw[rawStart..<rawEnd].prefix(8)), at: 0) else {
+                        return corrupt(at: frameStart, "skippable zstd frame is cut short", resync: false)
+                    }
+                    var remaining = 8 + length
+                    while remaining > 0 {
+                        if rawStart == rawEnd {
+                            try refillRaw()
+                            if rawStart == rawEnd { return corrupt(at: frameStart, "skippable zstd frame is cut short", resync: false) }
+                        }
+                        let step = Swift.min(remaining, rawEnd - rawStart)
+                        rawStart += step
+                        remaining -= step
+                    }
+                    continue
+                }
+                if !rawHasFrame() {
+                    if raw[rawStart..<rawEnd].allSatisfy({ $0 == 0 }) && rawEOF { rawStart = rawEnd; return .end }
+                    return corrupt(at: rawFileOffset, "bytes after a zstd frame are not a zstd frame", resync: true)
+                }
+                inMember = true
+                memberFileStart = rawFileOffset
+                memberStarts.append(Boundary(decoded: decodedTotal, file: memberFileStart))
+            }
+            let begin = rawStart
+            let end = rawEnd
+            let step = raw.withUnsafeBytes { input in
+                scratch.withUnsafeMutableBytes { output in
+                    zstd.step(input: UnsafeRawBufferPointer(rebasing: input[begin..<end]), output: output)
+                }
+            }
+            rawStart += step.consumed
+            if step.produced > 0 {
+                buffer.append(contentsOf: scratch[0..<step.produced])
+                decodedTotal += step.produced
+            }
+            if let error = step.error {
+                inMember = false
+                zstd.reset()
+                return corrupt(at: memberFileStart, "corrupt zstd frame: \(error)", resync: true)
+            }
+            if step.frameEnded {
+                inMember = false
+                memberEnds.append(Boundary(decoded: decodedTotal, file: rawFileOffset))
+                if step.produced > 0 { return .data }
+                continue
+            }
+            if step.produced > 0 { return .data }
+            if step.consumed == 0 && rawStart < rawEnd {
+                inMember = false
+                zstd.reset()
+                return corrupt(at: memberFileStart, "corrupt zstd frame: decoding made no progress", resync: true)
+            }
+        }
+    }
+
+    private func rawHasFrame() -> Bool {
+        rawEnd - rawStart >= 4 && raw[rawStart] == 0x28 && raw[rawStart + 1] == 0xB5 && raw[rawStart + 2] == 0x2F && raw[rawStart + 3] == 0xFD
+    }
+
+    private func rawHasSkippableFrame() -> Bool {
+        rawEnd - rawStart >= 4 && raw[rawStart] & 0xF0 == 0x50 && raw[rawStart + 1] == 0x2A && raw[rawStart + 2] == 0x4D && raw[rawStart + 3] == 0x18
+    }
+
     private func inflateStep() -> (Int32, Int) {
         let inputCount = rawEnd - rawStart
         guard let stream = zlib?.stream else { return (Z_STREAM_ERROR, 0) }
@@ -242,8 +395,8 @@ final class DecodedStream {
         memberEnds.removeAll()
     }
 
-    /// Scans the file from `offset + 1` for a gzip header whose first decoded bytes are
-    /// `WARC/` (or an ARC `filedesc:`/URL line), and positions the raw window there.
+    /// Scans the file from `offset + 1` for a gzip header (or zstd frame) whose first decoded
+    /// bytes are `WARC/` (or an ARC `filedesc:`/URL line), and positions the raw window there.
     private func resynchronise(after offset: Int) {
         file.seek(to: offset + 1)
         rawStart = 0
@@ -253,17 +406,44 @@ final class DecodedStream {
             do { try refillRaw() } catch { rawStart = rawEnd; rawEOF = true; return }
             if rawEnd - rawStart < 3 { rawStart = rawEnd; return }
             var index = rawStart
-            while index + 2 < rawEnd {
-                if raw[index] == 0x1F && raw[index + 1] == 0x8B && raw[index + 2] == 8 {
+            let zstdFile = compression == .zstd
+            while index + 3 < rawEnd {
+                let magic = zstdFile
+                    ? raw[index] == 0x28 && raw[index + 1] == 0xB5 && raw[index + 2] == 0x2F && raw[index + 3] == 0xFD
+                    : raw[index] == 0x1F && raw[index + 1] == 0x8B && raw[index + 2] == 8
+                if magic {
                     rawStart = index
                     if rawEnd - rawStart < 4096 && !rawEOF { try? refillRaw(); index = rawStart }
-                    if candidateDecodesToRecord() { return }
+                    if zstdFile ? zstdCandidateDecodesToRecord() : candidateDecodesToRecord() { return }
                 }
                 index += 1
             }
-            rawStart = max(rawStart, rawEnd - 2)
+            rawStart = max(rawStart, rawEnd - 3)
             if rawEOF { rawStart = rawEnd; return }
         }
+    }
+
+    /// Whether the frame at `rawStart` decodes to a record header (the file's dictionary
+    /// applies); the context is reset before and after.
+    private func zstdCandidateDecodesToRecord() -> Bool {
+        guard let zstd else { return false }
+        zstd.reset()
+        defer { zstd.reset() }
+        var out = [UInt8](repeating: 0, count: 16)
+        let begin = rawStart
+        let end = rawEnd
+        let step = raw.withUnsafeBytes { input in
+            out.withUnsafeMutableBytes { output in
+                zstd.step(input: UnsafeRawBufferPointer(rebasing: input[begin..<end]), output: output)
+            }
+        }
+        guard step.error == nil else { return false }
+        return Self.startsARecord(Array(out[0..<step.produced]))
+    }
+
+    /// Decoded bytes that open a WARC record (or an ARC file).
+    static func startsARecord(_ out: [UInt8]) -> Bool {
+        out.count >= 5 && (out.starts(with: Array("WARC/".utf8)) || out.starts(with: Array("filedesc:".utf8).prefix(out.count)))
     }
 
     private func candidateDecodesToRecord() -> Bool {
@@ -285,6 +465,6 @@ final class DecodedStream {
                 }
             }
         }
-        return produced >= 5 && (out.starts(with: Array("WARC/".utf8)) || out.starts(with: Array("filedesc:".utf8).prefix(produced)))
+        return Self.startsARecord(Array(out[0..<produced]))
     }
 }

@@ -1,5 +1,7 @@
-/// Reads the records of one WARC file in order, streaming: `.warc` or `.warc.gz` (one gzip
-/// member per record or one for the whole file), WARC/1.0 and 1.1, detected by content.
+/// Reads the records of one WARC file in order, streaming: `.warc`, `.warc.gz` (one gzip
+/// member per record or one for the whole file) or `.warc.zst` (one Zstandard frame per
+/// record, with or without a dictionary frame), WARC/1.0 and 1.1 (and the 0.17/0.18 drafts
+/// older Internet Archive files use), detected by content.
 ///
 /// Bad input never stops the file: a corrupt gzip member, a bad header block, a missing
 /// `Content-Length`, a length past the end of the file each give one `.failure` item naming
@@ -48,8 +50,8 @@ public final class WARCReader: IteratorProtocol, Sequence {
         }
     }
 
-    /// True when the file is gzip-compressed (by its first bytes).
-    public var isCompressed: Bool { stream?.isGzip ?? false }
+    /// True when the file is gzip- or zstd-compressed (by its first bytes).
+    public var isCompressed: Bool { stream?.isCompressed ?? false }
 
     public func next() -> Item? {
         if let failure = openFailure {
@@ -80,7 +82,7 @@ public final class WARCReader: IteratorProtocol, Sequence {
             case .data: continue
             case .end: return .end
             case .corrupt(let offset, let message):
-                return .corrupt(WARCFailure(code: "bad_gzip", message: message, offset: offset))
+                return .corrupt(WARCFailure(code: stream.compression == .zstd ? "bad_zstd" : "bad_gzip", message: message, offset: offset))
             }
         }
         return .ok
@@ -101,7 +103,7 @@ public final class WARCReader: IteratorProtocol, Sequence {
         let recordStart = stream.position
         stream.forgetBoundaries(before: recordStart)
         let offset = stream.memberStart(at: recordStart) ?? recordStart
-        let aligned = stream.isGzip && stream.memberStart(at: recordStart) != nil
+        let aligned = stream.isCompressed && stream.memberStart(at: recordStart) != nil
 
         // The header block ends at the first empty line.
         var headerLength = 0
@@ -123,7 +125,7 @@ public final class WARCReader: IteratorProtocol, Sequence {
             if searched == -1 { break }
         }
         let window = stream.buffer[stream.start..<(stream.start + (headerLength > 0 ? headerLength : Swift.min(stream.available, 64)))]
-        if !window.starts(with: "WARC/1.".utf8) {
+        if !Self.isVersionLine(window) {
             let isFirst = recordsRead == 0 && recordStart == 0
             if isFirst && window.starts(with: "filedesc:".utf8) {
                 finished = true
@@ -132,7 +134,7 @@ public final class WARCReader: IteratorProtocol, Sequence {
             }
             let failure = WARCFailure(
                 code: isFirst ? "not_warc" : "bad_header",
-                message: isFirst ? "the file does not start with a WARC record header" : "no WARC/1.x header line where a record should start",
+                message: isFirst ? "the file does not start with a WARC record header" : "no WARC version line where a record should start",
                 offset: offset)
             try resynchronise(from: recordStart + 1, stream)
             return .failure(failure)
@@ -175,7 +177,7 @@ public final class WARCReader: IteratorProtocol, Sequence {
                 if aligned, let end = stream.memberEnd(after: recordStart), end.decoded < recordStart + total {
                     // Content-Length runs past its gzip member: the next member is the next record.
                     stream.consume(end.decoded - stream.position)
-                    return .failure(WARCFailure(code: "length_mismatch", message: "Content-Length \(contentLength) runs past the end of the record's gzip member", offset: offset))
+                    return .failure(WARCFailure(code: "length_mismatch", message: "Content-Length \(contentLength) runs past the end of the record's compressed member", offset: offset))
                 }
                 if stream.available >= total { break }
                 switch try need(Swift.min(total, stream.available + DecodedStream.chunk), stream) {
@@ -200,7 +202,7 @@ public final class WARCReader: IteratorProtocol, Sequence {
         let trailer = stream.buffer[stream.start...].prefix(4).prefix { $0 == 13 || $0 == 10 }.count
         stream.consume(trailer)
         var length: Int? = nil
-        if !stream.isGzip {
+        if !stream.isCompressed {
             length = stream.position - recordStart
         } else if aligned, let end = stream.memberEnd(after: recordStart), end.decoded == stream.position {
             length = end.file - offset
@@ -228,11 +230,19 @@ public final class WARCReader: IteratorProtocol, Sequence {
         return nil
     }
 
-    /// Skips to the next `WARC/1.` at a line start (or a gzip member start) at or after
+    /// Whether `bytes` open a record's version line: `WARC/1.0`, `WARC/1.1`, or the drafts
+    /// `WARC/0.17` and `WARC/0.18` whose record layout is the same (Heritrix and the Internet
+    /// Archive wrote them before the ISO standard).
+    static func isVersionLine(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.starts(with: "WARC/1.".utf8) || bytes.starts(with: "WARC/0.17".utf8) || bytes.starts(with: "WARC/0.18".utf8)
+    }
+
+    /// Skips to the next version line at a line start (or a member start) at or after
     /// decoded position `from`.
     private func resynchronise(from: Int, _ stream: DecodedStream) throws(WARCFailure) {
         if stream.position < from { stream.consume(Swift.min(from - stream.position, stream.available)) }
-        let marker = Array("WARC/1.".utf8)
+        // "WARC/0.18" is the longest version prefix `isVersionLine` looks at.
+        let marker = Array("WARC/0.18".utf8)
         while true {
             let base = stream.start
             let bytes = stream.buffer
@@ -244,7 +254,7 @@ public final class WARCReader: IteratorProtocol, Sequence {
                 let position = stream.position + (hit - base)
                 let atLineStart = (hit > base && bytes[hit - 1] == 10) || stream.memberStart(at: position) != nil
                     || (hit == base && position > 0 && stream.memberStart(at: position) != nil)
-                if atLineStart && bytes[hit..<(hit + marker.count)].elementsEqual(marker) {
+                if atLineStart && Self.isVersionLine(bytes[hit..<(hit + marker.count)]) {
                     stream.consume(hit - base)
                     return
                 }
