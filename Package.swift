@@ -41,6 +41,11 @@ let package = Package(
             providers: [.apt(["libbrotli-dev"])]
         ),
         .systemLibrary(
+            name: "CLZ4",
+            pkgConfig: "liblz4",
+            providers: [.apt(["liblz4-dev"])]
+        ),
+        .systemLibrary(
             name: "CZstd",
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
@@ -89,7 +94,7 @@ let package = Package(
         // the page selector, and a crash-safe WARC/1.1 writer. No CLI, fetcher or extractor.
         .target(
             name: "GleanerWARC",
-            dependencies: ["CZlib", "CBrotli", "CZstd", "GleanerModel", "GleanerDigest"],
+            dependencies: ["CZlib", "CBrotli", "CZstd", "CLZ4", "GleanerModel", "GleanerDigest"],
             resources: [.embedInCode("Rules/selection.json")]
         ),
         // Where inputs come from: the `Source` protocol, files/folders/.gz/stdin, URL lists,
@@ -149,7 +154,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GleanerRenderTests", dependencies: ["GleanerRender", "Gleaner", "GleanerTestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "GleanerWARCTests", dependencies: ["GleanerWARC", "GleanerDigest", "GleanerTestSupport", "CZstd"]),
+        .testTarget(name: "GleanerWARCTests", dependencies: ["GleanerWARC", "GleanerDigest", "GleanerTestSupport", "CZstd", "CLZ4"]),
         .testTarget(
             name: "GleanerTests",
             dependencies: [

@@ -1,11 +1,11 @@
 import CZlib
 
-/// The bytes of a WARC file after gzip or Zstandard decoding, read on demand into a sliding
-/// window.
+/// The bytes of a WARC file after gzip, Zstandard or LZ4 decoding, read on demand into a
+/// sliding window.
 ///
 /// Plain files pass through. Gzip files (one member per record as Common Crawl writes them,
 /// or one member for the whole file) are inflated member by member; `.warc.zst` files (one
-/// frame per record, after an optional dictionary frame) frame by frame. The stream remembers
+/// frame per record, after an optional dictionary frame) and `.warc.lz4` files frame by frame. The stream remembers
 /// where each member (or frame) starts and ends in both the decoded and the compressed file,
 /// so a record can be reported at its member's offset — the offset a reader seeks to. A
 /// corrupt member is reported once and decoding resumes at the next member that decodes to a
@@ -26,7 +26,7 @@ final class DecodedStream {
     }
 
     /// How the file is compressed, told by its first bytes.
-    enum Compression { case none, gzip, zstd }
+    enum Compression { case none, gzip, zstd, lz4 }
 
     let file: RawFile
     let compression: Compression
@@ -45,8 +45,8 @@ final class DecodedStream {
     private var scratch: [UInt8]
     /// The inflater (gzip files only), pinned on the heap: zlib checks its address never moves.
     private let zlib: ZStream?
-    /// The zstd context (zstd files only).
-    private let zstd: ZstdDecoder?
+    /// The frame decoder (zstd and lz4 files only).
+    private let frames: (any FrameCodec)?
     private var inMember = false
     private var memberFileStart = 0
     private var decodedTotal = 0
@@ -73,8 +73,10 @@ final class DecodedStream {
         if count < 0, let failure = file.failure { throw failure }
         if count >= 2 && head[0] == 0x1F && head[1] == 0x8B {
             compression = .gzip
-        } else if dictionary != nil || (count >= 4 && (ZstdDecoder.isFrame(head, at: 0) || ZstdDecoder.isSkippableFrame(head, at: 0))) {
+        } else if dictionary != nil || ZstdDecoder.isFrame(head, at: 0) || (SkippableFrame.starts(head, at: 0, end: count) && !LZ4Decoder.isFrame(Array(head[0..<count]))) {
             compression = .zstd
+        } else if LZ4Decoder.isFrame(Array(head.prefix(Swift.max(0, count)))) {
+            compression = .lz4
         } else {
             compression = .none
         }
@@ -84,21 +86,25 @@ final class DecodedStream {
         // Plain files: decoded positions are file offsets. Compressed: records report member offsets.
         if compression == .none { position = file.offset - count }
         var inflater: ZStream?
-        var decoder: ZstdDecoder?
+        var decoder: (any FrameCodec)?
         switch compression {
         case .none: break
         case .gzip:
             inflater = ZStream.inflater(windowBits: 15 + 16)
             if inflater == nil { throw WARCFailure(code: "unreadable", message: "zlib: inflateInit2 failed", offset: 0) }
         case .zstd:
-            decoder = ZstdDecoder()
-            if decoder == nil { throw WARCFailure(code: "unreadable", message: "zstd: cannot create a decompression context", offset: 0) }
+            let zstd = ZstdDecoder()
+            if zstd == nil { throw WARCFailure(code: "unreadable", message: "zstd: cannot create a decompression context", offset: 0) }
+            if let dictionary, let zstd, let problem = zstd.useDictionary(dictionary.payload, limit: Self.maximumDictionaryBytes) {
+                throw WARCFailure(code: "bad_zstd", message: "the dictionary frame cannot be used: \(problem)", offset: 0)
+            }
+            decoder = zstd
+        case .lz4:
+            decoder = LZ4Decoder()
+            if decoder == nil { throw WARCFailure(code: "unreadable", message: "lz4: cannot create a decompression context", offset: 0) }
         }
         zlib = inflater
-        zstd = decoder
-        if let dictionary, let decoder, let problem = decoder.useDictionary(dictionary.payload, limit: Self.maximumDictionaryBytes) {
-            throw WARCFailure(code: "bad_zstd", message: "the dictionary frame cannot be used: \(problem)", offset: 0)
-        }
+        frames = decoder
     }
 
     /// A dictionary (or its compressed form) larger than this is refused: real ones are a
@@ -110,7 +116,7 @@ final class DecodedStream {
     private static func readDictionaryFrame(_ file: RawFile) throws(WARCFailure) -> (payload: [UInt8], frameLength: Int)? {
         file.seek(to: 0)
         let header = try readBytes(file, 8)
-        guard header.count == 8, header.starts(with: ZstdDecoder.dictionaryMagic), let length = ZstdDecoder.skippableLength(header, at: 0) else {
+        guard header.starts(with: ZstdDecoder.dictionaryMagic), let length = SkippableFrame.payloadLength(header, at: 0, end: header.count) else {
             return nil
         }
         guard length <= maximumDictionaryBytes else {
@@ -182,7 +188,7 @@ final class DecodedStream {
         switch compression {
         case .none: return try fillPlain()
         case .gzip: return try fillGzip()
-        case .zstd: return try fillZstd()
+        case .zstd, .lz4: return try fillFrames()
         }
     }
 
@@ -271,37 +277,39 @@ final class DecodedStream {
         }
     }
 
-    private func fillZstd() throws(WARCFailure) -> Fill {
+    /// Zstd and LZ4 files: frame by frame, a frame being a member.
+    private func fillFrames() throws(WARCFailure) -> Fill {
         if let pending = corruptionPending {
             corruptionPending = nil
             dropUnconsumed()
             return .corrupt(offset: pending.offset, message: pending.message)
         }
-        guard let zstd else { return .end }
+        guard let frames else { return .end }
+        let name = frames.name
         while true {
             if rawStart == rawEnd {
                 try refillRaw()
                 if rawStart == rawEnd {
                     if inMember {
                         inMember = false
-                        return corrupt(at: memberFileStart, "zstd frame is cut short (unexpected end of file)", resync: false)
+                        return corrupt(at: memberFileStart, "\(name) frame is cut short (unexpected end of file)", resync: false)
                     }
                     return .end
                 }
             }
             if !inMember {
                 if rawEnd - rawStart < 8 && !rawEOF { try refillRaw() }
-                if rawHasSkippableFrame() {
+                if SkippableFrame.starts(raw, at: rawStart, end: rawEnd) {
                     // Extension frames (and a dictionary frame out of place) hold no records.
                     let frameStart = rawFileOffset
-                    guard let length = ZstdDecoder.skippableLength(Array(raw[rawStart..<rawEnd].prefix(8)), at: 0) else {
-                        return corrupt(at: frameStart, "skippable zstd frame is cut short", resync: false)
+                    guard let length = SkippableFrame.payloadLength(raw, at: rawStart, end: rawEnd) else {
+                        return corrupt(at: frameStart, "skippable \(name) frame is cut short", resync: false)
                     }
                     var remaining = 8 + length
                     while remaining > 0 {
                         if rawStart == rawEnd {
                             try refillRaw()
-                            if rawStart == rawEnd { return corrupt(at: frameStart, "skippable zstd frame is cut short", resync: false) }
+                            if rawStart == rawEnd { return corrupt(at: frameStart, "skippable \(name) frame is cut short", resync: false) }
                         }
                         let step = Swift.min(remaining, rawEnd - rawStart)
                         rawStart += step
@@ -309,9 +317,9 @@ final class DecodedStream {
                     }
                     continue
                 }
-                if !rawHasFrame() {
+                if !rawHasFrame(frames.magic) {
                     if raw[rawStart..<rawEnd].allSatisfy({ $0 == 0 }) && rawEOF { rawStart = rawEnd; return .end }
-                    return corrupt(at: rawFileOffset, "bytes after a zstd frame are not a zstd frame", resync: true)
+                    return corrupt(at: rawFileOffset, "bytes after a \(name) frame are not a \(name) frame", resync: true)
                 }
                 inMember = true
                 memberFileStart = rawFileOffset
@@ -321,7 +329,7 @@ final class DecodedStream {
             let end = rawEnd
             let step = raw.withUnsafeBytes { input in
                 scratch.withUnsafeMutableBytes { output in
-                    zstd.step(input: UnsafeRawBufferPointer(rebasing: input[begin..<end]), output: output)
+                    frames.step(input: UnsafeRawBufferPointer(rebasing: input[begin..<end]), output: output)
                 }
             }
             rawStart += step.consumed
@@ -331,8 +339,8 @@ final class DecodedStream {
             }
             if let error = step.error {
                 inMember = false
-                zstd.reset()
-                return corrupt(at: memberFileStart, "corrupt zstd frame: \(error)", resync: true)
+                frames.reset()
+                return corrupt(at: memberFileStart, "corrupt \(name) frame: \(error)", resync: true)
             }
             if step.frameEnded {
                 inMember = false
@@ -343,18 +351,14 @@ final class DecodedStream {
             if step.produced > 0 { return .data }
             if step.consumed == 0 && rawStart < rawEnd {
                 inMember = false
-                zstd.reset()
-                return corrupt(at: memberFileStart, "corrupt zstd frame: decoding made no progress", resync: true)
+                frames.reset()
+                return corrupt(at: memberFileStart, "corrupt \(name) frame: decoding made no progress", resync: true)
             }
         }
     }
 
-    private func rawHasFrame() -> Bool {
-        rawEnd - rawStart >= 4 && raw[rawStart] == 0x28 && raw[rawStart + 1] == 0xB5 && raw[rawStart + 2] == 0x2F && raw[rawStart + 3] == 0xFD
-    }
-
-    private func rawHasSkippableFrame() -> Bool {
-        rawEnd - rawStart >= 4 && raw[rawStart] & 0xF0 == 0x50 && raw[rawStart + 1] == 0x2A && raw[rawStart + 2] == 0x4D && raw[rawStart + 3] == 0x18
+    private func rawHasFrame(_ magic: [UInt8]) -> Bool {
+        rawEnd - rawStart >= 4 && raw[rawStart] == magic[0] && raw[rawStart + 1] == magic[1] && raw[rawStart + 2] == magic[2] && raw[rawStart + 3] == magic[3]
     }
 
     private func inflateStep() -> (Int32, Int) {
@@ -406,15 +410,12 @@ final class DecodedStream {
             do { try refillRaw() } catch { rawStart = rawEnd; rawEOF = true; return }
             if rawEnd - rawStart < 3 { rawStart = rawEnd; return }
             var index = rawStart
-            let zstdFile = compression == .zstd
+            let magic = frames?.magic ?? [0x1F, 0x8B, 8]
             while index + 3 < rawEnd {
-                let magic = zstdFile
-                    ? raw[index] == 0x28 && raw[index + 1] == 0xB5 && raw[index + 2] == 0x2F && raw[index + 3] == 0xFD
-                    : raw[index] == 0x1F && raw[index + 1] == 0x8B && raw[index + 2] == 8
-                if magic {
+                if raw[index] == magic[0] && raw[index + 1] == magic[1] && raw[index + 2] == magic[2] && (magic.count < 4 || raw[index + 3] == magic[3]) {
                     rawStart = index
                     if rawEnd - rawStart < 4096 && !rawEOF { try? refillRaw(); index = rawStart }
-                    if zstdFile ? zstdCandidateDecodesToRecord() : candidateDecodesToRecord() { return }
+                    if frames != nil ? frameCandidateDecodesToRecord() : candidateDecodesToRecord() { return }
                 }
                 index += 1
             }
@@ -425,16 +426,16 @@ final class DecodedStream {
 
     /// Whether the frame at `rawStart` decodes to a record header (the file's dictionary
     /// applies); the context is reset before and after.
-    private func zstdCandidateDecodesToRecord() -> Bool {
-        guard let zstd else { return false }
-        zstd.reset()
-        defer { zstd.reset() }
+    private func frameCandidateDecodesToRecord() -> Bool {
+        guard let frames else { return false }
+        frames.reset()
+        defer { frames.reset() }
         var out = [UInt8](repeating: 0, count: 16)
         let begin = rawStart
         let end = rawEnd
         let step = raw.withUnsafeBytes { input in
             out.withUnsafeMutableBytes { output in
-                zstd.step(input: UnsafeRawBufferPointer(rebasing: input[begin..<end]), output: output)
+                frames.step(input: UnsafeRawBufferPointer(rebasing: input[begin..<end]), output: output)
             }
         }
         guard step.error == nil else { return false }

@@ -2,12 +2,12 @@ import CZlib
 import Foundation
 
 /// Tells a web archive from a page by its first bytes, not only its name: `WARC/` (or an ARC
-/// `filedesc://` line), plain, inside a gzip member or inside a Zstandard frame (a file that
-/// opens with the warc-zstd dictionary frame is one by that alone). A page saved as `.gz` is not one; a file
+/// `filedesc://` line), plain, inside a gzip member or inside a Zstandard or LZ4 frame (a file
+/// that opens with the warc-zstd dictionary frame is one by that alone). A page saved as `.gz` is not one; a file
 /// *named* like an archive is read as one even when it is not (so it gets a `not_warc` error
 /// record naming its offset instead of being extracted as a page).
 public enum WARCDetector {
-    static let archiveSuffixes = [".warc", ".warc.gz", ".warc.zst", ".arc", ".arc.gz"]
+    static let archiveSuffixes = [".warc", ".warc.gz", ".warc.zst", ".warc.lz4", ".arc", ".arc.gz"]
 
     /// Only a regular file can be an archive: anything else (a FIFO, a socket, a device) is
     /// left to the page reader, which refuses it without blocking. Opening a FIFO to peek at
@@ -49,12 +49,13 @@ public enum WARCDetector {
         var start = head
         if head.count >= 2 && head[0] == 0x1F && head[1] == 0x8B { start = inflatePrefix(head) }
         if head.starts(with: ZstdDecoder.dictionaryMagic) { return true }
-        if ZstdDecoder.isFrame(head, at: 0) { start = zstdPrefix(head) }
+        if ZstdDecoder.isFrame(head, at: 0) { start = framePrefix(head, ZstdDecoder()) }
+        if LZ4Decoder.isFrame(head) { start = framePrefix(head, LZ4Decoder()) }
         return start.starts(with: Array("WARC/".utf8)) || start.starts(with: Array("filedesc://".utf8))
     }
 
-    private static func zstdPrefix(_ input: [UInt8]) -> [UInt8] {
-        guard let decoder = ZstdDecoder() else { return [] }
+    private static func framePrefix(_ input: [UInt8], _ decoder: (any FrameCodec)?) -> [UInt8] {
+        guard let decoder else { return [] }
         var output = [UInt8](repeating: 0, count: 16)
         let step = input.withUnsafeBytes { inBytes in output.withUnsafeMutableBytes { decoder.step(input: inBytes, output: $0) } }
         return step.error == nil ? Array(output[0..<step.produced]) : []

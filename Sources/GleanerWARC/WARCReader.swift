@@ -1,6 +1,7 @@
 /// Reads the records of one WARC file in order, streaming: `.warc`, `.warc.gz` (one gzip
 /// member per record or one for the whole file) or `.warc.zst` (one Zstandard frame per
-/// record, with or without a dictionary frame), WARC/1.0 and 1.1 (and the 0.17/0.18 drafts
+/// record, with or without a dictionary frame) or `.warc.lz4` (one LZ4 frame per record, as
+/// FastWARC writes them), WARC/1.0 and 1.1 (and the 0.17/0.18 drafts
 /// older Internet Archive files use), detected by content.
 ///
 /// Bad input never stops the file: a corrupt gzip member, a bad header block, a missing
@@ -82,7 +83,7 @@ public final class WARCReader: IteratorProtocol, Sequence {
             case .data: continue
             case .end: return .end
             case .corrupt(let offset, let message):
-                return .corrupt(WARCFailure(code: stream.compression == .zstd ? "bad_zstd" : "bad_gzip", message: message, offset: offset))
+                return .corrupt(WARCFailure(code: Self.corruptionCode(stream.compression), message: message, offset: offset))
             }
         }
         return .ok
@@ -211,6 +212,15 @@ public final class WARCReader: IteratorProtocol, Sequence {
         var record = WARCRecord(offset: offset, length: length, version: version, headers: headers, block: block)
         record.isOversized = oversized
         return .record(record)
+    }
+
+    /// The error code of a corrupt member in a file of `compression`.
+    static func corruptionCode(_ compression: DecodedStream.Compression) -> String {
+        switch compression {
+        case .zstd: "bad_zstd"
+        case .lz4: "bad_lz4"
+        case .gzip, .none: "bad_gzip"
+        }
     }
 
     private func pastEnd(_ offset: Int, _ contentLength: Int) -> WARCFailure {

@@ -7,19 +7,11 @@ import CZstd
 /// 0x184D2A5D) whose payload — a zstd dictionary, itself possibly zstd-compressed — every
 /// later frame was compressed with. Archive Team's tools write such files. The same context
 /// decodes `Content-Encoding: zstd` payloads stored as sent.
-final class ZstdDecoder {
-    /// What one call of `step` did.
-    struct Step {
-        /// Input bytes used and output bytes written.
-        var consumed: Int
-        var produced: Int
-        /// The frame ended (fully decoded and flushed) within this step.
-        var frameEnded: Bool
-        /// zstd's error text when the frame is corrupt.
-        var error: String?
-    }
+final class ZstdDecoder: FrameCodec {
+    let name = "zstd"
+    var magic: [UInt8] { Self.frameMagic }
 
-    /// The magic numbers that open a frame (little-endian on disk).
+    /// The magic number that opens a frame (little-endian on disk).
     static let frameMagic: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD]
     /// The warc-zstd dictionary frame: the skippable-frame magic 0x184D2A5D.
     static let dictionaryMagic: [UInt8] = [0x5D, 0x2A, 0x4D, 0x18]
@@ -40,19 +32,6 @@ final class ZstdDecoder {
     /// True when `bytes` at `index` open a regular frame.
     static func isFrame(_ bytes: [UInt8], at index: Int) -> Bool {
         index + 4 <= bytes.count && bytes[index] == 0x28 && bytes[index + 1] == 0xB5 && bytes[index + 2] == 0x2F && bytes[index + 3] == 0xFD
-    }
-
-    /// True when `bytes` at `index` open a skippable frame (magic 0x184D2A50…0x184D2A5F);
-    /// the warc-zstd dictionary frame is one of them.
-    static func isSkippableFrame(_ bytes: [UInt8], at index: Int) -> Bool {
-        index + 4 <= bytes.count && bytes[index] & 0xF0 == 0x50 && bytes[index + 1] == 0x2A && bytes[index + 2] == 0x4D && bytes[index + 3] == 0x18
-    }
-
-    /// The payload length of the skippable frame at `index` (its 4-byte little-endian size
-    /// after the magic), when the 8 header bytes are there.
-    static func skippableLength(_ bytes: [UInt8], at index: Int) -> Int? {
-        guard index + 8 <= bytes.count else { return nil }
-        return Int(bytes[index + 4]) | Int(bytes[index + 5]) << 8 | Int(bytes[index + 6]) << 16 | Int(bytes[index + 7]) << 24
     }
 
     /// Uses `payload` (a dictionary frame's content) for every later frame. A payload that is
@@ -83,15 +62,15 @@ final class ZstdDecoder {
     }
 
     /// Decodes from `input` into `output` until one of them is used up or the frame ends.
-    func step(input: UnsafeRawBufferPointer, output: UnsafeMutableRawBufferPointer) -> Step {
+    func step(input: UnsafeRawBufferPointer, output: UnsafeMutableRawBufferPointer) -> FrameStep {
         var inBuffer = ZSTD_inBuffer(src: input.baseAddress, size: input.count, pos: 0)
         var outBuffer = ZSTD_outBuffer(dst: output.baseAddress, size: output.count, pos: 0)
         let status = ZSTD_decompressStream(context, &outBuffer, &inBuffer)
         if ZSTD_isError(status) != 0 {
-            return Step(consumed: inBuffer.pos, produced: outBuffer.pos, frameEnded: false, error: Self.errorName(status))
+            return FrameStep(consumed: inBuffer.pos, produced: outBuffer.pos, frameEnded: false, error: Self.errorName(status))
         }
         // 0: the frame is complete and everything it holds has been written out.
-        return Step(consumed: inBuffer.pos, produced: outBuffer.pos, frameEnded: status == 0, error: nil)
+        return FrameStep(consumed: inBuffer.pos, produced: outBuffer.pos, frameEnded: status == 0, error: nil)
     }
 
     private static func errorName(_ status: Int) -> String {

@@ -1,13 +1,15 @@
+import CLZ4
 import CZstd
 import Foundation
 import GleanerTestSupport
 import Testing
 @testable import GleanerWARC
 
-/// Zstandard-compressed web archives (`.warc.zst`, the IIPC warc-zstd format Archive Team's
-/// tools write): one frame per record, optionally a dictionary frame first; and
-/// `Content-Encoding: zstd` payloads stored as sent.
-@Suite struct WARCZstdTests {
+/// Web archives compressed frame by frame: `.warc.zst` (the IIPC warc-zstd format Archive
+/// Team's tools write: one frame per record, optionally a dictionary frame first) and
+/// `.warc.lz4` (FastWARC: one LZ4 frame per record); and `Content-Encoding: zstd` payloads
+/// stored as sent.
+@Suite struct WARCFrameCompressionTests {
     static func response(_ url: String, headline: String, headers: [String] = ["Content-Type: text/html; charset=utf-8"], body: [UInt8]? = nil, version: String = "WARC/1.1") -> [UInt8] {
         let html = Array("<!DOCTYPE html><html><head><title>\(headline)</title></head><body><article><h1>\(headline)</h1><p>\(String(repeating: "A sentence of the story that is long enough to be prose. ", count: 5))</p></article></body></html>".utf8)
         let payload = body ?? html
@@ -32,6 +34,18 @@ import Testing
             bytes.withUnsafeBytes { ZSTD_compress2(context, out.baseAddress, out.count, $0.baseAddress, $0.count) }
         }
         precondition(ZSTD_isError(written) == 0)
+        return Array(output[0..<written])
+    }
+
+    /// One LZ4 frame of `bytes`, with a content checksum.
+    static func lz4Frame(_ bytes: [UInt8]) -> [UInt8] {
+        var preferences = LZ4F_preferences_t()
+        preferences.frameInfo.contentChecksumFlag = LZ4F_contentChecksumEnabled
+        var output = [UInt8](repeating: 0, count: LZ4F_compressFrameBound(bytes.count, &preferences))
+        let written = output.withUnsafeMutableBytes { out in
+            bytes.withUnsafeBytes { LZ4F_compressFrame(out.baseAddress, out.count, $0.baseAddress, $0.count, &preferences) }
+        }
+        precondition(LZ4F_isError(written) == 0)
         return Array(output[0..<written])
     }
 
@@ -143,5 +157,35 @@ import Testing
         let items = readAll(path)
         #expect(failures(items).isEmpty)
         #expect(records(items).map(\.version) == ["WARC/0.18", "WARC/0.17"])
+    }
+
+    @Test func lz4FramePerRecordReadsEveryRecordAtItsFrameOffset() throws {
+        let folder = try TemporaryDirectory()
+        let frames = Self.stories.map { Self.lz4Frame($0) }
+        let path = try Self.file(folder, "a.warc.lz4", frames.joined().map { $0 })
+        let items = readAll(path)
+        #expect(failures(items).isEmpty)
+        let read = records(items)
+        #expect(read.map(\.targetURI) == ["http://example.org/one", "http://example.org/two", "http://example.org/three"])
+        #expect(read.map(\.offset) == [0, frames[0].count, frames[0].count + frames[1].count])
+        #expect(read.map(\.length) == frames.map { Optional($0.count) })
+        guard case .record(let second)? = WARCReader(path: path, offset: read[1].offset).next() else {
+            Issue.record("seeking to the second record's frame does not read it")
+            return
+        }
+        #expect(second.targetURI == "http://example.org/two")
+        #expect(WARCDetector.isArchive(head: frames[0]))
+        #expect(!WARCDetector.isArchive(head: Self.lz4Frame(Array("<!DOCTYPE html><p>a page</p>".utf8))))
+    }
+
+    @Test func corruptLZ4FrameGivesOneErrorAndReadingGoesOn() throws {
+        let folder = try TemporaryDirectory()
+        var frames = Self.stories.map { Self.lz4Frame($0) }
+        frames[1][frames[1].count / 2] ^= 0xFF
+        let path = try Self.file(folder, "c.warc.lz4", frames.joined().map { $0 })
+        let items = readAll(path)
+        #expect(failures(items).map(\.code) == ["bad_lz4"])
+        #expect(failures(items).first?.offset == frames[0].count)
+        #expect(records(items).compactMap(\.targetURI) == ["http://example.org/one", "http://example.org/three"])
     }
 }
