@@ -6,7 +6,9 @@ import Testing
 /// HTTPS against a loopback TLS server whose certificates come from a CA made by the test:
 /// trust through `--cacert`/`--capath`/environment, each way verification must fail, the
 /// explicit `--insecure`, and HTTP/2 chosen through ALPN.
-@Suite(.timeLimit(.minutes(1)), .serialized) struct FetchTLSTests {
+// The limit catches hangs, with room for load: in the full parallel test run a test also
+// waits for Swift's shared thread pool, which other suites' blocking process runs hold.
+@Suite(.timeLimit(.minutes(3)), .serialized) struct FetchTLSTests {
     static let headline = "Harbour Bridge Reopens After Two Years of Repairs"
 
     static func configuration(caFile: String? = nil, caDirectory: String? = nil, insecure: Bool = false) -> FetchConfiguration {
