@@ -442,9 +442,10 @@ final class DecodedStream {
         return Self.startsARecord(Array(out[0..<step.produced]))
     }
 
-    /// Decoded bytes that open a WARC record (or an ARC file).
+    /// Decoded bytes that open a WARC record, an ARC file or an ARC record (a URL line).
     static func startsARecord(_ out: [UInt8]) -> Bool {
-        out.count >= 5 && (out.starts(with: Array("WARC/".utf8)) || out.starts(with: Array("filedesc:".utf8).prefix(out.count)))
+        out.count >= 5
+            && ["WARC/", "filedesc:", "http://", "https://", "dns:"].contains { out.starts(with: Array($0.utf8).prefix(out.count)) }
     }
 
     private func candidateDecodesToRecord() -> Bool {

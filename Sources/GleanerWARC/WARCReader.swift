@@ -2,7 +2,8 @@
 /// member per record or one for the whole file) or `.warc.zst` (one Zstandard frame per
 /// record, with or without a dictionary frame) or `.warc.lz4` (one LZ4 frame per record, as
 /// FastWARC writes them), WARC/1.0 and 1.1 (and the 0.17/0.18 drafts
-/// older Internet Archive files use), detected by content.
+/// older Internet Archive files use), detected by content; and ARC files, the format before
+/// WARC, whose records are handed on as WARC records (see `ARCHeaderLine`).
 ///
 /// Bad input never stops the file: a corrupt gzip member, a bad header block, a missing
 /// `Content-Length`, a length past the end of the file each give one `.failure` item naming
@@ -24,6 +25,8 @@ public final class WARCReader: IteratorProtocol, Sequence {
     private var pending: [Item] = []
     private var finished = false
     private var recordsRead = 0
+    /// The file began with an ARC `filedesc` record (or reading started at an ARC record).
+    private var isARC = false
 
     /// Opens `path`, from `offset` on (a record's offset as `gleaner extract` reports it, to
     /// read one record without the ones before it); a file that can't be opened yields one
@@ -106,6 +109,11 @@ public final class WARCReader: IteratorProtocol, Sequence {
         let offset = stream.memberStart(at: recordStart) ?? recordStart
         let aligned = stream.isCompressed && stream.memberStart(at: recordStart) != nil
 
+        // ARC, the Internet Archive's format before WARC: a one-line header, then the block.
+        if isARC || !stream.buffer[stream.start...].starts(with: "WARC/".utf8) {
+            if let item = try readARCRecord(stream, recordStart: recordStart, offset: offset, aligned: aligned) { return item }
+        }
+
         // The header block ends at the first empty line.
         var headerLength = 0
         var searched = 0
@@ -128,11 +136,6 @@ public final class WARCReader: IteratorProtocol, Sequence {
         let window = stream.buffer[stream.start..<(stream.start + (headerLength > 0 ? headerLength : Swift.min(stream.available, 64)))]
         if !Self.isVersionLine(window) {
             let isFirst = recordsRead == 0 && recordStart == 0
-            if isFirst && window.starts(with: "filedesc:".utf8) {
-                finished = true
-                return .failure(WARCFailure(
-                    code: "unsupported_format", message: "ARC files (the Internet Archive's format before WARC) are not supported; convert with warcio or jwattools", offset: 0))
-            }
             let failure = WARCFailure(
                 code: isFirst ? "not_warc" : "bad_header",
                 message: isFirst ? "the file does not start with a WARC record header" : "no WARC version line where a record should start",
@@ -155,6 +158,17 @@ public final class WARCReader: IteratorProtocol, Sequence {
             try resynchronise(from: stream.position, stream)
             return .failure(WARCFailure(code: "missing_length", message: "the record has no valid Content-Length", offset: offset))
         }
+        return try finishRecord(
+            stream, recordStart: recordStart, offset: offset, aligned: aligned, headerLength: headerLength,
+            contentLength: contentLength, version: version, headers: headers)
+    }
+
+    /// Reads the block after a header of `headerLength` bytes at `recordStart`, the record
+    /// trailer, and makes the record (WARC and ARC alike).
+    private func finishRecord(
+        _ stream: DecodedStream, recordStart: Int, offset: Int, aligned: Bool, headerLength: Int, contentLength: Int,
+        version: String, headers: WARCHeaders
+    ) throws(WARCFailure) -> Item {
         let total = headerLength + contentLength
         let oversized = contentLength > maximumRecordBytes
         var block: [UInt8] = []
@@ -212,6 +226,51 @@ public final class WARCReader: IteratorProtocol, Sequence {
         var record = WARCRecord(offset: offset, length: length, version: version, headers: headers, block: block)
         record.isOversized = oversized
         return .record(record)
+    }
+
+    /// An ARC record at the stream's position, or nil when the bytes there are not one (and
+    /// not inside an ARC file). In an ARC file, a line that is not a record header is reported
+    /// once, and reading resumes at the next line that is one.
+    private func readARCRecord(_ stream: DecodedStream, recordStart: Int, offset: Int, aligned: Bool) throws(WARCFailure) -> Item? {
+        var skipped = false
+        while true {
+            // The header line: a URL, so allow a long one.
+            var lineEnd: Int?
+            while lineEnd == nil {
+                lineEnd = stream.buffer[stream.start...].firstIndex(of: 10)
+                if lineEnd != nil { break }
+                if stream.available > Self.maximumHeaderBytes { break }
+                switch try need(stream.available + 1, stream) {
+                case .ok: continue
+                case .corrupt(let failure): return .failure(failure)
+                case .end:
+                    if stream.available == 0 {
+                        return skipped ? .failure(badARCLine(offset)) : nil
+                    }
+                    lineEnd = stream.buffer.count
+                }
+            }
+            let end = lineEnd ?? stream.start + Swift.min(stream.available, Self.maximumHeaderBytes)
+            if let header = ARCHeaderLine(stream.buffer[stream.start..<end]) {
+                isARC = true
+                if skipped {
+                    // Report the damage; the record that follows is read on the next call.
+                    return .failure(badARCLine(offset))
+                }
+                let headerLength = Swift.min(end + 1, stream.buffer.count) - stream.start
+                return try finishRecord(
+                    stream, recordStart: recordStart, offset: offset, aligned: aligned, headerLength: headerLength,
+                    contentLength: header.length, version: "ARC", headers: header.warcHeaders)
+            }
+            guard isARC else { return nil }
+            // Not a header line: skip it (and any more) up to the next one.
+            skipped = true
+            stream.consume(Swift.min(end + 1, stream.buffer.count) - stream.start)
+        }
+    }
+
+    private func badARCLine(_ offset: Int) -> WARCFailure {
+        WARCFailure(code: "bad_header", message: "no ARC record header line where a record should start", offset: offset)
     }
 
     /// The error code of a corrupt member in a file of `compression`.

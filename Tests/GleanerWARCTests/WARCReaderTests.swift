@@ -104,10 +104,8 @@ import Testing
         #expect(failures(items).first?.code == "not_warc")
     }
 
-    @Test func arcFileIsUnsupported() throws {
+    @Test func missingFileIsOneError() throws {
         let folder = try TemporaryDirectory()
-        let arc = try folder.write("old.arc", "filedesc://old.arc 0.0.0.0 20050614070159 text/plain 76\n1 0 Alexa Internet\nURL IP-address Archive-date Content-type Archive-length\n\n")
-        #expect(failures(readAll(arc)).map(\.code) == ["unsupported_format"])
         #expect(failures(readAll(folder.path("missing.warc"))).map(\.code) == ["not_found"])
     }
 }
