@@ -224,23 +224,31 @@ final class DecodedStream {
     /// File offset of `raw[rawStart]`.
     private var rawFileOffset: Int { file.offset - (rawEnd - rawStart) }
 
-    private func fillGzip() throws(WARCFailure) -> Fill {
-        if let pending = corruptionPending {
-            corruptionPending = nil
-            dropUnconsumed()
-            return .corrupt(offset: pending.offset, message: pending.message)
+    /// A corruption found while probing ahead, reported now that the bytes before it are used.
+    private func takePendingCorruption() -> Fill? {
+        guard let pending = corruptionPending else { return nil }
+        corruptionPending = nil
+        dropUnconsumed()
+        return .corrupt(offset: pending.offset, message: pending.message)
+    }
+
+    /// Reads more compressed bytes when none are left; at the end of the file, `.end` — or
+    /// a corruption when a `member` (a gzip member, a frame) was cut short. Nil: bytes to decode.
+    private func refillAtEnd(_ member: String) throws(WARCFailure) -> Fill? {
+        guard rawStart == rawEnd else { return nil }
+        try refillRaw()
+        guard rawStart == rawEnd else { return nil }
+        if inMember {
+            inMember = false
+            return corrupt(at: memberFileStart, "\(member) is cut short (unexpected end of file)", resync: false)
         }
+        return .end
+    }
+
+    private func fillGzip() throws(WARCFailure) -> Fill {
+        if let pending = takePendingCorruption() { return pending }
         while true {
-            if rawStart == rawEnd {
-                try refillRaw()
-                if rawStart == rawEnd {
-                    if inMember {
-                        inMember = false
-                        return corrupt(at: memberFileStart, "gzip member is cut short (unexpected end of file)", resync: false)
-                    }
-                    return .end
-                }
-            }
+            if let ended = try refillAtEnd("gzip member") { return ended }
             if !inMember {
                 // A member must start with the gzip magic; anything else is garbage to skip.
                 if rawEnd - rawStart < 3 && !rawEOF { try refillRaw() }
@@ -279,24 +287,11 @@ final class DecodedStream {
 
     /// Zstd and LZ4 files: frame by frame, a frame being a member.
     private func fillFrames() throws(WARCFailure) -> Fill {
-        if let pending = corruptionPending {
-            corruptionPending = nil
-            dropUnconsumed()
-            return .corrupt(offset: pending.offset, message: pending.message)
-        }
+        if let pending = takePendingCorruption() { return pending }
         guard let frames else { return .end }
         let name = frames.name
         while true {
-            if rawStart == rawEnd {
-                try refillRaw()
-                if rawStart == rawEnd {
-                    if inMember {
-                        inMember = false
-                        return corrupt(at: memberFileStart, "\(name) frame is cut short (unexpected end of file)", resync: false)
-                    }
-                    return .end
-                }
-            }
+            if let ended = try refillAtEnd("\(name) frame") { return ended }
             if !inMember {
                 if rawEnd - rawStart < 8 && !rawEOF { try refillRaw() }
                 if SkippableFrame.starts(raw, at: rawStart, end: rawEnd) {
