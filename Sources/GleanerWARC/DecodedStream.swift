@@ -63,7 +63,7 @@ final class DecodedStream {
         // warc-zstd: a dictionary frame at the very start serves every frame, also when
         // reading begins at a later record's offset.
         let dictionary = try Self.readDictionaryFrame(file)
-        file.seek(to: start > 0 ? start : dictionary?.frameLength ?? 0)
+        file.seek(to: start > file.base ? start : file.base + (dictionary?.frameLength ?? 0))
         // A 1 MiB read window; bytes held in memory (fuzzing, tests) get a window of their own
         // size instead, so a 2 KB input does not allocate and clear 2.3 MB per reader.
         let window = file.memorySize.map { Swift.max(4096, Swift.min(Self.chunk, $0 + 1)) } ?? Self.chunk
@@ -114,34 +114,20 @@ final class DecodedStream {
     /// The payload of the warc-zstd dictionary frame that opens the file, and the frame's
     /// whole length; nil when the file does not open with one.
     private static func readDictionaryFrame(_ file: RawFile) throws(WARCFailure) -> (payload: [UInt8], frameLength: Int)? {
-        file.seek(to: 0)
-        let header = try readBytes(file, 8)
+        let header = try file.bytes(at: file.base, count: 8)
         guard header.starts(with: ZstdDecoder.dictionaryMagic), let length = SkippableFrame.payloadLength(header, at: 0, end: header.count) else {
             return nil
         }
         guard length <= maximumDictionaryBytes else {
             throw WARCFailure(code: "bad_zstd", message: "the dictionary frame claims \(length) bytes", offset: 0)
         }
-        let payload = try readBytes(file, length)
+        let payload = try file.bytes(at: file.base + 8, count: length)
         guard payload.count == length else {
             throw WARCFailure(code: "bad_zstd", message: "the dictionary frame is cut short (\(payload.count) of \(length) bytes)", offset: 0)
         }
         return (payload, 8 + length)
     }
 
-    /// Up to `count` bytes from the file's current offset (fewer only at its end).
-    private static func readBytes(_ file: RawFile, _ count: Int) throws(WARCFailure) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let got = bytes.withUnsafeMutableBytes { file.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
-            if got < 0, let failure = file.failure { throw failure }
-            if got <= 0 { break }
-            filled += got
-        }
-        bytes.removeSubrange(filled...)
-        return bytes
-    }
 
     var available: Int { buffer.count - start }
 

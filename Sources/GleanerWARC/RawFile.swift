@@ -9,6 +9,10 @@ final class RawFile {
     private let memory: [UInt8]?
     /// File offset of the next byte `read` returns.
     private(set) var offset = 0
+    /// Reading stops here (the end of a WARC entry inside a WACZ file); nil: the file's end.
+    var end: Int?
+    /// Where the archive begins in the file (a WACZ entry's first byte; otherwise 0).
+    var base = 0
 
     init(bytes: [UInt8], name: String) {
         path = name
@@ -38,6 +42,10 @@ final class RawFile {
 
     /// Reads up to `buffer.count` bytes; 0 at end of file, -1 on an I/O error (see `failure`).
     func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        if let end, end - offset < buffer.count {
+            guard end > offset else { return 0 }
+            return read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<(end - offset)]))
+        }
         if let memory {
             let count = Swift.min(buffer.count, memory.count - offset)
             guard count > 0 else { return 0 }
@@ -68,5 +76,27 @@ final class RawFile {
             return
         }
         if lseek(descriptor, off_t(offset), SEEK_SET) >= 0 { self.offset = offset }
+    }
+
+    /// The file's size in bytes.
+    var size: Int {
+        if let memory { return memory.count }
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    /// `count` bytes at `position` (fewer at the end of the file); moves the offset.
+    func bytes(at position: Int, count: Int) throws(WARCFailure) -> [UInt8] {
+        seek(to: position)
+        var bytes = [UInt8](repeating: 0, count: Swift.max(0, count))
+        var filled = 0
+        while filled < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
+            if got < 0, let failure { throw failure }
+            if got <= 0 { break }
+            filled += got
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// *named* like an archive is read as one even when it is not (so it gets a `not_warc` error
 /// record naming its offset instead of being extracted as a page).
 public enum WARCDetector {
-    static let archiveSuffixes = [".warc", ".warc.gz", ".warc.zst", ".warc.lz4", ".arc", ".arc.gz"]
+    static let archiveSuffixes = [".warc", ".warc.gz", ".warc.zst", ".warc.lz4", ".arc", ".arc.gz", ".wacz"]
 
     /// Only a regular file can be an archive: anything else (a FIFO, a socket, a device) is
     /// left to the page reader, which refuses it without blocking. Opening a FIFO to peek at

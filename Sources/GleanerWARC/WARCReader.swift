@@ -3,7 +3,8 @@
 /// record, with or without a dictionary frame) or `.warc.lz4` (one LZ4 frame per record, as
 /// FastWARC writes them), WARC/1.0 and 1.1 (and the 0.17/0.18 drafts
 /// older Internet Archive files use), detected by content; and ARC files, the format before
-/// WARC, whose records are handed on as WARC records (see `ARCHeaderLine`).
+/// WARC, whose records are handed on as WARC records (see `ARCHeaderLine`); and the web
+/// archives inside a WACZ file (see `ZipDirectory`).
 ///
 /// Bad input never stops the file: a corrupt gzip member, a bad header block, a missing
 /// `Content-Length`, a length past the end of the file each give one `.failure` item naming
@@ -20,20 +21,36 @@ public final class WARCReader: IteratorProtocol, Sequence {
     static let maximumHeaderBytes = 64 * 1024
 
     public let path: String
-    private let stream: DecodedStream?
+    private var stream: DecodedStream?
     private var openFailure: WARCFailure?
     private var pending: [Item] = []
     private var finished = false
     private var recordsRead = 0
     /// The file began with an ARC `filedesc` record (or reading started at an ARC record).
     private var isARC = false
+    /// A WACZ file's web archives, read one after the other; empty for a plain archive.
+    private var entries: [ZipDirectory.Entry] = []
+    private var entryIndex = 0
 
     /// Opens `path`, from `offset` on (a record's offset as `gleaner extract` reports it, to
     /// read one record without the ones before it); a file that can't be opened yields one
-    /// `.failure` and ends.
+    /// `.failure` and ends. A `.wacz` file is read as the web archives stored in it, in order;
+    /// offsets are positions in the WACZ file.
     public init(path: String, offset: Int = 0, maximumRecordBytes: Int = 64 * 1024 * 1024) {
         self.path = path
         self.maximumRecordBytes = maximumRecordBytes
+        if path.lowercased().hasSuffix(".wacz") {
+            do {
+                entries = try ZipDirectory(path: path).archives
+            } catch {
+                openFailure = error
+                return
+            }
+            // Reading from an offset starts in the entry that holds it.
+            entryIndex = entries.firstIndex { $0.data.upperBound > offset } ?? entries.count
+            openEntry(from: offset)
+            return
+        }
         do {
             stream = try DecodedStream(file: RawFile(path: path), start: offset)
         } catch {
@@ -54,7 +71,7 @@ public final class WARCReader: IteratorProtocol, Sequence {
         }
     }
 
-    /// True when the file is gzip- or zstd-compressed (by its first bytes).
+    /// True when the file is gzip-, zstd- or LZ4-compressed (by its first bytes).
     public var isCompressed: Bool { stream?.isCompressed ?? false }
 
     public func next() -> Item? {
@@ -63,15 +80,57 @@ public final class WARCReader: IteratorProtocol, Sequence {
             finished = true
             return .failure(failure)
         }
-        if !pending.isEmpty { return pending.removeFirst() }
-        guard !finished, let stream else { return nil }
-        do {
-            let item = try readItem(stream)
-            if item == nil { finished = true }
-            return item
-        } catch {
-            finished = true
-            return .failure(error)
+        while true {
+            if !pending.isEmpty { return pending.removeFirst() }
+            guard !finished, let stream else { return nil }
+            do {
+                if let item = try readItem(stream) { return item }
+            } catch {
+                // A WACZ file goes on with its next archive.
+                if !nextEntry() { finished = true }
+                return .failure(error)
+            }
+            if !nextEntry() {
+                finished = true
+                return nil
+            }
+        }
+    }
+
+    /// Moves to the WACZ file's next web archive; false when there is none.
+    private func nextEntry() -> Bool {
+        guard !entries.isEmpty else { return false }
+        entryIndex += 1
+        openEntry(from: 0)
+        return stream != nil || !pending.isEmpty
+    }
+
+    /// Opens entry `entryIndex` (or the first after it that can be read) from `offset`, or
+    /// from its start; a compressed entry or one that cannot be opened is one failure.
+    private func openEntry(from offset: Int) {
+        stream = nil
+        recordsRead = 0
+        isARC = false
+        while entryIndex < entries.count {
+            let entry = entries[entryIndex]
+            guard entry.method == 0 else {
+                pending.append(.failure(WARCFailure(
+                    code: "unsupported_format",
+                    message: "WACZ entry \(entry.name) is compressed (ZIP method \(entry.method)); WACZ stores web archives uncompressed",
+                    offset: entry.data.lowerBound)))
+                entryIndex += 1
+                continue
+            }
+            do {
+                let file = try RawFile(path: path)
+                file.base = entry.data.lowerBound
+                file.end = entry.data.upperBound
+                stream = try DecodedStream(file: file, start: Swift.max(offset, entry.data.lowerBound))
+                return
+            } catch {
+                pending.append(.failure(error))
+                entryIndex += 1
+            }
         }
     }
 

@@ -6,6 +6,9 @@
   warc_interop.py make-edge DIR      writes edge-case archives with warcio (chunked and gzip
                                      payloads, spaces in the target URI, truncated, resource,
                                      revisit, request/metadata, corrupted members, not-WARC)
+  warc_interop.py make-wacz DIR      writes WACZ files (Webrecorder's ZIP of WARC files) with
+                                     zipfile: crawl.wacz (stored), deflated.wacz (one entry
+                                     deflated), zip64.wacz (ZIP64 end records and extra fields)
 """
 import gzip
 import io
@@ -152,6 +155,53 @@ def make_edge(directory):
     print(json.dumps({"members": members}))
 
 
+def make_wacz(directory):
+    import struct
+    import zipfile
+    import zlib
+    from warcio.warcwriter import WARCWriter
+    os.makedirs(directory, exist_ok=True)
+    archives = {}
+    for name, titles, gz in (("archive/data.warc.gz", (b"One", b"Two"), True), ("archive/more.warc", (b"Three",), False)):
+        buffer = io.BytesIO()
+        writer = WARCWriter(buffer, gzip=gz)
+        for title in titles:
+            response(writer, "http://example.com/" + title.decode().lower(), page(title), [("Content-Type", "text/html; charset=utf-8")])
+        archives[name] = buffer.getvalue()
+    others = {"datapackage.json": b'{"profile": "data-package", "resources": []}', "pages/pages.jsonl": b"{}\n",
+              "indexes/index.cdx": b""}
+    with zipfile.ZipFile(os.path.join(directory, "crawl.wacz"), "w", zipfile.ZIP_STORED) as wacz:
+        wacz.writestr("datapackage.json", others["datapackage.json"])
+        for name, data in archives.items():
+            wacz.writestr(name, data)
+        wacz.writestr("pages/pages.jsonl", others["pages/pages.jsonl"])
+    with zipfile.ZipFile(os.path.join(directory, "deflated.wacz"), "w", zipfile.ZIP_STORED) as wacz:
+        wacz.writestr("archive/data.warc.gz", archives["archive/data.warc.gz"], compress_type=zipfile.ZIP_DEFLATED)
+        wacz.writestr("archive/more.warc", archives["archive/more.warc"])
+    # ZIP64 by hand (zipfile writes it only past 4 GiB): sizes and offsets 0xFFFFFFFF in the
+    # central directory with the real values in ZIP64 extra fields, then the ZIP64 end record
+    # and its locator before the classic end record.
+    out, central = bytearray(), bytearray()
+    for name, data in list(archives.items()) + [("datapackage.json", others["datapackage.json"])]:
+        raw, offset, crc = name.encode(), len(out), zlib.crc32(data)
+        local_extra = struct.pack("<HHQQ", 1, 16, len(data), len(data))
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 45, 0, 0, 0, 0, crc, 0xFFFFFFFF, 0xFFFFFFFF, len(raw), len(local_extra))
+        out += raw + local_extra + data
+        extra = struct.pack("<HHQQQ", 1, 24, len(data), len(data), offset)
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 45, 45, 0, 0, 0, 0, crc, 0xFFFFFFFF, 0xFFFFFFFF,
+                               len(raw), len(extra), 0, 0, 0, 0, 0xFFFFFFFF) + raw + extra
+    start, count = len(out), len(archives) + 1
+    out += central
+    end64 = len(out)
+    out += struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, count, count, len(central), start)
+    out += struct.pack("<IIQI", 0x07064B50, 0, end64, 1)
+    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+    with open(os.path.join(directory, "zip64.wacz"), "wb") as handle:
+        handle.write(out)
+    with zipfile.ZipFile(os.path.join(directory, "zip64.wacz")) as check:
+        assert check.read("archive/more.warc") == archives["archive/more.warc"]
+
+
 def member_offsets(data):
     """Offsets of the gzip members of a file."""
     import zlib
@@ -170,5 +220,7 @@ if __name__ == "__main__":
         validate(sys.argv[2:])
     elif command == "make-edge":
         make_edge(sys.argv[2])
+    elif command == "make-wacz":
+        make_wacz(sys.argv[2])
     else:
         sys.exit(f"unknown command {command}")
