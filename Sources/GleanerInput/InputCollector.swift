@@ -11,7 +11,7 @@ import Foundation
 /// it into a `not_a_regular_file` record.
 public struct InputCollector: Sendable {
     /// File name endings treated as pages when walking directories (case-insensitive).
-    public static let pageExtensions = [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz", ".gz", ".warc", ".arc"]
+    public static let pageExtensions = [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz", ".gz", ".warc", ".arc", ".warc.zst", ".warc.lz4", ".wacz"]
 
     public init() {}
 

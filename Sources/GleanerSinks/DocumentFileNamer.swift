@@ -30,7 +30,7 @@ public struct DocumentFileNamer: Sendable {
 
     static let maxStemBytes = 120
     /// Stripped from the end of a file name, repeatedly (`.html.gz`).
-    static let strippedExtensions = [".gz", ".html", ".htm", ".xhtml", ".shtml", ".php", ".aspx", ".asp", ".warc", ".arc"]
+    static let strippedExtensions = [".gz", ".html", ".htm", ".xhtml", ".shtml", ".php", ".aspx", ".asp", ".warc", ".arc", ".zst", ".lz4", ".wacz"]
 
     public init(scheme: Scheme, fileExtension: String) {
         self.scheme = scheme

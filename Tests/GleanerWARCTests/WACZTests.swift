@@ -56,4 +56,21 @@ import Testing
         #expect(run.records.compactMap { $0["url"] as? String } == Self.urls)
         #expect(run.records.allSatisfy { ($0["source"] as? String)?.hasPrefix(folder.path("crawl.wacz") + "#") == true })
     }
+
+    /// A folder walk picks up every archive kind by its name: `.wacz`, `.warc.zst`, `.warc.lz4`.
+    @Test func folderWalkFindsEveryArchiveKind() throws {
+        let folder = try TemporaryDirectory()
+        _ = try interop(["make-wacz", folder.url.path])
+        try FileManager.default.removeItem(atPath: folder.path("deflated.wacz"))
+        try FileManager.default.removeItem(atPath: folder.path("zip64.wacz"))
+        let frames = WARCFrameCompressionTests.stories.map { WARCFrameCompressionTests.frame($0) }
+        try Data(frames.joined()).write(to: URL(fileURLWithPath: folder.path("b.warc.zst")))
+        let lz4 = WARCFrameCompressionTests.stories.map { WARCFrameCompressionTests.lz4Frame($0) }
+        try Data(lz4.joined()).write(to: URL(fileURLWithPath: folder.path("c.warc.lz4")))
+        let run = try GleanerBinary.run(["extract", folder.url.path])
+        #expect(run.status == 0)
+        #expect(run.records.count == 9)
+        #expect(Set(run.records.compactMap { ($0["warc"] as? [String: Any])?["file"] as? String }.map { URL(fileURLWithPath: $0).lastPathComponent })
+            == ["crawl.wacz", "b.warc.zst", "c.warc.lz4"])
+    }
 }
