@@ -14,7 +14,8 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Extract article records from saved HTML pages.",
         discussion: """
             Inputs are files, directories (searched recursively for .html, .htm, .xhtml, \
-            their .gz forms, .warc and .arc) and - for standard input. One JSON line is written \
+            their .gz forms, and web archives: .warc, .warc.gz, .warc.zst, .warc.lz4, .wacz, \
+            .arc) and - for standard input. One JSON line is written \
             per input, in input order, each as soon as it and every input before it are done; \
             an input that cannot be processed gives an error record. --output FILE.sqlite (or \
             .db) writes an SQLite database instead (schema in docs/sinks.md). --format \
@@ -24,7 +25,8 @@ struct ExtractCommand: ParsableCommand {
             finished records are written, the summary printed. A progress line is shown on a \
             terminal for more than 100 inputs.
 
-            Web archives (WARC 1.0/1.1, .warc or .warc.gz, recognised by content) give one \
+            Web archives (WARC 1.0/1.1 plain or compressed with gzip, zstd or LZ4; the WARC \
+            files in a WACZ; ARC; recognised by content, docs/warc.md) give one \
             line per qualifying record — HTML responses and resources — with source \
             FILE#OFFSET and a "warc" object, and one error line per broken record.
 
