@@ -31,6 +31,8 @@ public final class WARCReader: IteratorProtocol, Sequence {
     /// A WACZ file's web archives, read one after the other; empty for a plain archive.
     private var entries: [ZipDirectory.Entry] = []
     private var entryIndex = 0
+    /// A new handle on the file (or the bytes): one per WACZ entry read.
+    private let openFile: () throws(WARCFailure) -> RawFile
 
     /// Opens `path`, from `offset` on (a record's offset as `gleaner extract` reports it, to
     /// read one record without the ones before it); a file that can't be opened yields one
@@ -39,9 +41,24 @@ public final class WARCReader: IteratorProtocol, Sequence {
     public init(path: String, offset: Int = 0, maximumRecordBytes: Int = 64 * 1024 * 1024) {
         self.path = path
         self.maximumRecordBytes = maximumRecordBytes
+        openFile = { () throws(WARCFailure) in try RawFile(path: path) }
+        start(at: offset)
+    }
+
+    /// Reads an archive held in memory (fuzzing, tests); `name` stands in for the path (and a
+    /// name ending in `.wacz` reads the bytes as a WACZ file).
+    public init(bytes: [UInt8], name: String = "memory", maximumRecordBytes: Int = 64 * 1024 * 1024) {
+        path = name
+        self.maximumRecordBytes = maximumRecordBytes
+        openFile = { () throws(WARCFailure) in RawFile(bytes: bytes, name: name) }
+        start(at: 0)
+    }
+
+    /// Opens the archive (or a WACZ file's directory and its first archive) at `offset`.
+    private func start(at offset: Int) {
         if path.lowercased().hasSuffix(".wacz") {
             do {
-                entries = try ZipDirectory(path: path).archives
+                entries = try ZipDirectory(file: openFile()).archives
             } catch {
                 openFailure = error
                 return
@@ -52,19 +69,7 @@ public final class WARCReader: IteratorProtocol, Sequence {
             return
         }
         do {
-            stream = try DecodedStream(file: RawFile(path: path), start: offset)
-        } catch {
-            stream = nil
-            openFailure = error
-        }
-    }
-
-    /// Reads an archive held in memory (fuzzing, tests); `name` stands in for the path.
-    public init(bytes: [UInt8], name: String = "memory", maximumRecordBytes: Int = 64 * 1024 * 1024) {
-        path = name
-        self.maximumRecordBytes = maximumRecordBytes
-        do {
-            stream = try DecodedStream(file: RawFile(bytes: bytes, name: name))
+            stream = try DecodedStream(file: openFile(), start: offset)
         } catch {
             stream = nil
             openFailure = error
@@ -122,7 +127,7 @@ public final class WARCReader: IteratorProtocol, Sequence {
                 continue
             }
             do {
-                let file = try RawFile(path: path)
+                let file = try openFile()
                 file.base = entry.data.lowerBound
                 file.end = entry.data.upperBound
                 stream = try DecodedStream(file: file, start: Swift.max(offset, entry.data.lowerBound))

@@ -24,7 +24,12 @@ struct ZipDirectory {
 
     /// Reads the central directory of the ZIP file at `path`.
     init(path: String) throws(WARCFailure) {
-        let file = try RawFile(path: path)
+        try self.init(file: RawFile(path: path))
+    }
+
+    /// Reads the central directory of `file`. Every size and offset is checked against the
+    /// file's size before use: a hostile directory gives `bad_zip`, never a trap.
+    init(file: RawFile) throws(WARCFailure) {
         let size = file.size
         guard size >= 22 else { throw Self.failure("the file is too short to be a ZIP archive") }
         // The end-of-central-directory record: within the last 64 KiB + 22 bytes (a comment).
@@ -39,13 +44,14 @@ struct ZipDirectory {
         if count == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
             // ZIP64: the locator just before points at the ZIP64 end record.
             guard end >= 20, Self.u32(tail, end - 20) == 0x0706_4B50 else { throw Self.failure("ZIP64 sizes without a ZIP64 locator") }
-            let record = try file.bytes(at: Int(Self.u64(tail, end - 20 + 8)), count: 56)
+            let recordOffset = try Self.within(Self.u64(tail, end - 20 + 8), size)
+            let record = try file.bytes(at: recordOffset, count: 56)
             guard record.count == 56, Self.u32(record, 0) == 0x0606_4B50 else { throw Self.failure("no ZIP64 end-of-central-directory record") }
-            count = Int(Self.u64(record, 32))
-            directorySize = Int(Self.u64(record, 40))
-            directoryOffset = Int(Self.u64(record, 48))
+            count = try Self.within(Self.u64(record, 32), size)
+            directorySize = try Self.within(Self.u64(record, 40), size)
+            directoryOffset = try Self.within(Self.u64(record, 48), size)
         }
-        guard directoryOffset >= 0, directorySize >= 0, directoryOffset + directorySize <= size, count >= 0 else {
+        guard directorySize <= size - directoryOffset else {
             throw Self.failure("the central directory lies outside the file")
         }
         let directory = try file.bytes(at: directoryOffset, count: directorySize)
@@ -70,8 +76,8 @@ struct ZipDirectory {
                 if id == 1 {
                     var field = extra + 4
                     if uncompressedSize == 0xFFFF_FFFF { field += 8 }
-                    if compressedSize == 0xFFFF_FFFF, field + 8 <= extraEnd { compressedSize = Int(Self.u64(directory, field)); field += 8 }
-                    if localOffset == 0xFFFF_FFFF, field + 8 <= extraEnd { localOffset = Int(Self.u64(directory, field)) }
+                    if compressedSize == 0xFFFF_FFFF, field + 8 <= extraEnd { compressedSize = try Self.within(Self.u64(directory, field), size); field += 8 }
+                    if localOffset == 0xFFFF_FFFF, field + 8 <= extraEnd { localOffset = try Self.within(Self.u64(directory, field), size) }
                 }
                 extra += 4 + length
             }
@@ -80,13 +86,20 @@ struct ZipDirectory {
             guard !lower.hasSuffix("/"), Self.archiveSuffixes.contains(where: { lower.hasSuffix($0) }) else { continue }
             // The data follows the entry's local header, whose name and extra field may differ
             // in length from the central directory's.
+            guard localOffset <= size else { throw Self.failure("entry \(name): its local header lies outside the file") }
             let local = try file.bytes(at: localOffset, count: 30)
             guard local.count == 30, Self.u32(local, 0) == 0x0403_4B50 else { throw Self.failure("entry \(name): no local header at \(localOffset)") }
             let start = localOffset + 30 + Int(Self.u16(local, 26)) + Int(Self.u16(local, 28))
-            guard start + compressedSize <= size else { throw Self.failure("entry \(name) runs past the end of the file") }
+            guard compressedSize <= size - start else { throw Self.failure("entry \(name) runs past the end of the file") }
             archives.append(Entry(name: name, data: start..<(start + compressedSize), method: method))
         }
         archives.sort { $0.data.lowerBound < $1.data.lowerBound }
+    }
+
+    /// A 64-bit size or offset, when it fits in the file of `size` bytes.
+    private static func within(_ value: UInt64, _ size: Int) throws(WARCFailure) -> Int {
+        guard value <= UInt64(size) else { throw failure("a ZIP64 size or offset beyond the end of the file") }
+        return Int(value)
     }
 
     private static func failure(_ message: String) -> WARCFailure {
