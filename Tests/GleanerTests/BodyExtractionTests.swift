@@ -16,6 +16,15 @@ struct BodyExtractionTests {
         return try ArticleExtractor().extract(html: Array(html.utf8), source: "test")
     }
 
+    @Test func sentenceStartingLikeADiscussionHeadingKeepsTheRestOfThePage() throws {
+        let article = try extract("""
+            <div class="post"><h1>After the weekend</h1>\(Self.paragraphs(3))
+            <p>Comments on the draft plan are welcome until Friday, the council said.</p>
+            <p>The final paragraph. \(Self.sentence) \(Self.sentence)</p></div>
+            """)
+        #expect(article.text.contains("The final paragraph."))
+    }
+
     @Test func furnitureIsLeftOut() throws {
         let article = try extract("""
             <nav><a href="/">Home</a> <a href="/world">World news and more sections</a></nav>
@@ -175,6 +184,18 @@ struct BodyBlockFilterTests {
         // A "Comments" heading before any article text is not a cut point.
         let early = [Block(type: .heading, text: "Comments", level: 2), post]
         #expect(filter.truncatedAtDiscussion(early) == early)
+    }
+
+    @Test func sentenceStartingLikeADiscussionHeadingDoesNotCutThePost() {
+        let post = Block(type: .paragraph, text: String(repeating: "Article text goes on. ", count: 12))
+        let sentence = Block(type: .paragraph, text: "Thoughts on how the team is shaping up when I return. See you.")
+        let rest = Block(type: .paragraph, text: "One more paragraph of the post itself.")
+        #expect(filter.filter([post, sentence, rest]) == [post, sentence, rest])
+        // The WordPress heading, with or without a question mark in the post's title, still cuts.
+        for heading in ["3 thoughts on “Is the season over?”", "12 Responses to “The new season”"] {
+            let blocks = [post, Block(type: .paragraph, text: heading), rest]
+            #expect(filter.filter(blocks) == [post])
+        }
     }
 
     @Test func normalizationIgnoresPunctuation() {
