@@ -158,7 +158,13 @@ struct BodyExtractor {
         // the next (unclosed `<p>`/`<a name>` on old documentation pages) gain one level
         // per step.
         let totalGood = max(1, good[bodyIndex])
-        climbing: while Double(good[best]) < rules.containerGoodTextShare * Double(totalGood) {
+        // A list or a quotation is a part of a text, never the text's own container
+        // (`textPartElements`): above one, the ancestor that gathers more of the text is
+        // taken whatever its share of the page.
+        let isTextPart = tree.nameMask(rules.textPartElements)
+        climbing: while Double(good[best]) < rules.containerGoodTextShare * Double(totalGood)
+            || isTextPart[Int(tree.nodes[best].nameID)]
+        {
             let bestGood = good[best]
             var a = Int(tree[best].parent)
             while a > 0, a != bodyIndex {

@@ -25,6 +25,26 @@ struct BodyExtractionTests {
         #expect(article.text.contains("The final paragraph."))
     }
 
+    @Test func bestScoredListIsPartOfTheText() throws {
+        // The list of long items scores best; the notice's own short paragraphs around it
+        // (in the list's grandparent) are the rest of the text.
+        let item = "you may find it by using the search box at the top of every page, or browse the full list of publications by year and by subject."
+        let article = try extract("""
+            <ul class="nav"><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul>
+            <div class="main"><h1>Page not found</h1>
+              <p>The page you are looking for has not been found on this server.</p>
+              <p>We have recently rebuilt our site, so the page may have moved.</p>
+              <div class="text"><ul><li>If you want a report, \(item)</li><li>If you want a form, \(item)</li>
+                <li>If you want a speech, \(item)</li></ul></div>
+              <p>Please update your bookmarks with the new address.</p></div>
+            """)
+        let text = article.text
+        #expect(text.contains("has not been found"))
+        #expect(text.contains("If you want a speech"))
+        #expect(text.contains("update your bookmarks"))
+        #expect(!text.contains("Home"))
+    }
+
     @Test func furnitureIsLeftOut() throws {
         let article = try extract("""
             <nav><a href="/">Home</a> <a href="/world">World news and more sections</a></nav>
