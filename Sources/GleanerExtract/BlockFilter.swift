@@ -74,6 +74,14 @@ struct BlockFilter {
             withoutNumbers = words.contains(where: { $0.first?.isNumber == true })
                 ? words.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ") : key
         }
+        // A label introducing what follows in running text or a table ("Discussion:" before
+        // the points of meeting minutes, a "Comments:" column, "Comments--" in a mail) is no
+        // heading of a discussion below; a heading element ("<h4>Comments:</h4>") still is.
+        if block.type != .heading, let last = block.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }),
+            last == ":" || last == "-" || last == "\u{2013}" || last == "\u{2014}"
+        {
+            return false
+        }
         if rules.discussionHeadings.contains(withoutNumbers) { return true }
         // A prefix ("thoughts on …", "comments on …") starts a heading only when the line is
         // no sentence: "Thoughts on the new season when I return." is the post's own text.

@@ -45,6 +45,18 @@ struct BodyExtractionTests {
         #expect(!text.contains("Home"))
     }
 
+    @Test func minutesWithADiscussionLabelAreKeptWhole() throws {
+        let article = try extract("""
+            <div class="minutes"><h1>Minutes of the task group meeting</h1>\(Self.paragraphs(3))
+            <p>Discussion:</p>
+            <ul><li>The availability of helmets that meet the new standard in the shops this year.</li>
+              <li>Why the old standard is not included in the list of accepted ones.</li></ul>
+            <p>The motion was amended to read as follows. \(Self.sentence)</p></div>
+            """)
+        #expect(article.text.contains("The availability of helmets"))
+        #expect(article.text.contains("The motion was amended"))
+    }
+
     @Test func furnitureIsLeftOut() throws {
         let article = try extract("""
             <nav><a href="/">Home</a> <a href="/world">World news and more sections</a></nav>
@@ -216,6 +228,19 @@ struct BodyBlockFilterTests {
             let blocks = [post, Block(type: .paragraph, text: heading), rest]
             #expect(filter.filter(blocks) == [post])
         }
+    }
+
+    @Test func labelIntroducingWhatFollowsIsNoDiscussionHeading() {
+        let post = Block(type: .paragraph, text: String(repeating: "Article text goes on. ", count: 12))
+        let rest = Block(type: .paragraph, text: "The first point raised was the cost of the new helmets.")
+        for label in ["Discussion:", "Comments:", "Comments --", "Comments—"] {
+            // The label may go as a furniture line ("Comments:"); what follows stays.
+            let kept = filter.filter([post, Block(type: .paragraph, text: label), rest])
+            #expect(kept.first == post && kept.last == rest)
+        }
+        // As a heading element it still ends the post.
+        let heading = [post, Block(type: .heading, text: "Comments:", level: 4), rest]
+        #expect(filter.filter(heading) == [post])
     }
 
     @Test func normalizationIgnoresPunctuation() {
