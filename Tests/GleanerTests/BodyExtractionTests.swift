@@ -57,6 +57,23 @@ struct BodyExtractionTests {
         #expect(article.text.contains("The motion was amended"))
     }
 
+    @Test func unnamedPartsOfOneTextAroundABoxJoin() throws {
+        // The story's first part is short next to the second (less than a fifth of its
+        // score) and they share no class: the two unnamed siblings still make one text.
+        let article = try extract("""
+            <div id="page"><div><a href="/">Front page</a> <a href="/archive">Archive</a></div>
+              <div><h2>Homes for active adults</h2><p>By A. Writer</p>\(Self.paragraphs(3))</div>
+              <div>Find out how our loans can help you. <a href="/ad">Learn more</a><h4>Sponsored by: A Bank</h4></div>
+              <div>\(Self.paragraphs(24).replacingOccurrences(of: "Paragraph", with: "Part two"))</div>
+            </div>
+            """)
+        let text = article.text
+        #expect(text.contains("Paragraph 1."))
+        #expect(text.contains("Part two 24."))
+        #expect(!text.contains("Front page"))
+        #expect(!text.contains("Find out how"))
+    }
+
     @Test func furnitureIsLeftOut() throws {
         let article = try extract("""
             <nav><a href="/">Home</a> <a href="/world">World news and more sections</a></nav>
