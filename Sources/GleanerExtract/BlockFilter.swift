@@ -21,7 +21,7 @@ struct BlockFilter {
         var textBefore = 0
         for (index, block) in blocks.enumerated() {
             let key = normalizedKey(block)
-            if let key, textBefore >= rules.discussionMinimumTextBefore, isDiscussionHeading(key: key) { break }
+            if let key, textBefore >= rules.discussionMinimumTextBefore, isDiscussionHeading(block, key: key) { break }
             textBefore += block.text.utf8.count
             if let key, !block.isVerbatim, isBoilerplate(block, key: key) { continue }
             result.append(index)
@@ -35,7 +35,7 @@ struct BlockFilter {
     func truncatedAtDiscussion(_ blocks: [Block]) -> [Block] {
         var textBefore = 0
         for (index, block) in blocks.enumerated() {
-            if textBefore >= rules.discussionMinimumTextBefore, let key = normalizedKey(block), isDiscussionHeading(key: key) {
+            if textBefore >= rules.discussionMinimumTextBefore, let key = normalizedKey(block), isDiscussionHeading(block, key: key) {
                 return Array(blocks[..<index])
             }
             textBefore += block.text.utf8.count
@@ -63,7 +63,7 @@ struct BlockFilter {
         return rules.boilerplateBlockSuffixes.contains(where: { key.hasSuffix($0) })
     }
 
-    private func isDiscussionHeading(key: String) -> Bool {
+    private func isDiscussionHeading(_ block: Block, key: String) -> Bool {
         // "12 Comments", "Comments (12)": the count doesn't matter. ASCII keys without a
         // digit have no number to drop (no split: 0.26% of a run); other keys are split.
         let withoutNumbers: String
@@ -74,8 +74,26 @@ struct BlockFilter {
             withoutNumbers = words.contains(where: { $0.first?.isNumber == true })
                 ? words.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ") : key
         }
+        // A label introducing what follows in running text or a table ("Discussion:" before
+        // the points of meeting minutes, a "Comments:" column, "Comments--" in a mail) is no
+        // heading of a discussion below; a heading element ("<h4>Comments:</h4>") still is.
+        if block.type != .heading, let last = block.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }),
+            last == ":" || last == "-" || last == "\u{2013}" || last == "\u{2014}"
+        {
+            return false
+        }
         if rules.discussionHeadings.contains(withoutNumbers) { return true }
-        return rules.discussionHeadingPrefixes.contains { withoutNumbers.hasPrefix($0) }
+        // A prefix ("thoughts on …", "comments on …") starts a heading only when the line is
+        // no sentence: "Thoughts on the new season when I return." is the post's own text.
+        guard rules.discussionHeadingPrefixes.contains(where: { withoutNumbers.hasPrefix($0) }) else { return false }
+        return block.type == .heading || !Self.endsWithFullStop(block.text)
+    }
+
+    /// The text ends with a full stop ("." or the ideographic and full-width ones), not with
+    /// a heading's question or exclamation mark ("12 responses to “Is it over?”").
+    static func endsWithFullStop(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return false }
+        return last == "." || last == "\u{3002}" || last == "\u{FF0E}"
     }
 
     /// Lower-cased words joined by single spaces: punctuation and symbols ("»", "|", ":")

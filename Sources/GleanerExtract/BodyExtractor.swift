@@ -158,7 +158,13 @@ struct BodyExtractor {
         // the next (unclosed `<p>`/`<a name>` on old documentation pages) gain one level
         // per step.
         let totalGood = max(1, good[bodyIndex])
-        climbing: while Double(good[best]) < rules.containerGoodTextShare * Double(totalGood) {
+        // A list or a quotation is a part of a text, never the text's own container
+        // (`textPartElements`): above one, the ancestor that gathers more of the text is
+        // taken whatever its share of the page.
+        let isTextPart = tree.nameMask(rules.textPartElements)
+        climbing: while Double(good[best]) < rules.containerGoodTextShare * Double(totalGood)
+            || isTextPart[Int(tree.nodes[best].nameID)]
+        {
             let bestGood = good[best]
             var a = Int(tree[best].parent)
             while a > 0, a != bodyIndex {
@@ -178,6 +184,10 @@ struct BodyExtractor {
         let parent = Int(tree[best].parent)
         if parent >= 0 {
             let bestClass = tree[best].attribute("class")
+            // An unnamed element (no class, no id) that is not a table cell: its unnamed
+            // siblings of the same kind may be the other parts of the same text.
+            let bestIsPlain = bestClass == nil && tree[best].attribute("id") == nil
+                && !["td", "th", "tr"].contains(tree[best].name)
             for sibling in tree.children(of: parent) {
                 if sibling == best {
                     containers.append(sibling)
@@ -198,7 +208,13 @@ struct BodyExtractor {
                     && length >= rules.siblingParagraphMinimumLength && analysis.linkDensity(sibling) < 0.25
                 let sameKind = good[sibling] > 0 && tree[sibling].name == tree[best].name
                     && bestClass != nil && tree[sibling].attribute("class") == bestClass
-                if siblingScore >= bestScore * rules.siblingScoreShare || isGoodParagraph || sameKind {
+                // Unnamed parts of one text with a box between them (an ad, a sponsor's note,
+                // a newsletter form): the same element, unnamed too, holding prose of its own
+                // (`wrapperMinimumGoodText`) with few links.
+                let plainPart = bestIsPlain && tree[sibling].name == tree[best].name
+                    && tree[sibling].attribute("class") == nil && tree[sibling].attribute("id") == nil
+                    && Int(good[sibling]) >= rules.wrapperMinimumGoodText && analysis.linkDensity(sibling) < 0.25
+                if siblingScore >= bestScore * rules.siblingScoreShare || isGoodParagraph || sameKind || plainPart {
                     containers.append(sibling)
                 }
             }

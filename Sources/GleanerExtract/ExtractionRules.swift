@@ -142,6 +142,10 @@ public struct ExtractionRules: Sendable, Decodable {
     public var linkOnlyBlockShare: Double
     /// Elements that, when they carry little text, are dropped from the content as widgets.
     public var prunableContainers: Set<String>
+    /// Elements that are a part of a text (lists, quotations), never the text's own
+    /// container: when one scores best, the body climbs to the ancestor that gathers more of
+    /// the text (`ancestorGoodTextGain`) whatever the element's share of the page.
+    public var textPartElements: Set<String>
     /// `id`/`class` tokens of the hidden rest of an article behind a "read more" fold
     /// (`more-text`, `read-more-content`, `collapsed`): such a sibling after the article
     /// joins it although "more" also names furniture, when it holds prose with few links.
@@ -195,6 +199,7 @@ public struct ExtractionRules: Sendable, Decodable {
         case linkDenseMaximumLength
         case linkOnlyBlockShare
         case prunableContainers
+        case textPartElements
         case foldContinuationTokens
         case foldContinuationMaximumLinkDensity
         case foldWrapperLevels

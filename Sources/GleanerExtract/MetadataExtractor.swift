@@ -211,10 +211,25 @@ struct MetadataExtractor {
         if let matched, let headline = Self.confirmedVisible(matched.text, hints: hints) {
             return (headline, node, true, blogName)
         }
+        // No confirmed h1, but a story-length one that opens the page's prose: the reader sees
+        // it as the story's title, so it beats metadata titles worded otherwise even when they
+        // agree with each other (a promotional or social og:title, a quote as the title).
+        // A page whose h1s head several parts of the text uses them as section headings:
+        // none of them is the story's title by itself.
+        if matched == nil, let opening = unmatched.first(where: { opensProse($0.node, text: $0.text) }),
+            unmatched.allSatisfy({ $0.node == opening.node || !headsProse($0.node) })
+        {
+            return (opening.text, opening.node, false, blogName)
+        }
         // No confirmed h1: the metadata title the other sources agree with (a wiki's JSON-LD
-        // `headline` that is really a description agrees with nothing).
+        // `headline` that is really a description agrees with nothing). A short h1 votes too
+        // ("Budget" and "Budget - Site"), and is then the node the body leaves out.
         let titled: [String?] = [s.jsonLD.headline, metaTitle, s.microdata.headline, s.meta.title.map { Self.titleWithoutSite($0, siteName) }]
-        if let agreed = Self.mostAgreed(titled.compactMap { $0 }, visible: visible) {
+        let shortH1 = visible == nil ? unmatched.first : nil
+        if let agreed = Self.mostAgreed(titled.compactMap { $0 }, visible: visible ?? shortH1?.text) {
+            if let shortH1, Self.headlineKey(agreed) == Self.headlineKey(shortH1.text) {
+                return (shortH1.text, shortH1.node, isMatched, blogName)
+            }
             return (Self.stripSiteName(Self.preferVisible(agreed, visible), siteName), node, isMatched, blogName)
         }
         // Nothing agrees: a story-length visible h1 beats metadata nobody confirms.
@@ -228,6 +243,44 @@ struct MetadataExtractor {
         if let headline = s.microdata.headline { return (headline, node, isMatched, nil) }
         if let visible { return (visible, node, isMatched, nil) }
         return (s.meta.title.map { Self.titleWithoutSite($0, siteName) }, nil, false, nil)
+    }
+
+    /// A story-length h1 (`storyHeadlineMinimumWords`), not a link home or a linked teaser
+    /// title, that opens the page's prose: marked as the story's title, or heading the text
+    /// (`headsProse`). A site's name in the header is followed by navigation, a section's
+    /// name by teasers: neither qualifies.
+    func opensProse(_ h1: Int, text: String) -> Bool {
+        guard text.split(separator: " ").count >= metaRules.storyHeadlineMinimumWords, !linksHome(h1),
+            analysis.linkTextLength[h1] * 2 < analysis.textLength[h1]
+        else { return false }
+        return isStoryTitleElement(h1) || headsProse(h1)
+    }
+
+    /// The heading is followed — as its own siblings, or those of its `header`/`hgroup`
+    /// wrapper — by at least `openingHeadlineMinimumText` characters of mostly unlinked text.
+    func headsProse(_ h1: Int) -> Bool {
+        let tree = analysis.tree
+        var node = h1
+        for _ in 0..<2 {
+            let parent = Int(tree[node].parent)
+            guard parent > 0 else { return false }
+            var text: Int32 = 0
+            var linked: Int32 = 0
+            var after = false
+            for sibling in tree.children(of: parent) {
+                if sibling == node {
+                    after = true
+                    continue
+                }
+                guard after, !analysis.excluded[sibling] else { continue }
+                text += analysis.textLength[sibling]
+                linked += analysis.linkTextLength[sibling]
+            }
+            if Int(text - linked) >= metaRules.openingHeadlineMinimumText, linked * 2 < text { return true }
+            guard ["header", "hgroup"].contains(tree[parent].name) else { return false }
+            node = parent
+        }
+        return false
     }
 
     /// The h1 and a metadata title name the same story: equal, the title cut short, or the

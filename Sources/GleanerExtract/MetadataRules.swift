@@ -104,6 +104,10 @@ public struct MetadataRules: Sendable, Decodable {
     /// `class`/`id` substrings that mark a heading as a story's title rather than the
     /// site's name.
     public var storyTitleSubstrings: [String]
+    /// A story-length h1 followed (as its siblings, or its `header`/`hgroup` wrapper's) by at
+    /// least this much unlinked text opens the page's prose: it is the headline the reader
+    /// sees, even when the metadata titles agree on other wording.
+    public var openingHeadlineMinimumText: Int
     /// Teaser headings shorter than this are menu items, not teasers.
     public var teaserMinimumLength: Int
 
@@ -163,6 +167,7 @@ public struct MetadataRules: Sendable, Decodable {
         case declaredIndexMaximumDominantText
         case storyHeadlineMinimumWords
         case storyTitleSubstrings
+        case openingHeadlineMinimumText
         case teaserMinimumLength
         case pageDateMaximumNodesAfterHeadline
         case pageDateMaximumNodesBeforeHeadline

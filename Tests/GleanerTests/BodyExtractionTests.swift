@@ -16,6 +16,64 @@ struct BodyExtractionTests {
         return try ArticleExtractor().extract(html: Array(html.utf8), source: "test")
     }
 
+    @Test func sentenceStartingLikeADiscussionHeadingKeepsTheRestOfThePage() throws {
+        let article = try extract("""
+            <div class="post"><h1>After the weekend</h1>\(Self.paragraphs(3))
+            <p>Comments on the draft plan are welcome until Friday, the council said.</p>
+            <p>The final paragraph. \(Self.sentence) \(Self.sentence)</p></div>
+            """)
+        #expect(article.text.contains("The final paragraph."))
+    }
+
+    @Test func bestScoredListIsPartOfTheText() throws {
+        // The list of long items scores best; the notice's own short paragraphs around it
+        // (in the list's grandparent) are the rest of the text.
+        let item = "you may find it by using the search box at the top of every page, or browse the full list of publications by year and by subject."
+        let article = try extract("""
+            <ul class="nav"><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul>
+            <div class="main"><h1>Page not found</h1>
+              <p>The page you are looking for has not been found on this server.</p>
+              <p>We have recently rebuilt our site, so the page may have moved.</p>
+              <div class="text"><ul><li>If you want a report, \(item)</li><li>If you want a form, \(item)</li>
+                <li>If you want a speech, \(item)</li></ul></div>
+              <p>Please update your bookmarks with the new address.</p></div>
+            """)
+        let text = article.text
+        #expect(text.contains("has not been found"))
+        #expect(text.contains("If you want a speech"))
+        #expect(text.contains("update your bookmarks"))
+        #expect(!text.contains("Home"))
+    }
+
+    @Test func minutesWithADiscussionLabelAreKeptWhole() throws {
+        let article = try extract("""
+            <div class="minutes"><h1>Minutes of the task group meeting</h1>\(Self.paragraphs(3))
+            <p>Discussion:</p>
+            <ul><li>The availability of helmets that meet the new standard in the shops this year.</li>
+              <li>Why the old standard is not included in the list of accepted ones.</li></ul>
+            <p>The motion was amended to read as follows. \(Self.sentence)</p></div>
+            """)
+        #expect(article.text.contains("The availability of helmets"))
+        #expect(article.text.contains("The motion was amended"))
+    }
+
+    @Test func unnamedPartsOfOneTextAroundABoxJoin() throws {
+        // The story's first part is short next to the second (less than a fifth of its
+        // score) and they share no class: the two unnamed siblings still make one text.
+        let article = try extract("""
+            <div id="page"><div><a href="/">Front page</a> <a href="/archive">Archive</a></div>
+              <div><h2>Homes for active adults</h2><p>By A. Writer</p>\(Self.paragraphs(3))</div>
+              <div>Find out how our loans can help you. <a href="/ad">Learn more</a><h4>Sponsored by: A Bank</h4></div>
+              <div>\(Self.paragraphs(24).replacingOccurrences(of: "Paragraph", with: "Part two"))</div>
+            </div>
+            """)
+        let text = article.text
+        #expect(text.contains("Paragraph 1."))
+        #expect(text.contains("Part two 24."))
+        #expect(!text.contains("Front page"))
+        #expect(!text.contains("Find out how"))
+    }
+
     @Test func furnitureIsLeftOut() throws {
         let article = try extract("""
             <nav><a href="/">Home</a> <a href="/world">World news and more sections</a></nav>
@@ -175,6 +233,31 @@ struct BodyBlockFilterTests {
         // A "Comments" heading before any article text is not a cut point.
         let early = [Block(type: .heading, text: "Comments", level: 2), post]
         #expect(filter.truncatedAtDiscussion(early) == early)
+    }
+
+    @Test func sentenceStartingLikeADiscussionHeadingDoesNotCutThePost() {
+        let post = Block(type: .paragraph, text: String(repeating: "Article text goes on. ", count: 12))
+        let sentence = Block(type: .paragraph, text: "Thoughts on how the team is shaping up when I return. See you.")
+        let rest = Block(type: .paragraph, text: "One more paragraph of the post itself.")
+        #expect(filter.filter([post, sentence, rest]) == [post, sentence, rest])
+        // The WordPress heading, with or without a question mark in the post's title, still cuts.
+        for heading in ["3 thoughts on “Is the season over?”", "12 Responses to “The new season”"] {
+            let blocks = [post, Block(type: .paragraph, text: heading), rest]
+            #expect(filter.filter(blocks) == [post])
+        }
+    }
+
+    @Test func labelIntroducingWhatFollowsIsNoDiscussionHeading() {
+        let post = Block(type: .paragraph, text: String(repeating: "Article text goes on. ", count: 12))
+        let rest = Block(type: .paragraph, text: "The first point raised was the cost of the new helmets.")
+        for label in ["Discussion:", "Comments:", "Comments --", "Comments—"] {
+            // The label may go as a furniture line ("Comments:"); what follows stays.
+            let kept = filter.filter([post, Block(type: .paragraph, text: label), rest])
+            #expect(kept.first == post && kept.last == rest)
+        }
+        // As a heading element it still ends the post.
+        let heading = [post, Block(type: .heading, text: "Comments:", level: 4), rest]
+        #expect(filter.filter(heading) == [post])
     }
 
     @Test func normalizationIgnoresPunctuation() {

@@ -55,4 +55,44 @@ struct HeadlineChoiceTests {
             body: "<h1>Council agrees on the new school budget after a long night</h1>\(Self.prose)")
         #expect(result == "Council agrees on the new school budget after a long night")
     }
+
+    @Test func openingH1BeatsMetadataThatOnlyAgreesWithItself() throws {
+        // JSON-LD, og:title and <title> all carry the promotional wording; the reader sees the h1.
+        let promo = "You won't believe what the council just did"
+        let jsonLD = #"<script type="application/ld+json">{"@type":"NewsArticle","headline":"\#(promo)"}</script>"#
+        let result = try headline(
+            head: "<title>\(promo) | Example News</title><meta property=\"og:title\" content=\"\(promo)\">\(jsonLD)",
+            body: "<header><a href=\"/\">Example News</a></header><div class=\"main\"><h1>Council agrees on the new school budget</h1>\(Self.prose)</div>")
+        #expect(result == "Council agrees on the new school budget")
+    }
+
+    @Test func openingH1InAHeaderWrapperBeatsAQuoteAsTitle() throws {
+        let result = try headline(
+            head: "<title>“We will not back down”: mayor on the cuts | Example News</title><meta property=\"og:title\" content=\"“We will not back down”: mayor on the cuts\">",
+            body: "<div><header><h1>Mayor vows to fight the cuts to city transit</h1></header>\(Self.prose)</div>")
+        #expect(result == "Mayor vows to fight the cuts to city transit")
+    }
+
+    @Test func h1sHeadingSeveralPartsAreSectionHeadings() throws {
+        // Old pages use h1 for every section: no single h1 is the story's title.
+        let result = try headline(
+            head: "<meta property=\"og:title\" content=\"A guide to the school budget\"><title>A guide to the school budget</title>",
+            body: "<div><h1>How the school budget is made</h1>\(Self.prose)<h1>Who decides on the school budget</h1>\(Self.prose)</div>")
+        #expect(result == "A guide to the school budget")
+    }
+
+    @Test func linkedTeaserH1DoesNotOpenTheProse() throws {
+        let result = try headline(
+            head: "<meta property=\"og:title\" content=\"A guide to the school budget\"><title>A guide to the school budget</title>",
+            body: "<div><h1><a href=\"/story\">Council agrees on the new school budget</a></h1>\(Self.prose)</div>")
+        #expect(result == "A guide to the school budget")
+    }
+
+    @Test func shortH1AgreeingWithTheTitleBeatsAJSONLDDescription() throws {
+        let jsonLD = #"<script type="application/ld+json">{"@type":"Article","headline":"A budget is a plan for the money of a defined period, often one year"}</script>"#
+        let result = try headline(
+            head: "<title>Budget - Example Wiki</title>\(jsonLD)",
+            body: "<div><h1>Budget</h1>\(Self.prose)</div>")
+        #expect(result == "Budget")
+    }
 }
