@@ -42,6 +42,10 @@ struct SAXTreeBuilder {
     private let scriptText: ScriptTextPolicy
     /// Inside a `script`/`style` element whose text the policy drops.
     private var discardingText = false
+    /// The element just started is a `script`/`style` whose text the policy drops.
+    var isDroppingText: Bool { discardingText }
+    /// Whether libxml2 may skip dropped script/style text (see `gleaner_skip_raw_text`).
+    let skipsDroppedText: Bool
     private let limits: ParseLimits
     private var elementCount = 0
     private var eventsUntilClockCheck: Int
@@ -67,8 +71,9 @@ struct SAXTreeBuilder {
         var id: UInt32 = 0
     }
 
-    init(estimatedBytes: Int, scriptText: ScriptTextPolicy = .all, limits: ParseLimits = .default) {
+    init(estimatedBytes: Int, scriptText: ScriptTextPolicy = .all, limits: ParseLimits = .default, skipsDroppedText: Bool = true) {
         self.scriptText = scriptText
+        self.skipsDroppedText = skipsDroppedText
         self.limits = limits
         eventsUntilClockCheck = max(1, limits.checkInterval)
         startCPUTime = Self.threadCPUTime()
