@@ -77,7 +77,10 @@ struct SAXTreeBuilder {
         self.limits = limits
         eventsUntilClockCheck = max(1, limits.checkInterval)
         startCPUTime = Self.threadCPUTime()
-        nodes.reserveCapacity(max(64, estimatedBytes / 40))
+        // News pages hold about one node per 116 bytes (scrapinghub: 83K nodes in 9.6 MB);
+        // one per 40 reserved three times the nodes an average page needs, 80 bytes each,
+        // and raised the batch's peak RSS by ~3 MB. Growing past the estimate costs ~0.2%.
+        nodes.reserveCapacity(max(64, estimatedBytes / 120))
         nodes.append(DOMNode(
             kind: .element, name: "#document", isNonContent: false, nameID: 1, text: "", attributes: [], parent: -1, depth: 0))
         pendingText.reserveCapacity(4096)
