@@ -87,4 +87,31 @@ struct RawTextSkipTests {
             try Self.expectSameTree(bytes, "\(file)")
         }
     }
+
+    /// Random pages from fragments around script and style tags (seeded, so reproducible):
+    /// both parses must agree on every one, in three encodings.
+    @Test func randomPagesAgree() throws {
+        let fragments: [[UInt8]] = [
+            "<script>", "<SCRIPT type=\"text/javascript\">", "<script type=\"application/ld+json\">", "<style>",
+            "</script>", "</SCRIPT >", "</style>", "</scr", "</", "<", ">", "/>", "<script/>", "<p>", "</p>",
+            "<div class=\"a\">", "</div>", "<!-- c -->", "<!--", "-->", "'", "\"", "var a = 1;", "if (a < b) {}",
+            "\n", "\r\n", "&amp;", "é", "☃", "𝄞", "<title>", "</title>", "<textarea>", "</textarea>",
+            "<![CDATA[", "]]>", "<?x?>", "<br>", "text ", String(repeating: "x", count: 700),
+            String(repeating: "var long = '</b>';\n", count: 60),
+        ].map { Array($0.utf8) } + [[0xE9], [0x00], [0xFF], [0xC3], [0xE2, 0x82]]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for round in 0..<600 {
+            var page: [UInt8] = Array("<html><body>".utf8)
+            for _ in 0..<(5 + next(40)) { page += fragments[next(fragments.count)] }
+            page += Array(String(repeating: "<p>padding words here</p>", count: next(3) * 30).utf8)
+            let charset = ["UTF-8", "ISO-8859-2", "windows-1252"][round % 3]
+            let skipped = try? Self.shape(page, charset: charset, skipping: true)
+            let read = try? Self.shape(page, charset: charset, skipping: false)
+            #expect(skipped == read, "round \(round) (\(charset)): \(String(decoding: page, as: UTF8.self).debugDescription)")
+        }
+    }
 }
