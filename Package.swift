@@ -30,6 +30,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Whole-buffer gzip decompression for .gz inputs (zlib stays for streams and fallbacks).
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         .systemLibrary(
             name: "COpenSSL",
             pkgConfig: "libcrypto",
@@ -99,7 +105,7 @@ let package = Package(
         ),
         // Where inputs come from: the `Source` protocol, files/folders/.gz/stdin, URL lists,
         // web archives.
-        .target(name: "GleanerInput", dependencies: ["GleanerModel", "CZlib", "GleanerWARC"]),
+        .target(name: "GleanerInput", dependencies: ["GleanerModel", "CZlib", "CDeflate", "GleanerWARC"]),
         // Where records go: the `Sink` protocol, JSON lines, SQLite, rendered documents.
         .target(
             name: "GleanerSinks",

@@ -12,8 +12,9 @@ bench="${BENCH:-../shared/bench}"
 runs="${RUNS:-5}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-swift build -c release --product gleaner >/dev/null
-gleaner=.build/release/gleaner
+# GLEANER=path/to/gleaner times another build (e.g. main's, for a before/after in one sitting).
+gleaner="${GLEANER:-.build/release/gleaner}"
+[ -n "${GLEANER:-}" ] || swift build -c release --product gleaner >/dev/null
 cc -O2 -o "$work/parse_floor" scripts/bench/parse_floor.c $(pkg-config --cflags --libs libxml-2.0)
 mkdir -p "$work/plain"
 for file in "$bench"/scrapinghub/html/*.html.gz; do

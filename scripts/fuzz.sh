@@ -110,7 +110,7 @@ BINARY="$BUILD/fuzz-$TARGET"
 swiftc -sanitize="$SANITIZE" -parse-as-library $OPTIMIZE -g -module-name "Fuzz_${TARGET//-/_}" \
     "${INCLUDES[@]}" -Xcc -I/usr/include/libxml2 \
     "Fuzz/Targets/$TARGET.swift" "${OBJECTS[@]}" \
-    -lxml2 -lcurl -lz -lsqlite3 -lcrypto -lbrotlidec -lzstd -llz4 -lcld2 -licuuc -licui18n -lstdc++ -lFoundationXML -lFoundation \
+    -lxml2 -lcurl -lz -ldeflate -lsqlite3 -lcrypto -lbrotlidec -lzstd -llz4 -lcld2 -licuuc -licui18n -lstdc++ -lFoundationXML -lFoundation \
     -o "$BINARY"
 
 # 3. Seeds.

@@ -4,7 +4,7 @@
 #   scripts/setup.sh           what building and running need (scripts/samples.sh)
 #   scripts/setup.sh --tests   also the Python packages the tests use (scripts/test.sh)
 set -euo pipefail
-packages=(libxml2-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev zlib1g-dev libbrotli-dev libzstd-dev liblz4-dev libcld2-dev libicu-dev pkg-config gzip python3 python3-pip openssl)
+packages=(libxml2-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev zlib1g-dev libdeflate-dev libbrotli-dev libzstd-dev liblz4-dev libcld2-dev libicu-dev pkg-config gzip python3 python3-pip openssl)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

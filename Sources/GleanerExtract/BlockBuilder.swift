@@ -338,10 +338,13 @@ struct BlockBuilder {
     /// count, so "» <a>…</a>" and "<a>…</a> | <a>…</a>" are all link.
     static func wordCharacters(in text: String) -> Int {
         var count = 0
+        let flags = ScalarFlags.table
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 let v = scalar.value | 0x20
                 if (v >= 0x61 && v <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39) { count += 1 }
+            } else if scalar.value < ScalarFlags.limit {
+                if flags[Int(scalar.value)] & (ScalarFlags.alphabetic | ScalarFlags.numeric) != 0 { count += 1 }
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 count += 1
             }

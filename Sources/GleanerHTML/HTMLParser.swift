@@ -22,6 +22,16 @@ public enum HTMLParser {
         _ bytes: UnsafeRawBufferPointer, charset: String, url: String? = nil, scriptText: ScriptTextPolicy = .all,
         limits: ParseLimits = .default
     ) throws(HTMLParseError) -> DOMTree {
+        try parse(bytes, charset: charset, url: url, scriptText: scriptText, limits: limits, skippingDroppedText: true)
+    }
+
+    /// `parse`, where `skippingDroppedText: false` makes libxml2 read script and style text
+    /// the policy drops instead of skipping it (`gleaner_skip_raw_text`): the trees must be
+    /// equal, which the tests check.
+    static func parse(
+        _ bytes: UnsafeRawBufferPointer, charset: String, url: String?, scriptText: ScriptTextPolicy,
+        limits: ParseLimits, skippingDroppedText: Bool
+    ) throws(HTMLParseError) -> DOMTree {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             throw HTMLParseError(message: "empty input")
         }
@@ -33,7 +43,9 @@ public enum HTMLParser {
             let utf8 = Windows1252.utf8(from: bytes)
             let result = utf8.withUnsafeBytes { converted in
                 Result { () throws(HTMLParseError) in
-                    try parse(converted, charset: "UTF-8", url: url, scriptText: scriptText, limits: limits)
+                    try parse(
+                        converted, charset: "UTF-8", url: url, scriptText: scriptText, limits: limits,
+                        skippingDroppedText: skippingDroppedText)
                 }
             }
             return try result.get()
@@ -49,7 +61,8 @@ public enum HTMLParser {
                         limits: ParseLimits(
                             maximumElements: limits.maximumElements, maximumDepth: limits.maximumDepth,
                             maximumAttributesPerElement: .max, maximumTextBytesPerNode: limits.maximumTextBytesPerNode,
-                            maximumParseSeconds: limits.maximumParseSeconds, checkInterval: limits.checkInterval))
+                            maximumParseSeconds: limits.maximumParseSeconds, checkInterval: limits.checkInterval),
+                        skippingDroppedText: skippingDroppedText)
                 }
             }
             return try result.get()
@@ -57,12 +70,16 @@ public enum HTMLParser {
         silenceLibxml2()
         xmlResetLastError()
         let builder = UnsafeMutablePointer<SAXTreeBuilder>.allocate(capacity: 1)
-        builder.initialize(to: SAXTreeBuilder(estimatedBytes: bytes.count, scriptText: scriptText, limits: limits))
+        builder.initialize(to: SAXTreeBuilder(
+            estimatedBytes: bytes.count, scriptText: scriptText, limits: limits, skipsDroppedText: skippingDroppedText))
         defer { builder.deinitialize(count: 1).deallocate() }
         let status = gleaner_html_sax_parse(
             base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), charset, options, builder,
             { user, name, attributes in
-                user!.assumingMemoryBound(to: SAXTreeBuilder.self).pointee.startElement(name, attributes) ? 0 : 1
+                // 2: go on, and let libxml2 skip the raw text of this script/style, dropped anyway.
+                let builder = user!.assumingMemoryBound(to: SAXTreeBuilder.self)
+                guard builder.pointee.startElement(name, attributes) else { return 1 }
+                return builder.pointee.isDroppingText && builder.pointee.skipsDroppedText ? 2 : 0
             },
             { user, _ in
                 user!.assumingMemoryBound(to: SAXTreeBuilder.self).pointee.endElement() ? 0 : 1

@@ -19,12 +19,15 @@ public enum UnicodeWords {
         var count = 0
         var inWord = false
         var joinerPending = false
+        let flags = ScalarFlags.table
         for scalar in string.unicodeScalars {
             let v = scalar.value
             let isWordCharacter: Bool
             if v < 0x80 {
                 let b = UInt8(v)
                 isWordCharacter = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+            } else if v < ScalarFlags.limit {
+                isWordCharacter = flags[Int(v)] != 0
             } else {
                 if needsDictionary(v) { return icuCount(string) }
                 let properties = scalar.properties

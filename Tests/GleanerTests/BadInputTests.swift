@@ -133,6 +133,26 @@ import Testing
         #expect(run.records[1]["headline"] as? String == "Good page")
     }
 
+    /// A corrupt `.gz` (a flipped byte in the deflate data) is an error record; a multi-member
+    /// `.gz` (`cat a.gz b.gz`) is read whole.
+    @Test func corruptAndMultiMemberGzip() throws {
+        let dir = try TemporaryDirectory()
+        var corrupt = try Self.gzip(Data(Self.goodPage.utf8))
+        corrupt[corrupt.count / 2] ^= 0x10
+        let bad = try dir.write("bad.html.gz", corrupt)
+        // The page cut in two before its second paragraph, each half its own member.
+        let page = Array(Self.goodPage.utf8)
+        let second = try #require(Self.goodPage.range(of: "<p>And a second"))
+        let cut = Self.goodPage.utf8.distance(from: Self.goodPage.startIndex, to: second.lowerBound)
+        let joined = try Self.gzip(Data(page[..<cut])) + Self.gzip(Data(page[cut...]))
+        let multi = try dir.write("multi.html.gz", joined)
+        let run = try GleanerBinary.run(["extract", bad, multi])
+        #expect(run.records.count == 2)
+        #expect(Self.errorCode(run.records[0]) == "bad_gzip")
+        #expect(run.records[1]["headline"] as? String == "Good page")
+        #expect((run.records[1]["text"] as? String)?.contains("And a second paragraph") == true)
+    }
+
     /// A directory holding good pages, unreadable entries and junk: every page-named entry
     /// gets exactly one line, in sorted order, and the good pages still come out.
     @Test func directoryWithUnreadableEntriesLosesNothing() throws {
