@@ -142,7 +142,25 @@ static inline int gleaner_scan_raw_text(const xmlChar *start, const xmlChar *end
 /// would do on the skipped bytes can change what comes after: the start tag ends in a plain
 /// `>`, and the skipped content neither starts with `<` nor holds bytes libxml2 would report
 /// (invalid UTF-8, NUL); the parser resumes at a character that is not `<`.
+/// The skip below reaches into the parser's input (its cursor, line and column, one byte of
+/// its decoded copy of the page): it is written against libxml2 2.9.14's parser, so it runs
+/// only there — built against that version's headers and loaded with that version's library.
+/// With any other libxml2, the parser reads the text itself: the same tree, more slowly.
+/// The libxml2 library loaded at run time (`xmlParserVersion`, e.g. "20914").
+static inline const char *gleaner_libxml2_version(void) {
+    return xmlParserVersion;
+}
+
+static inline int gleaner_raw_text_skip_supported(void) {
+#if LIBXML_VERSION == 20914
+    return xmlParserVersion != NULL && strcmp(xmlParserVersion, "20914") == 0;
+#else
+    return 0;
+#endif
+}
+
 static inline void gleaner_skip_raw_text(htmlParserCtxtPtr context) {
+    if (!gleaner_raw_text_skip_supported()) return;
     xmlParserInputPtr input = context->input;
     const xmlChar *name = context->name;
     if (input == NULL || name == NULL || context->instate == XML_PARSER_EOF || !context->recovery) return;

@@ -12,6 +12,13 @@ public enum HTMLParser {
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
             | UInt32(XML_PARSE_HUGE.rawValue))
 
+    /// The libxml2 library loaded at run time (`xmlParserVersion`, e.g. `20914`).
+    static var libxml2Version: String { gleaner_libxml2_version().map { String(cString: $0) } ?? "" }
+
+    /// Whether libxml2 skips script and style text the tree drops anyway
+    /// (`gleaner_skip_raw_text`): only on the libxml2 version that code was written for.
+    static var skipsDroppedRawText: Bool { gleaner_raw_text_skip_supported() != 0 }
+
     /// Parses `bytes` in the given encoding (a label from `CharsetDetector`).
     /// - Throws: `HTMLParseError` carrying libxml2's own message, or the budget that ran out
     ///   (`code` `too_complex` or `timeout`).
