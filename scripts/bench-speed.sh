@@ -3,7 +3,9 @@
 # 1. gleaner-bench: libxml2 parse-only vs full extraction, one thread, in one process;
 # 2. gleaner extract --jobs 1 / --jobs 2 over the same pages (pages/s, wall clock);
 # 3. peak RSS of gleaner extract over all 1,102 bench pages, and over three times as many
-#    inputs (the same pages listed three times), to show memory does not grow with inputs.
+#    inputs (the same pages listed three times), to show memory does not grow with inputs;
+#    for the development build and for the shipped one (scripts/build-release.sh: the Swift
+#    runtime linked statically, which maps less).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench="${BENCH:-../shared/bench}"
@@ -26,4 +28,7 @@ count=$(wc -l < "$list")
 /usr/bin/time -f "peak RSS over $count inputs: %M KB (%e s)" "$bin/gleaner" extract --paths-from "$list" --output /dev/null --quiet
 for _ in 1 2; do cat "$list"; done >> "$list.3" && cat "$list" >> "$list.3"
 /usr/bin/time -f "peak RSS over $((count * 3)) inputs: %M KB (%e s)" "$bin/gleaner" extract --paths-from "$list.3" --output /dev/null --quiet
+scripts/build-release.sh >/dev/null
+/usr/bin/time -f "shipped build: peak RSS over $count inputs: %M KB (%e s)" build/release/gleaner extract --paths-from "$list" --output /dev/null --quiet
+/usr/bin/time -f "shipped build: peak RSS over $((count * 3)) inputs: %M KB (%e s)" build/release/gleaner extract --paths-from "$list.3" --output /dev/null --quiet
 rm -f "$list.3"

@@ -12,9 +12,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ ${1:-} != --list ]]; then
   scripts/setup.sh
-  swift build -c release --product gleaner --static-swift-stdlib
+  # A build folder of its own: flags differ from `swift build -c release`, and sharing
+  # .build would rebuild everything at each switch.
+  swift build -c release --product gleaner --static-swift-stdlib --build-path .build/static
   mkdir -p build/release
-  cp .build/release/gleaner build/release/gleaner
+  cp .build/static/release/gleaner build/release/gleaner
   strip build/release/gleaner 2>/dev/null || true
 fi
 binary=build/release/gleaner
