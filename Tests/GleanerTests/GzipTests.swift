@@ -7,21 +7,9 @@ import Testing
 struct GzipTests {
     static let page = Array((0..<400).map { "<p>Paragraph \($0) of a page that compresses well.</p>\n" }.joined().utf8)
 
-    /// gzip-compresses with the system `gzip`, as a user's saved pages would be.
+    /// gzip-compresses with the system `gzip` (`BadInputTests.gzip`), as bytes.
     static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-c"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(bytes))
-        try input.fileHandleForWriting.close()
-        let compressed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Array(compressed)
+        Array(try BadInputTests.gzip(Data(bytes)))
     }
 
     static func failure(_ input: [UInt8], limit: Int = 1 << 24) -> String? {
