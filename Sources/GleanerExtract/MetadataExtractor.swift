@@ -216,8 +216,9 @@ struct MetadataExtractor {
         // agree with each other (a promotional or social og:title, a quote as the title).
         // A page whose h1s head several parts of the text uses them as section headings:
         // none of them is the story's title by itself.
+        // A copy of the same h1 (one for small screens, one hidden) is the same heading.
         if matched == nil, let opening = unmatched.first(where: { opensProse($0.node, text: $0.text) }),
-            unmatched.allSatisfy({ $0.node == opening.node || !headsProse($0.node) })
+            unmatched.allSatisfy({ $0.text == opening.text || !headsProse($0.node, throughWrappers: false) })
         {
             return (opening.text, opening.node, false, blogName)
         }
@@ -256,12 +257,20 @@ struct MetadataExtractor {
         return isStoryTitleElement(h1) || headsProse(h1)
     }
 
-    /// The heading is followed — as its own siblings, or those of its `header`/`hgroup`
-    /// wrapper — by at least `openingHeadlineMinimumText` characters of mostly unlinked text.
-    func headsProse(_ h1: Int) -> Bool {
+    /// The heading is followed — as its own siblings, or those of its wrapper — by at least
+    /// `openingHeadlineMinimumText` characters of mostly unlinked text.
+    ///
+    /// The wrapper is a `header`/`hgroup`, or any element that holds little besides the
+    /// heading, mostly unlinked (less than `openingHeadlineMinimumText` characters: a
+    /// subhead, a byline, a date line): news templates put the headline in nested `div`s of
+    /// its own and the story in the next one. A site's header holds a menu (links) or more
+    /// text, and a wrapper is never climbed past `<body>`. With `throughWrappers: false` only a
+    /// `header`/`hgroup` is climbed, one level: enough to tell whether another h1 heads a
+    /// part of the text, without counting a logo's or a box's h1 as one.
+    func headsProse(_ h1: Int, throughWrappers: Bool = true) -> Bool {
         let tree = analysis.tree
         var node = h1
-        for _ in 0..<2 {
+        for _ in 0..<(throughWrappers ? Self.headlineWrapperLevels : 2) {
             let parent = Int(tree[node].parent)
             guard parent > 0 else { return false }
             var text: Int32 = 0
@@ -277,11 +286,19 @@ struct MetadataExtractor {
                 linked += analysis.linkTextLength[sibling]
             }
             if Int(text - linked) >= metaRules.openingHeadlineMinimumText, linked * 2 < text { return true }
-            guard ["header", "hgroup"].contains(tree[parent].name) else { return false }
+            guard tree[parent].name != "body" else { return false }
+            let other = analysis.textLength[parent] - analysis.textLength[node]
+            let otherLinked = analysis.linkTextLength[parent] - analysis.linkTextLength[node]
+            let isHeadingWrapper = ["header", "hgroup"].contains(tree[parent].name)
+                || (throughWrappers && Int(other) < metaRules.openingHeadlineMinimumText && otherLinked * 2 <= other)
+            guard isHeadingWrapper else { return false }
             node = parent
         }
         return false
     }
+
+    /// How many wrappers `headsProse` climbs: a heading in a `div` in a `div` in a `header`.
+    static let headlineWrapperLevels = 4
 
     /// The h1 and a metadata title name the same story: equal, the title cut short, or the
     /// h1 as the larger part of the title ("Headline | Site").

@@ -95,4 +95,41 @@ struct HeadlineChoiceTests {
             body: "<div><h1>Budget</h1>\(Self.prose)</div>")
         #expect(result == "Budget")
     }
+
+    @Test func openingH1InNestedHeadlineDivsBeatsAPromotionalOgTitle() throws {
+        // News templates: the headline, a subhead and a byline in divs of their own, a row of
+        // tabs, then the story in the next div. The og:title and <title> agree on other wording.
+        let promo = "What the council's budget means for you"
+        let result = try headline(
+            head: "<title>\(promo) - Example News</title><meta property=\"og:title\" content=\"\(promo)\">",
+            body: """
+                <div class="page"><div class="wrap"><div class="headline-box">\
+                <h1>Council agrees on the new school budget after a long night</h1>\
+                <h2 class="subhead">Teachers get a raise, the pool stays closed</h2>\
+                <p class="byline">By A. Writer</p></div></div>\
+                <ul class="tabs"><li><a href="#story">Story</a></li><li><a href="#comments">Comments</a></li></ul>\
+                <div class="story">\(Self.prose)\(Self.prose)</div></div>
+                """)
+        #expect(result == "Council agrees on the new school budget after a long night")
+    }
+
+    @Test func duplicatedOpeningH1IsOneHeading() throws {
+        // The same h1 twice (a copy for another layout): still the one headline the reader sees.
+        let promo = "What the council's budget means for you"
+        let story = "<div><div class=\"head\"><h1>Council agrees on the new school budget after a long night</h1></div>\(Self.prose)</div>"
+        let result = try headline(
+            head: "<title>\(promo) - Example News</title><meta property=\"og:title\" content=\"\(promo)\">",
+            body: story + story.replacingOccurrences(of: "<div>", with: "<div class=\"print-copy\">"))
+        #expect(result == "Council agrees on the new school budget after a long night")
+    }
+
+    @Test func siteNameH1InAHeaderWithAMenuDoesNotOpenTheProse() throws {
+        // The site's name as a long h1 in a header that also holds a menu: the header holds
+        // more than a headline's wrapper, so the h1 is not the story's title.
+        let menu = (1...12).map { "<li><a href=\"/section/\($0)\">Section number \($0)</a></li>" }.joined()
+        let result = try headline(
+            head: "<title>Council agrees on the new school budget - Example News</title><meta property=\"og:title\" content=\"Council agrees on the new school budget\">",
+            body: "<div id=\"top\"><h1>The Example News of the Valley Towns</h1><ul>\(menu)</ul></div><div class=\"story\">\(Self.prose)</div>")
+        #expect(result == "Council agrees on the new school budget")
+    }
 }
