@@ -3,18 +3,21 @@ import Glibc
 #endif
 
 /// A byte pre-scan that drops the attributes of a start tag past a limit before libxml2
-/// parses the page.
+/// parses the page, and cuts bogus comments (`<!` not followed by `--` or `DOCTYPE`, up to
+/// the next `>`, as HTML's tokenizer reads them: Word's `<![if !supportLists]>…<![endif]>`)
+/// that libxml2 would keep as text.
 ///
 /// libxml2 2.9.14 compares each attribute of an element with every earlier one (duplicate
 /// check), so one element with 100,000 attributes costs minutes inside the parser, where no
 /// callback can stop it. The scan follows HTML's tokenizer closely enough for that purpose:
 /// comments, `<!…>`/`<?…>` declarations and the raw text of script/style/textarea/title are
 /// skipped, attribute values may be quoted or bare. It only ever rewrites a tag with more
-/// attributes than the limit; every other byte is kept, and when no tag is over the limit
-/// (every ordinary page) it returns nil and the caller parses the original bytes.
+/// attributes than the limit and cuts bogus comments; every other byte is kept, and when
+/// there is neither (most pages) it returns nil and the caller parses the original bytes.
 /// Works on ASCII-compatible encodings (UTF-8, windows-1252, ISO-8859-x, …).
 enum AttributeLimiter {
-    /// The input with excess attributes removed, or nil when nothing had to change.
+    /// The input with excess attributes and bogus comments removed, or nil when nothing had
+    /// to change.
     static func limited(_ bytes: UnsafeRawBufferPointer, maximum: Int) -> [UInt8]? {
         guard maximum < Int.max, bytes.count > 0 else { return nil }
         var cuts: [Range<Int>] = []
@@ -29,7 +32,11 @@ enum AttributeLimiter {
                 if next == 0x21, i + 3 < n, bytes[i + 2] == 0x2D, bytes[i + 3] == 0x2D {
                     i = skip(past: [0x2D, 0x2D, 0x3E], in: bytes, from: i + 4)  // "-->"
                 } else {
+                    let start = i
                     i = skip(past: [0x3E], in: bytes, from: i + 2)
+                    // `<![if !supportLists]>`, `<![endif]>` (Word's HTML), `<!-note-!>`: a bogus
+                    // comment in every browser, but text to libxml2. Cut it like a comment.
+                    if next == 0x21, !isDoctype(bytes, at: start + 2) { cuts.append(start..<i) }
                 }
                 continue
             }
@@ -81,6 +88,14 @@ enum AttributeLimiter {
         }
         output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position..<n]))
         return output
+    }
+
+    /// `DOCTYPE` (any case) at `index`: the one `<!…>` declaration libxml2 reads as markup.
+    static func isDoctype(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Bool {
+        let doctype: [UInt8] = Array("doctype".utf8)
+        guard index + doctype.count <= bytes.count else { return false }
+        for k in 0..<doctype.count where (bytes[index + k] | 0x20) != doctype[k] { return false }
+        return true
     }
 
     @inline(__always) static func isLetter(_ byte: UInt8) -> Bool {

@@ -1,5 +1,5 @@
 import Testing
-import GleanerHTML
+@testable import GleanerHTML
 
 /// Extraction parses with `.dataOnly`: JavaScript and CSS never reach the tree, JSON data does.
 @Suite struct ScriptTextPolicyTests {
@@ -56,5 +56,36 @@ import GleanerHTML
         #expect(tree.names[Int(tree.nodes[0].nameID)] == "div")
         #expect(tree.names[Int(tree.nodes[1].nameID)] == "")
         #expect(tree.nameMask(["div"])[Int(tree.nodes[0].nameID)])
+    }
+}
+
+/// `<!` that opens neither a comment nor a DOCTYPE is a bogus comment up to the next `>` in
+/// every browser (HTML's tokenizer), but libxml2 keeps it as text: Word's exported HTML is
+/// full of `<![if !supportLists]>1.<![endif]>`, and hand-written pages of `<!- note -!>`.
+@Suite struct BogusCommentTests {
+    static func text(_ html: String) throws -> String {
+        let tree = try Array(html.utf8).withUnsafeBytes { try HTMLParser.parse($0, charset: "UTF-8") }
+        return tree.nodes.filter { $0.kind == .text }.map(\.text).joined()
+    }
+
+    @Test func wordConditionalsAreNotText() throws {
+        let text = try Self.text(
+            "<html><body><p class=MsoListParagraph><![if !supportLists]>1.<span> </span><![endif]>Prepare the agenda.</p>"
+                + "<p><![if !supportEmptyParas]>&nbsp;<![endif]><o:p></o:p></p><p>Close <![if !vml]><img src=a.gif><![endif]>here.</p></body></html>")
+        #expect(!text.contains("<!") && !text.contains("supportLists") && !text.contains("endif"))
+        #expect(text.contains("1. Prepare the agenda."))
+        #expect(text.contains("Close here."))
+    }
+
+    @Test func singleDashAndOtherDeclarationsAreNotText() throws {
+        let text = try Self.text("<p>Dana<!-/Name-!> wrote: <!-Text-!>the meeting is at noon<!ELEMENT x>.</p>")
+        #expect(text == "Dana wrote: the meeting is at noon.")
+    }
+
+    @Test func commentsDoctypeAndEscapedTextStay() throws {
+        let html = "<!DOCTYPE html><html><body><!-- a > b --><p>Write &lt;![if IE]&gt; in the template.</p></body></html>"
+        #expect(try Self.text(html) == "Write <![if IE]> in the template.")
+        // Nothing to cut: the pre-scan leaves the bytes alone.
+        #expect(Array(html.utf8).withUnsafeBytes { AttributeLimiter.limited($0, maximum: 512) } == nil)
     }
 }
