@@ -218,6 +218,22 @@ struct BodyExtractor {
                     containers.append(sibling)
                 }
             }
+            // Table layouts give each part of a text a row of its own: a cell named like the
+            // best one (same class) in another row of the same table, holding article-like
+            // text with few links, is another part — when the best cell's row holds no
+            // other text (a row of cells side by side is columns, not parts).
+            if ["td", "th"].contains(tree[best].name), let bestClass, tree[parent].name == "tr", good[parent] == good[best] {
+                let table = Int(tree[parent].parent)
+                for row in tree.children(of: table) where row != parent && tree[row].name == "tr" && !furniture[row] {
+                    for cell in tree.children(of: row) where tree[cell].name == tree[best].name && !furniture[cell]
+                        && !analysis.excluded[cell] && good[cell] > 0 && tree[cell].attribute("class") == bestClass
+                        && analysis.linkDensity(cell) < 0.25
+                    {
+                        containers.append(cell)
+                    }
+                }
+                containers.sort()
+            }
         } else {
             containers = [best]
         }

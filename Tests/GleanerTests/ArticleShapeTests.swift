@@ -120,4 +120,24 @@ struct ArticleShapeTests {
             #expect(article.text.contains("tool --option-\(i)"), "code \(i)")
         }
     }
+
+    @Test func tableLayoutWithAPartPerRow() throws {
+        // Old table layouts: each part of the page's text in a cell of its own row, the cells
+        // named alike; a cell of another name in another row is something else.
+        let article = try extract("""
+            <table class="layout">
+              <tr><td class="content"><h2>Tour dates</h2><p>\(Self.prose("Alpha"))</p><p>\(Self.prose("Bravo"))</p>\
+            <p>\(Self.prose("Charlie"))</p><p>\(Self.prose("Golf"))</p><p>\(Self.prose("Hotel"))</p></td></tr>
+              <tr><td class="content"><h2>The new album</h2><p>\(Self.prose("Delta"))</p></td></tr>
+              <tr><td class="note"><p>\(Self.prose("Sponsor"))</p></td></tr>
+              <tr><td class="content"><h2>Old demos</h2><p>\(Self.prose("Echo"))</p></td></tr>
+            </table>
+            """)
+        for word in ["Alpha", "Hotel", "Delta", "Echo", "Old demos"] { #expect(article.text.contains(word), "\(word)") }
+        #expect(!article.text.contains("Sponsor"))
+        // In page order.
+        let text = article.text
+        #expect(text.range(of: "Hotel")!.lowerBound < text.range(of: "Delta")!.lowerBound)
+        #expect(text.range(of: "Delta")!.lowerBound < text.range(of: "Echo")!.lowerBound)
+    }
 }
