@@ -270,7 +270,7 @@ struct MetadataExtractor {
     func headsProse(_ h1: Int, throughWrappers: Bool = true) -> Bool {
         let tree = analysis.tree
         var node = h1
-        for _ in 0..<(throughWrappers ? Self.headlineWrapperLevels : 2) {
+        for _ in 0..<(throughWrappers ? metaRules.headlineWrapperLevels : 2) {
             let parent = Int(tree[node].parent)
             guard parent > 0 else { return false }
             var text: Int32 = 0
@@ -296,9 +296,6 @@ struct MetadataExtractor {
         }
         return false
     }
-
-    /// How many wrappers `headsProse` climbs: a heading in a `div` in a `div` in a `header`.
-    static let headlineWrapperLevels = 4
 
     /// The h1 and a metadata title name the same story: equal, the title cut short, or the
     /// h1 as the larger part of the title ("Headline | Site").

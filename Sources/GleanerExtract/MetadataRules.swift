@@ -108,6 +108,10 @@ public struct MetadataRules: Sendable, Decodable {
     /// least this much unlinked text opens the page's prose: it is the headline the reader
     /// sees, even when the metadata titles agree on other wording.
     public var openingHeadlineMinimumText: Int
+    /// How many wrappers of an h1 are climbed looking for the prose it opens (a heading in a
+    /// `div` in a `div` in a `header`); each holds less than `openingHeadlineMinimumText`
+    /// characters besides the heading, mostly unlinked.
+    public var headlineWrapperLevels: Int
     /// Teaser headings shorter than this are menu items, not teasers.
     public var teaserMinimumLength: Int
 
@@ -168,6 +172,7 @@ public struct MetadataRules: Sendable, Decodable {
         case storyHeadlineMinimumWords
         case storyTitleSubstrings
         case openingHeadlineMinimumText
+        case headlineWrapperLevels
         case teaserMinimumLength
         case pageDateMaximumNodesAfterHeadline
         case pageDateMaximumNodesBeforeHeadline
