@@ -108,7 +108,7 @@ struct BoilerplateClassifier: Sendable {
     /// Written into `result` (emptied first, capacity kept).
     static func idAndClassBytes(_ node: DOMNode, into result: inout [UInt8]) {
         result.removeAll(keepingCapacity: true)
-        for attribute in node.attributes where attribute.name == "id" || attribute.name == "class" {
+        for attribute in node.attributes where attribute.isNamed("id") || attribute.isNamed("class") {
             if !result.isEmpty { result.append(0x20) }
             // From the value's own bytes: appending from `utf8` byte by byte was most of
             // this function's 1.4% of a run.

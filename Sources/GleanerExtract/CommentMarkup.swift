@@ -30,7 +30,7 @@ struct CommentMarkup {
         }
         var key = node.name
         for attribute in node.attributes
-        where attribute.name == "class" || attribute.name == "itemprop" || attribute.name == "id" {
+        where attribute.isNamed("class") || attribute.isNamed("itemprop") || attribute.isNamed("id") {
             key += "\u{1}" + attribute.name + "=" + attribute.value
         }
         if let known = memo.roles[key] { return known }
@@ -58,8 +58,8 @@ struct CommentMarkup {
     /// Lower-case class names and the id of an element, each as one entry.
     static func names(_ node: DOMNode) -> [String] {
         var result: [String] = []
-        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
-            if attribute.name == "id", attribute.value.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) {
+        for attribute in node.attributes where attribute.isNamed("class") || attribute.isNamed("id") {
+            if attribute.isNamed("id"), attribute.value.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) {
                 // Numbered ids (`comment-123`) are unique keys, not a naming convention.
                 continue
             }

@@ -112,20 +112,17 @@ public struct PageAnalysis: Sendable {
     /// Hidden by attribute or inline style: never rendered, so never content.
     static func isHidden(_ node: DOMNode) -> Bool {
         for attribute in node.attributes {
-            switch attribute.name {
-            case "hidden":
+            if attribute.isNamed("hidden") {
                 return true
-            case "aria-hidden":
+            } else if attribute.isNamed("aria-hidden") {
                 if attribute.value == "true" { return true }
-            case "style":
+            } else if attribute.isNamed("style") {
                 if let hides = asciiStyleHides(attribute.value) {
                     if hides { return true }
                     continue
                 }
                 let style = attribute.value.lowercased().filter { $0 != " " }
                 if style.containsUTF8("display:none") || style.containsUTF8("visibility:hidden") { return true }
-            default:
-                continue
             }
         }
         return false
