@@ -13,3 +13,13 @@ extension HTMLAttribute {
         name.utf8.count == literal.utf8.count && name == literal
     }
 }
+
+extension DOMNode {
+    /// `attribute(literal)` through `HTMLAttribute.isNamed` (same `literal` rule), for the
+    /// per-element loops.
+    @inline(__always)
+    func attributeNamed(_ literal: String) -> String? {
+        for attribute in attributes where attribute.isNamed(literal) { return attribute.value }
+        return nil
+    }
+}

@@ -61,15 +61,15 @@ struct BoilerplateClassifier: Sendable {
     func inspect(_ node: DOMNode, isBoilerplateElement: Bool, scratch bytes: inout [UInt8]) -> Inspection {
         guard node.isElement else { return Inspection(verdict: .content, isArticleBodyMarker: false) }
         var marker = false
-        if let itemprop = node.attribute("itemprop"), itemprop.equalsIgnoringCase("articlebody") { marker = true }
-        if let id = node.attribute("id"), rules.articleBodyMarkerIDs.contains(where: { id.equalsIgnoringCase($0) }) {
+        if let itemprop = node.attributeNamed("itemprop"), itemprop.equalsIgnoringCase("articlebody") { marker = true }
+        if let id = node.attributeNamed("id"), rules.articleBodyMarkerIDs.contains(where: { id.equalsIgnoringCase($0) }) {
             marker = true
         }
         Self.idAndClassBytes(node, into: &bytes)
         let substrings = bytes.isEmpty ? 0 : needles.groups(in: bytes)
         if substrings & Self.markerGroup != 0 { marker = true }
         if isBoilerplateElement { return Inspection(verdict: .furniture, isArticleBodyMarker: marker) }
-        if let role = node.attribute("role")?.lowercased(), rules.boilerplateRoles.contains(role) {
+        if let role = node.attributeNamed("role")?.lowercased(), rules.boilerplateRoles.contains(role) {
             return Inspection(verdict: .furniture, isArticleBodyMarker: marker)
         }
         guard !bytes.isEmpty else { return Inspection(verdict: .content, isArticleBodyMarker: marker) }
