@@ -24,3 +24,21 @@ import Testing
         #expect(PageAnalysis.asciiStyleHides("font-family:Café; display:none") == nil)
     }
 }
+
+/// `String.lowercasedNewsText` gives what `lowercased()` gives.
+@Suite struct NewsTextLowercasingTests {
+    @Test func generalPunctuationHasNoCase() {
+        for v in UInt32(0x2000)..<0x2070 {
+            let scalar = Unicode.Scalar(v)!
+            #expect(scalar.properties.lowercaseMapping == String(scalar), "U+\(String(v, radix: 16))")
+        }
+    }
+
+    @Test(arguments: [
+        "", "ABC def", "It\u{2019}s \u{201C}QUOTED\u{201D} \u{2014} OK\u{2026}", "Caf\u{E9} AU LAIT", "\u{130}STANBUL",
+        "\u{2070}\u{2071}X", "E\u{2060}F", "MIXED \u{2018}Text\u{2019} \u{0411}\u{0410}", "trailing \u{E2}",
+    ])
+    func sameAsLowercased(_ text: String) {
+        #expect(text.lowercasedNewsText() == text.lowercased())
+    }
+}
