@@ -88,10 +88,13 @@ public struct ArticleExtractor: Sendable {
     static func parse(
         _ buffer: UnsafeRawBufferPointer, source: String, charset: String?, url: String?, limits: ParseLimits = .default
     ) throws(GleanerError) -> DOMTree {
-        let decision = CharsetDetector.detect(buffer, declared: charset)
+        let (decision, knownValidUTF8) = CharsetDetector.detectCheckingUTF8(buffer, declared: charset)
         let payload = UnsafeRawBufferPointer(rebasing: buffer[decision.skipBytes...])
         let outcome: Result<DOMTree, HTMLParseError>
-        if decision.charset == "UTF-8" && decision.evidence != .utf8Validity && !CharsetDetector.isValidUTF8(payload) {
+        // Known only where no byte-order mark was skipped: then `payload` is all of `buffer`.
+        if decision.charset == "UTF-8" && decision.evidence != .utf8Validity
+            && !(knownValidUTF8 ?? CharsetDetector.isValidUTF8(payload))
+        {
             // Declared UTF-8 but not valid: repair with U+FFFD rather than let libxml2
             // guess a different encoding halfway through.
             let repaired = Array(String(decoding: payload, as: UTF8.self).utf8)

@@ -61,15 +61,15 @@ struct BoilerplateClassifier: Sendable {
     func inspect(_ node: DOMNode, isBoilerplateElement: Bool, scratch bytes: inout [UInt8]) -> Inspection {
         guard node.isElement else { return Inspection(verdict: .content, isArticleBodyMarker: false) }
         var marker = false
-        if let itemprop = node.attribute("itemprop"), itemprop.equalsIgnoringCase("articlebody") { marker = true }
-        if let id = node.attribute("id"), rules.articleBodyMarkerIDs.contains(where: { id.equalsIgnoringCase($0) }) {
+        if let itemprop = node.attributeNamed("itemprop"), itemprop.equalsIgnoringCase("articlebody") { marker = true }
+        if let id = node.attributeNamed("id"), rules.articleBodyMarkerIDs.contains(where: { id.equalsIgnoringCase($0) }) {
             marker = true
         }
         Self.idAndClassBytes(node, into: &bytes)
         let substrings = bytes.isEmpty ? 0 : needles.groups(in: bytes)
         if substrings & Self.markerGroup != 0 { marker = true }
         if isBoilerplateElement { return Inspection(verdict: .furniture, isArticleBodyMarker: marker) }
-        if let role = node.attribute("role")?.lowercased(), rules.boilerplateRoles.contains(role) {
+        if let role = node.attributeNamed("role")?.lowercased(), rules.boilerplateRoles.contains(role) {
             return Inspection(verdict: .furniture, isArticleBodyMarker: marker)
         }
         guard !bytes.isEmpty else { return Inspection(verdict: .content, isArticleBodyMarker: marker) }
@@ -108,7 +108,7 @@ struct BoilerplateClassifier: Sendable {
     /// Written into `result` (emptied first, capacity kept).
     static func idAndClassBytes(_ node: DOMNode, into result: inout [UInt8]) {
         result.removeAll(keepingCapacity: true)
-        for attribute in node.attributes where attribute.name == "id" || attribute.name == "class" {
+        for attribute in node.attributes where attribute.isNamed("id") || attribute.isNamed("class") {
             if !result.isEmpty { result.append(0x20) }
             // From the value's own bytes: appending from `utf8` byte by byte was most of
             // this function's 1.4% of a run.

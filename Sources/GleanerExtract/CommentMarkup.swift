@@ -30,7 +30,7 @@ struct CommentMarkup {
         }
         var key = node.name
         for attribute in node.attributes
-        where attribute.name == "class" || attribute.name == "itemprop" || attribute.name == "id" {
+        where attribute.isNamed("class") || attribute.isNamed("itemprop") || attribute.isNamed("id") {
             key += "\u{1}" + attribute.name + "=" + attribute.value
         }
         if let known = memo.roles[key] { return known }
@@ -58,8 +58,8 @@ struct CommentMarkup {
     /// Lower-case class names and the id of an element, each as one entry.
     static func names(_ node: DOMNode) -> [String] {
         var result: [String] = []
-        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
-            if attribute.name == "id", attribute.value.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) {
+        for attribute in node.attributes where attribute.isNamed("class") || attribute.isNamed("id") {
+            if attribute.isNamed("id"), attribute.value.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) {
                 // Numbered ids (`comment-123`) are unique keys, not a naming convention.
                 continue
             }
@@ -107,7 +107,7 @@ struct CommentMarkup {
 
     /// True when the element's class names one comment.
     func isItemClass(_ node: DOMNode) -> Bool {
-        guard let classes = node.attribute("class") else { return false }
+        guard let classes = node.attributeNamed("class") else { return false }
         for raw in classes.split(separator: " ") {
             let name = raw.lowercased()
             let joined = Self.joined(name)
@@ -149,8 +149,8 @@ struct CommentMarkup {
 
     /// schema.org `Comment` by `itemtype` or `itemprop="comment"`.
     func isSchemaComment(_ node: DOMNode) -> Bool {
-        if let type = node.attribute("itemtype"), Self.containsFolded(type, rules.schemaCommentType) { return true }
-        if let property = node.attribute("itemprop") {
+        if let type = node.attributeNamed("itemtype"), Self.containsFolded(type, rules.schemaCommentType) { return true }
+        if let property = node.attributeNamed("itemprop") {
             for token in property.split(separator: " ") where token.lowercased() == rules.schemaCommentProperty {
                 return true
             }
@@ -162,7 +162,7 @@ struct CommentMarkup {
     /// `div.comment-odd#…1` and `div.comment-even` compare equal.
     func signature(_ node: DOMNode) -> String {
         var result = node.name
-        guard let classes = node.attribute("class") else { return result }
+        guard let classes = node.attributeNamed("class") else { return result }
         var names: [String] = []
         for raw in classes.split(separator: " ") {
             let tokens = Self.tokens(raw.lowercased()).map { $0.filter { !$0.isNumber } }.filter {
@@ -176,7 +176,7 @@ struct CommentMarkup {
 
     /// The nesting level from a `depth-N` class, if any.
     func depth(_ node: DOMNode) -> Int? {
-        guard let classes = node.attribute("class") else { return nil }
+        guard let classes = node.attributeNamed("class") else { return nil }
         for raw in classes.split(separator: " ") {
             let joined = Self.joined(raw.lowercased())
             guard joined.hasPrefix(rules.depthClassPrefix) else { continue }
@@ -203,7 +203,7 @@ struct CommentMarkup {
         // a content wrapper (`content-wrapper__info-nick`), and its text stays out of the
         // comment's text.
         var declaredHeader = false
-        if let property = node.attribute("itemprop")?.lowercased() {
+        if let property = node.attributeNamed("itemprop")?.lowercased() {
             if CommentMarkup.has(property, "author") || CommentMarkup.has(property, "date") || property == "creator" {
                 header = true
                 declaredHeader = true
@@ -234,7 +234,7 @@ struct CommentMarkup {
     /// How specific an element is as the author's name: lower is better, nil when it is not
     /// an author element at all.
     func authorRank(_ node: DOMNode) -> Int? {
-        if let property = node.attribute("itemprop")?.lowercased() {
+        if let property = node.attributeNamed("itemprop")?.lowercased() {
             if property == "name" { return 0 }
             if property == "author" || property == "creator" { return 1 }
         }

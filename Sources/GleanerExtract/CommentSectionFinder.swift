@@ -57,7 +57,7 @@ struct CommentSectionFinder {
                 var idInfo = ClassInfo()
                 var idItem = false
                 var mentioned = false
-                if let classes = nodes[i].attribute("class"), markup.mentions(classes) {
+                if let classes = nodes[i].attributeNamed("class"), markup.mentions(classes) {
                     mentioned = true
                     if let known = classMemo[classes] {
                         classInfo = known
@@ -70,7 +70,7 @@ struct CommentSectionFinder {
                         classMemo[classes] = classInfo
                     }
                 }
-                if let id = nodes[i].attribute("id"), markup.mentions(id) {
+                if let id = nodes[i].attributeNamed("id"), markup.mentions(id) {
                     mentioned = true
                     let lower = id.lowercased()
                     idItem = markup.isItemID(lower)
@@ -82,7 +82,7 @@ struct CommentSectionFinder {
                 guard schema || mentioned else {
                     // Movable Type's numbered ids, only where no comment markup says otherwise;
                     // weak: they count when several form a list.
-                    if let id = nodes[i].attribute("id"), Self.isNumberedCommentID(id), !rules.inlineElements.contains(nodes[i].name),
+                    if let id = nodes[i].attributeNamed("id"), Self.isNumberedCommentID(id), !rules.inlineElements.contains(nodes[i].name),
                         analysis.textLength[i] > 0
                     {
                         weakItems.append(i)
@@ -138,7 +138,7 @@ struct CommentSectionFinder {
     private func anchoredItem(_ index: Int) -> Int? {
         let tree = analysis.tree
         guard tree[index].name == "a", analysis.textLength[index] == 0,
-            let label = tree[index].attribute("id") ?? tree[index].attribute("name"),
+            let label = tree[index].attributeNamed("id") ?? tree[index].attributeNamed("name"),
             markup.isItemID(label.lowercased())
         else { return nil }
         let parent = Int(tree[index].parent)

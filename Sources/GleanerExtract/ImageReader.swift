@@ -31,7 +31,7 @@ struct ImageReader {
     /// lazy-loading attributes; a `srcset` gives its first candidate.
     private func source(of node: DOMNode) -> String? {
         var candidates: [String] = []
-        if let src = node.attribute("src") { candidates.append(src) }
+        if let src = node.attributeNamed("src") { candidates.append(src) }
         for name in rules.lazyImageAttributes {
             guard let value = node.attribute(name) else { continue }
             if name.hasSuffix("srcset") {
@@ -125,7 +125,7 @@ struct ImageReader {
     }
 
     private func classTokens(_ node: DOMNode) -> [String] {
-        guard let value = node.attribute("class") else { return [] }
+        guard let value = node.attributeNamed("class") else { return [] }
         return value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
     }
 }

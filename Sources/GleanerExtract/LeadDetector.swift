@@ -111,7 +111,7 @@ struct LeadDetector {
     /// Case-folded text without a trailing ellipsis, for comparing a description with a
     /// paragraph.
     static func comparable(_ raw: String) -> String? {
-        var text = TextCleaner.clean(raw).lowercased()
+        var text = TextCleaner.clean(raw).lowercasedNewsText()
         for suffix in ["…", "..."] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
         text = text.trimmedWhitespace()
         return text.isEmpty ? nil : text

@@ -78,22 +78,19 @@ struct MetadataScan {
         var isByline = false
         var isDate = false
         for attribute in nodes[i].attributes {
-            switch attribute.name {
-            case "itemprop", "itemscope":
+            if attribute.isNamed("itemprop") || attribute.isNamed("itemscope") {
                 isMicrodata = true
-            case "rel":
+            } else if attribute.isNamed("rel") {
                 guard nodes[i].name == "a" else { continue }
                 if ClassTokens.containsASCII(attribute.value, "author") { isByline = true }
                 // WordPress marks category links `rel="category tag"`: categories are not tags.
                 let rels = attribute.value.lowercased().split(separator: " ")
                 if rels.contains("tag") && !rels.contains("category") { tagLinks.append(i) }
-            case "class", "id":
+            } else if attribute.isNamed("class") || attribute.isNamed("id") {
                 guard mayBeCandidate else { continue }
                 let groups = Self.candidateNeedles.groups(in: attribute.value)
                 if groups & 1 != 0 { isByline = true }
                 if groups & 2 != 0 { isDate = true }
-            default:
-                continue
             }
         }
         if isMicrodata { microdata.append(i) }

@@ -112,17 +112,57 @@ public struct PageAnalysis: Sendable {
     /// Hidden by attribute or inline style: never rendered, so never content.
     static func isHidden(_ node: DOMNode) -> Bool {
         for attribute in node.attributes {
-            switch attribute.name {
-            case "hidden":
+            if attribute.isNamed("hidden") {
                 return true
-            case "aria-hidden":
+            } else if attribute.isNamed("aria-hidden") {
                 if attribute.value == "true" { return true }
-            case "style":
+            } else if attribute.isNamed("style") {
+                if let hides = asciiStyleHides(attribute.value) {
+                    if hides { return true }
+                    continue
+                }
                 let style = attribute.value.lowercased().filter { $0 != " " }
                 if style.containsUTF8("display:none") || style.containsUTF8("visibility:hidden") { return true }
-            default:
-                continue
             }
+        }
+        return false
+    }
+
+    /// `isHidden`'s style test for an ASCII value, in place: the value lower-cased with its
+    /// spaces removed contains `display:none` or `visibility:hidden`. Nil for a value with
+    /// other bytes (Unicode lower-casing and characters then decide, as before). Lower-casing
+    /// and filtering a copy of every style value was half of the page analysis.
+    static func asciiStyleHides(_ value: String) -> Bool? {
+        value.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            for byte in bytes where byte >= 0x80 { return nil }
+            return containsIgnoringSpaces(bytes, Self.displayNone) || containsIgnoringSpaces(bytes, Self.visibilityHidden)
+        } ?? nil
+    }
+
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    /// Whether ASCII `bytes`, lower-cased and without their spaces, contain `needle`
+    /// (lower-case, no spaces).
+    private static func containsIgnoringSpaces(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        let n = bytes.count
+        var start = 0
+        while start < n {
+            if bytes[start] != 0x20 {
+                var j = 0
+                var k = start
+                while j < needle.count, k < n {
+                    var byte = bytes[k]
+                    k += 1
+                    if byte == 0x20 { continue }
+                    if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                    if byte != needle[j] { break }
+                    j += 1
+                }
+                if j == needle.count { return true }
+                if k >= n && j > 0 { return false }
+            }
+            start += 1
         }
         return false
     }

@@ -60,9 +60,9 @@ enum AttributeLimiter {
                     k += 1
                     while k < n, isSpace(bytes[k]) { k += 1 }
                     if k < n, bytes[k] == 0x22 || bytes[k] == 0x27 {
-                        let quote = bytes[k]
-                        k += 1
-                        while k < n, bytes[k] != quote { k += 1 }
+                        // The closing quote by memchr: quoted values (URLs, class lists, data
+                        // attributes) are most of a start tag's bytes.
+                        k = index(of: bytes[k], in: bytes, from: k + 1)
                         if k < n { k += 1 }
                     } else {
                         while k < n, !isSpace(bytes[k]), bytes[k] != 0x3E { k += 1 }

@@ -24,4 +24,19 @@ public enum ScalarFlags {
         if properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark { flags |= mark }
         return flags
     }
+
+    /// The General Punctuation block (dashes, curly quotes, ellipsis, …): news text has one
+    /// every few words, and each sent the word count to the stdlib's property tables.
+    public static let punctuationStart: UInt32 = 0x2000
+    public static let punctuationEnd: UInt32 = 0x2070
+
+    /// `punctuation[v - punctuationStart]`: the flags of scalar `v` in that block.
+    public static let punctuation: [UInt8] = (punctuationStart..<punctuationEnd).map { value in
+        let properties = Unicode.Scalar(value)!.properties
+        var flags: UInt8 = 0
+        if properties.isAlphabetic { flags |= alphabetic }
+        if properties.numericType != nil { flags |= numeric }
+        if properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark { flags |= mark }
+        return flags
+    }
 }
