@@ -25,4 +25,37 @@ import Testing
         #expect(discovery.pages.first?.url == "https://example.org/cafe")
         #expect(discovery.pages.first?.title == "Café")
     }
+
+    /// A processing instruction without data (`.build/fuzz/findings/discovery-crash-03d457d4…`,
+    /// found by CI's 60-second run): libxml2 passed a NULL data pointer and FoundationXML's
+    /// callback ran `strlen` on it — a NULL read that killed the process. Plain `<?a?>` did the
+    /// same, in any feed.
+    @Test func processingInstructionWithoutData() throws {
+        let found: [UInt8] = [0x3C, 0x3F, 0xFF, 0xFF, 0x6C, 0xBB, 0x78, 0x6D, 0x3F, 0x3E, 0xBB, 0xBB]
+        #expect(throws: DiscoveryError.self) { try DiscoveryParser.parse(found, baseURL: "https://example.org/") }
+        let feed = "<?xml version=\"1.0\"?><?a?><rss version=\"2.0\"><channel><?b?><item>"
+            + "<link>https://example.org/a</link></item></channel></rss>"
+        let discovery = try DiscoveryParser.parse(Array(feed.utf8), baseURL: "https://example.org/")
+        #expect(discovery.pages.map(\.url) == ["https://example.org/a"])
+        // The same in UTF-16, both byte orders (libxml2 detects them by the byte-order mark).
+        for bigEndian in [false, true] {
+            var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+            for unit in feed.utf16 {
+                let pair = [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+                bytes += bigEndian ? pair : pair.reversed()
+            }
+            let utf16 = try DiscoveryParser.parse(bytes, baseURL: "https://example.org/")
+            #expect(utf16.pages.map(\.url) == ["https://example.org/a"])
+        }
+    }
+
+    /// The guard leaves feeds without a data-less processing instruction byte for byte alone,
+    /// and inserts exactly one space (in the document's encoding) where one is needed.
+    @Test func guardInsertsOnlyWhereNeeded() {
+        let plain = Array("<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?><rss/>".utf8)
+        #expect(ProcessingInstructionGuard.guarded(plain) == plain)
+        #expect(ProcessingInstructionGuard.guarded(Array("<r><?a?><?b c?></r>".utf8)) == Array("<r><?a ?><?b c?></r>".utf8))
+        #expect(ProcessingInstructionGuard.guarded([0xFF, 0xFE, 0x3C, 0, 0x3F, 0, 0x61, 0, 0x3F, 0, 0x3E, 0])
+            == [0xFF, 0xFE, 0x3C, 0, 0x3F, 0, 0x61, 0, 0x20, 0, 0x3F, 0, 0x3E, 0])
+    }
 }
