@@ -62,7 +62,10 @@ public enum DiscoveryParser {
         let firstByte = bytes.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
         if firstByte == UInt8(ascii: "{") { return try parseJSONFeed(bytes, baseURL: baseURL) }
         let delegate = XMLDiscoveryDelegate(baseURL: baseURL)
-        let parser = XMLParser(data: Data(ProcessingInstructionGuard.guarded(Self.parseable(bytes))))
+        guard let guarded = ProcessingInstructionGuard.guarded(Self.parseable(bytes)) else {
+            throw DiscoveryError(code: "not_a_feed", message: "not RSS, Atom, JSON Feed or a sitemap: the document is in EBCDIC")
+        }
+        let parser = XMLParser(data: Data(guarded))
         parser.shouldProcessNamespaces = true
         parser.delegate = delegate
         let ok = parser.parse()

@@ -1,5 +1,5 @@
-/// Gives every processing instruction of a feed or sitemap a data part before
-/// FoundationXML's `XMLParser` sees it.
+/// Gives every processing instruction of a feed or sitemap a data part, and empties a
+/// document type's internal subset, before FoundationXML's `XMLParser` sees the bytes.
 ///
 /// For `<?target?>` — no space, no data — libxml2 hands its processing-instruction callback a
 /// NULL data pointer, and FoundationXML's callback (`_NSXMLParserProcessingInstruction`)
@@ -10,10 +10,18 @@
 /// sitemap says lives in a processing instruction; the only other place the pattern can
 /// occur is inside a comment or CDATA section, which then gains a space.
 ///
+/// FoundationXML's declaration callbacks do the same with the NULL identifiers libxml2 passes
+/// for `<!NOTATION n SYSTEM "x">` (no public id), `<!ENTITY e SYSTEM "x" NDATA n>` and
+/// `<!ATTLIST r a CDATA #IMPLIED>` (no default). Feeds and sitemaps have no use for an
+/// internal DTD subset, so its content (between `<!DOCTYPE … [` and `]`) becomes spaces; a
+/// document that uses an entity declared there then fails as XML with a clear error instead
+/// of killing the process.
+///
 /// libxml2 reads UTF-16 and UCS-4 (by byte-order mark or by the code units of `<?`) and
 /// EBCDIC (by `<?xm` in EBCDIC) as well as ASCII-compatible encodings, so the scan works on
 /// code units of the width and byte order libxml2 will detect, and writes the space in the
-/// same encoding.
+/// same encoding. EBCDIC documents are refused (nil): no feed is written in it, and its
+/// brackets differ between code pages.
 enum ProcessingInstructionGuard {
     /// How libxml2 will read the bytes: code-unit width, byte order, and the code units of
     /// the four characters the scan needs.
@@ -31,8 +39,7 @@ enum ProcessingInstructionGuard {
         static let utf16LE = Encoding(width: 2, bigEndian: false)
         static let ucs4BE = Encoding(width: 4, bigEndian: true)
         static let ucs4LE = Encoding(width: 4, bigEndian: false)
-        static let ebcdic = Encoding(
-            lessThan: 0x4C, question: 0x6F, greaterThan: 0x6E, space: 0x40, blanks: [0x40, 0x05, 0x25, 0x15, 0x0D])
+        static let ebcdic = Encoding(lessThan: 0x4C, question: 0x6F, greaterThan: 0x6E, space: 0x40)
 
         /// libxml2's own detection (`xmlDetectCharEncoding`): the byte-order mark, or the
         /// code units of `<?` / `<?xm` at the start.
@@ -50,9 +57,11 @@ enum ProcessingInstructionGuard {
     }
 
     /// The bytes with a space before the `?>` of every processing instruction that has no
-    /// data, or the bytes unchanged when there is none (every ordinary feed).
-    static func guarded(_ bytes: [UInt8]) -> [UInt8] {
+    /// data and an internal DTD subset blanked, the bytes unchanged when there is neither
+    /// (every ordinary feed), or nil for an EBCDIC document.
+    static func guarded(_ bytes: [UInt8]) -> [UInt8]? {
         let encoding = Encoding.detect(bytes)
+        if encoding == .ebcdic { return nil }
         let width = encoding.width
         let count = bytes.count / width
         func unit(_ index: Int) -> UInt32 {
@@ -63,9 +72,22 @@ enum ProcessingInstructionGuard {
             }
             return value
         }
+        func matches(_ text: String, at index: Int) -> Bool {
+            var k = index
+            for byte in text.utf8 {
+                guard k < count, unit(k) == UInt32(byte) else { return false }
+                k += 1
+            }
+            return true
+        }
         var insertions: [Int] = []  // code-unit indexes of the `?` of a data-less `?>`
+        var blanked: [Range<Int>] = []  // code-unit ranges of internal subsets
         var i = 0
         while i + 1 < count {
+            if matches("<!DOCTYPE", at: i) {
+                i = internalSubset(from: i + 9, count: count, unit: unit, matches: matches, into: &blanked)
+                continue
+            }
             guard unit(i) == encoding.lessThan, unit(i + 1) == encoding.question else { i += 1; continue }
             var j = i + 2
             while j + 1 < count, !encoding.blanks.contains(unit(j)),
@@ -80,21 +102,72 @@ enum ProcessingInstructionGuard {
                 i = j
             }
         }
-        guard !insertions.isEmpty else { return bytes }
+        guard !insertions.isEmpty || !blanked.isEmpty else { return bytes }
         var spaceBytes: [UInt8] = []
         for k in 0..<width {
             let shift = encoding.bigEndian ? (width - 1 - k) * 8 : k * 8
             spaceBytes.append(UInt8(truncatingIfNeeded: encoding.space >> UInt32(shift)))
         }
+        var source = bytes
+        for range in blanked {
+            for index in range { source.replaceSubrange((index * width)..<((index + 1) * width), with: spaceBytes) }
+        }
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + insertions.count * width)
+        output.reserveCapacity(source.count + insertions.count * width)
         var copied = 0
         for index in insertions {
-            output.append(contentsOf: bytes[copied..<(index * width)])
+            output.append(contentsOf: source[copied..<(index * width)])
             output.append(contentsOf: spaceBytes)
             copied = index * width
         }
-        output.append(contentsOf: bytes[copied...])
+        output.append(contentsOf: source[copied...])
         return output
+    }
+
+    /// From just after `<!DOCTYPE`: the code units inside `[…]` go to `blanked`; returns where
+    /// the scan goes on. Quoted strings and comments are skipped, so a `]` or `>` inside them
+    /// ends nothing.
+    private static func internalSubset(
+        from start: Int, count: Int, unit: (Int) -> UInt32, matches: (String, Int) -> Bool,
+        into blanked: inout [Range<Int>]
+    ) -> Int {
+        var j = start
+        var quote: UInt32 = 0
+        while j < count {
+            let u = unit(j)
+            if quote != 0 {
+                if u == quote { quote = 0 }
+            } else if u == 0x22 || u == 0x27 {
+                quote = u
+            } else if u == 0x3E {
+                return j + 1  // no internal subset
+            } else if u == 0x5B {
+                break
+            }
+            j += 1
+        }
+        guard j < count else { return count }
+        let subsetStart = j + 1
+        var k = subsetStart
+        quote = 0
+        while k < count {
+            let u = unit(k)
+            if quote != 0 {
+                if u == quote { quote = 0 }
+            } else if matches("<!--", k) {
+                k += 4
+                while k < count, !matches("-->", k) { k += 1 }
+                k += 3
+                continue
+            } else if u == 0x22 || u == 0x27 {
+                quote = u
+            } else if u == 0x5D {
+                break
+            }
+            k += 1
+        }
+        let end = min(k, count)
+        if subsetStart < end { blanked.append(subsetStart..<end) }
+        return end
     }
 }

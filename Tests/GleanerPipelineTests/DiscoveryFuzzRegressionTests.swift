@@ -54,8 +54,27 @@ import Testing
     @Test func guardInsertsOnlyWhereNeeded() {
         let plain = Array("<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?><rss/>".utf8)
         #expect(ProcessingInstructionGuard.guarded(plain) == plain)
+        #expect(ProcessingInstructionGuard.guarded([0x4C, 0x6F, 0xA7, 0x94, 0x6F, 0x6E]) == nil)
         #expect(ProcessingInstructionGuard.guarded(Array("<r><?a?><?b c?></r>".utf8)) == Array("<r><?a ?><?b c?></r>".utf8))
         #expect(ProcessingInstructionGuard.guarded([0xFF, 0xFE, 0x3C, 0, 0x3F, 0, 0x61, 0, 0x3F, 0, 0x3E, 0])
             == [0xFF, 0xFE, 0x3C, 0, 0x3F, 0, 0x61, 0, 0x20, 0, 0x3F, 0, 0x3E, 0])
+    }
+
+    /// Declarations FoundationXML's callbacks read through NULL pointers (found while fixing
+    /// the one above, by feeding it each kind of declaration): a notation without a public id,
+    /// an unparsed entity, an attribute without a default. The internal subset is blanked;
+    /// an external DOCTYPE (RSS 0.91's) stays as it was.
+    @Test func internalSubsetDeclarations() throws {
+        let item = "<rss version=\"2.0\"><channel><item><link>https://example.org/a</link></item></channel></rss>"
+        for subset in [
+            "<!NOTATION n SYSTEM \"x\">", "<!NOTATION n PUBLIC \"p\">", "<!ENTITY e SYSTEM \"x\" NDATA n>",
+            "<!ATTLIST rss a CDATA #IMPLIED>", "<!-- ] --><!ATTLIST rss a CDATA \"]>\" b CDATA #IMPLIED>",
+        ] {
+            let discovery = try DiscoveryParser.parse(Array("<!DOCTYPE rss [\(subset)]>\(item)".utf8), baseURL: "https://example.org/")
+            #expect(discovery.pages.map(\.url) == ["https://example.org/a"])
+        }
+        let external = Array("<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\(item)".utf8)
+        #expect(ProcessingInstructionGuard.guarded(external) == external)
+        #expect(try DiscoveryParser.parse(external, baseURL: "https://example.org/").pages.count == 1)
     }
 }
