@@ -23,23 +23,19 @@
 /// same encoding. EBCDIC documents are refused (nil): no feed is written in it, and its
 /// brackets differ between code pages.
 enum ProcessingInstructionGuard {
-    /// How libxml2 will read the bytes: code-unit width, byte order, and the code units of
-    /// the four characters the scan needs.
+    /// How libxml2 will read the bytes: code-unit width and byte order (the characters the
+    /// scan looks for are ASCII code points in every one of them), or EBCDIC.
     struct Encoding: Equatable {
         var width = 1
         var bigEndian = true
-        var lessThan: UInt32 = 0x3C
-        var question: UInt32 = 0x3F
-        var greaterThan: UInt32 = 0x3E
-        var space: UInt32 = 0x20
-        var blanks: Set<UInt32> = [0x20, 0x09, 0x0A, 0x0D]
+        var isEBCDIC = false
 
         static let ascii = Encoding()
         static let utf16BE = Encoding(width: 2, bigEndian: true)
         static let utf16LE = Encoding(width: 2, bigEndian: false)
         static let ucs4BE = Encoding(width: 4, bigEndian: true)
         static let ucs4LE = Encoding(width: 4, bigEndian: false)
-        static let ebcdic = Encoding(lessThan: 0x4C, question: 0x6F, greaterThan: 0x6E, space: 0x40)
+        static let ebcdic = Encoding(isEBCDIC: true)
 
         /// libxml2's own detection (`xmlDetectCharEncoding`): the byte-order mark, or the
         /// code units of `<?` / `<?xm` at the start.
@@ -56,12 +52,15 @@ enum ProcessingInstructionGuard {
         }
     }
 
+    /// XML white space, which ends a processing instruction's target.
+    private static let blanks: Set<UInt32> = [0x20, 0x09, 0x0A, 0x0D]
+
     /// The bytes with a space before the `?>` of every processing instruction that has no
     /// data and an internal DTD subset blanked, the bytes unchanged when there is neither
     /// (every ordinary feed), or nil for an EBCDIC document.
     static func guarded(_ bytes: [UInt8]) -> [UInt8]? {
         let encoding = Encoding.detect(bytes)
-        if encoding == .ebcdic { return nil }
+        if encoding.isEBCDIC { return nil }
         let width = encoding.width
         let count = bytes.count / width
         func unit(_ index: Int) -> UInt32 {
@@ -88,14 +87,10 @@ enum ProcessingInstructionGuard {
                 i = internalSubset(from: i + 9, count: count, unit: unit, matches: matches, into: &blanked)
                 continue
             }
-            guard unit(i) == encoding.lessThan, unit(i + 1) == encoding.question else { i += 1; continue }
+            guard matches("<?", at: i) else { i += 1; continue }
             var j = i + 2
-            while j + 1 < count, !encoding.blanks.contains(unit(j)),
-                !(unit(j) == encoding.question && unit(j + 1) == encoding.greaterThan)
-            {
-                j += 1
-            }
-            if j + 1 < count, unit(j) == encoding.question, unit(j + 1) == encoding.greaterThan {
+            while j + 1 < count, !blanks.contains(unit(j)), !matches("?>", at: j) { j += 1 }
+            if matches("?>", at: j) {
                 insertions.append(j)
                 i = j + 2
             } else {
@@ -106,7 +101,7 @@ enum ProcessingInstructionGuard {
         var spaceBytes: [UInt8] = []
         for k in 0..<width {
             let shift = encoding.bigEndian ? (width - 1 - k) * 8 : k * 8
-            spaceBytes.append(UInt8(truncatingIfNeeded: encoding.space >> UInt32(shift)))
+            spaceBytes.append(UInt8(truncatingIfNeeded: UInt32(0x20) >> UInt32(shift)))
         }
         var source = bytes
         for range in blanked {
