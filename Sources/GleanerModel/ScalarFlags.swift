@@ -15,15 +15,7 @@ public enum ScalarFlags {
     public static let limit: UInt32 = 0x800
 
     /// `table[v]`: the flags of scalar `v` (0 for surrogates, which are no scalars).
-    public static let table: [UInt8] = (0..<limit).map { value in
-        guard let scalar = Unicode.Scalar(value) else { return 0 }
-        let properties = scalar.properties
-        var flags: UInt8 = 0
-        if properties.isAlphabetic { flags |= alphabetic }
-        if properties.numericType != nil { flags |= numeric }
-        if properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark { flags |= mark }
-        return flags
-    }
+    public static let table: [UInt8] = (0..<limit).map(flags)
 
     /// The General Punctuation block (dashes, curly quotes, ellipsis, …): news text has one
     /// every few words, and each sent the word count to the stdlib's property tables.
@@ -31,8 +23,13 @@ public enum ScalarFlags {
     public static let punctuationEnd: UInt32 = 0x2070
 
     /// `punctuation[v - punctuationStart]`: the flags of scalar `v` in that block.
-    public static let punctuation: [UInt8] = (punctuationStart..<punctuationEnd).map { value in
-        let properties = Unicode.Scalar(value)!.properties
+    public static let punctuation: [UInt8] = (punctuationStart..<punctuationEnd).map(flags)
+
+    /// The flags of scalar value `value` from the stdlib's properties (0 for a surrogate):
+    /// what both tables hold.
+    static func flags(_ value: UInt32) -> UInt8 {
+        guard let scalar = Unicode.Scalar(value) else { return 0 }
+        let properties = scalar.properties
         var flags: UInt8 = 0
         if properties.isAlphabetic { flags |= alphabetic }
         if properties.numericType != nil { flags |= numeric }
