@@ -132,20 +132,21 @@ struct ExtractCommand: ParsableCommand {
     static func finish(_ summary: BatchRun.Summary) throws {
         if let failure = summary.writeFailure {
             Diagnostics.print("\(failure)")
-            throw ExitCode(3)
+            leave(status: 3)
         }
-        if let signal = summary.interruptedBy { exitAfterSignal(signal) }
+        if let signal = summary.interruptedBy { leave(status: 128 + signal) }
         if summary.errorCount > 0 { throw ExitCode(1) }
     }
 
-    /// Ends a run a signal stopped, with 128 + the signal's number, once every record is
-    /// written and the sinks are closed: `_exit` after flushing, not `exit`. A normal exit
-    /// runs the libraries' `atexit` clean-ups (libcurl, OpenSSL, libxml2) while threads the
-    /// stop left behind (the signal source's queue, a worker finishing its page) may still
-    /// use them; a rare SIGSEGV at that point turned a clean stop into exit status 139.
-    static func exitAfterSignal(_ signal: Int32) -> Never {
+    /// Ends a run that stopped early — by a signal (128 + its number) or a failed output
+    /// (3) — once what could be written is written: `_exit` after flushing, not `exit`. A
+    /// normal exit runs the libraries' `atexit` clean-ups (libcurl, OpenSSL, libxml2) while
+    /// threads the stop left behind (the signal source's queue, a worker past the grace
+    /// period) may still use them; a rare SIGSEGV there turned a clean stop into exit status
+    /// 139, and a full disk into 139 instead of 3.
+    static func leave(status: Int32) -> Never {
         fflush(nil)
-        _exit(128 + signal)
+        _exit(status)
     }
 
     /// `200,203` → [200, 203]; nil when any part is not a status code.

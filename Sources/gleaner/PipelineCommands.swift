@@ -77,13 +77,13 @@ struct RunCommand: ParsableCommand {
             result = try runner.run()
         } catch {
             FileHandle.standardError.write(Data("gleaner: \(config.name): \(error)\n".utf8))
-            throw ExitCode(3)
+            ExtractCommand.leave(status: 3)
         }
         if !quiet {
             let state = result.interruptedBy == nil ? "finished" : "stopped (will resume)"
             FileHandle.standardError.write(Data("gleaner: \(config.name) \(state): \(result.counts.summary)\n".utf8))
         }
-        if let signal = result.interruptedBy { ExtractCommand.exitAfterSignal(signal) }
+        if let signal = result.interruptedBy { ExtractCommand.leave(status: 128 + signal) }
         if result.counts.errorCount > 0 { throw ExitCode(1) }
     }
 }
