@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import GleanerHTML
 
 /// A page link found in a feed or sitemap, with what the listing says about it. Google News
 /// sitemaps and feeds carry title, date and language; they fill the record's fields when
@@ -41,12 +39,11 @@ public struct DiscoveryError: Error, Sendable, CustomStringConvertible {
 /// extension) and sitemap indexes from bytes, whichever the document turns out to be — a
 /// "feed" may well be a sitemap and vice versa, so the root element decides.
 public enum DiscoveryParser {
-    /// The bytes handed to `XMLParser`. FoundationXML traps (it force-unwraps the UTF-8 decode
-    /// of every element name) when libxml2 passes on a name that is not UTF-8, which it does
-    /// for a document that declares no encoding and is not UTF-8 (the `discovery` fuzzer
-    /// found `<\u{FF}…`). Such a document is repaired — invalid sequences become U+FFFD —
-    /// before parsing; one that declares its encoding (ISO-8859-1, windows-1252, UTF-16) or
-    /// starts with a UTF-16 byte-order mark is left to libxml2, which converts it to UTF-8.
+    /// The bytes handed to the XML reader. libxml2 stops at the first byte that is not UTF-8
+    /// in a document that declares no encoding; such a document (a feed saved or served in a
+    /// legacy charset without saying so) is repaired — invalid sequences become U+FFFD — so
+    /// its links are still read. One that declares its encoding (ISO-8859-1, windows-1252,
+    /// UTF-16) or starts with a UTF-16 byte-order mark is left to libxml2, which converts it.
     static func parseable(_ bytes: [UInt8]) -> [UInt8] {
         if String(validating: bytes, as: UTF8.self) != nil { return bytes }
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return bytes }
@@ -61,29 +58,28 @@ public enum DiscoveryParser {
     public static func parse(_ bytes: [UInt8], baseURL: String) throws(DiscoveryError) -> Discovery {
         let firstByte = bytes.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
         if firstByte == UInt8(ascii: "{") { return try parseJSONFeed(bytes, baseURL: baseURL) }
-        let delegate = XMLDiscoveryDelegate(baseURL: baseURL)
-        guard let guarded = ProcessingInstructionGuard.guarded(Self.parseable(bytes)) else {
-            throw DiscoveryError(code: "not_a_feed", message: "not RSS, Atom, JSON Feed or a sitemap: the document is in EBCDIC")
-        }
-        let parser = XMLParser(data: Data(guarded))
-        parser.shouldProcessNamespaces = true
-        parser.delegate = delegate
-        let ok = parser.parse()
-        if delegate.discovery.format.isEmpty {
-            // Where libxml2 stopped, not Foundation's bare "NSXMLParserErrorDomain error N".
-            let detail = ok ? "the root element is not a feed or sitemap"
-                : "XML syntax error at line \(parser.lineNumber), column \(parser.columnNumber)"
+        let collector = ListingCollector(baseURL: baseURL)
+        let outcome = XMLEventReader.read(Self.parseable(bytes), into: collector)
+        if collector.discovery.format.isEmpty {
+            let detail: String
+            if let root = collector.root {
+                detail = "the root element <\(root)> is not a feed or sitemap"
+            } else if let error = outcome.error {
+                // Where libxml2 stopped and why.
+                detail = "XML syntax error at line \(outcome.line), column \(outcome.column): \(error)"
+            } else {
+                detail = "no root element"
+            }
             throw DiscoveryError(code: "not_a_feed", message: "not RSS, Atom, JSON Feed or a sitemap: \(detail)")
         }
-        let discovery = delegate.discovery
-        if !ok && discovery.pages.isEmpty && discovery.sitemaps.isEmpty {
+        let discovery = collector.discovery
+        if !outcome.wellFormed && discovery.pages.isEmpty && discovery.sitemaps.isEmpty {
             // A listing the XML parser rejects before it yields anything is an error with the
             // parser's reason, not a quiet "nothing found". (Links read before a late error,
             // such as junk after the root element, are kept.)
-            let reason = parser.parserError.map { $0.localizedDescription } ?? "parse error"
             throw DiscoveryError(
                 code: "bad_feed",
-                message: "\(discovery.format) document is not well-formed XML (line \(parser.lineNumber)): \(reason)")
+                message: "\(discovery.format) document is not well-formed XML (line \(outcome.line)): \(outcome.error ?? "parse error")")
         }
         return discovery
     }
@@ -116,61 +112,61 @@ public enum DiscoveryParser {
     }
 }
 
-/// SAX-style collection of links. Element names arrive without prefixes (namespaces are
-/// processed), so `news:title` is `title` inside `news`; the namespace URI tells them apart.
-final class XMLDiscoveryDelegate: NSObject, XMLParserDelegate {
+/// Collects the links of a listing as the XML streams by. Element names arrive without
+/// prefixes, so `news:title` is `title` inside `news`; the namespace URI tells them apart.
+final class ListingCollector: XMLEventHandler {
     static let newsNamespace = "http://www.google.com/schemas/sitemap-news/0.9"
-    static let atomNamespace = "http://www.w3.org/2005/Atom"
 
     let baseURL: String
     var discovery = Discovery()
+    /// The root element's name, once seen.
+    private(set) var root: String?
     private var stack: [String] = []
-    private var text = ""
+    private var text: [UInt8] = []
     private var item: DiscoveredPage?
     private var itemLink: String?
     private var channelLanguage: String?
 
     init(baseURL: String) { self.baseURL = baseURL }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func startElement(_ name: String, namespace: String?, attributes: [XMLAttribute]) -> Bool {
         if stack.isEmpty {
+            root = name
             switch name {
             case "rss": discovery.format = "rss"
             case "RDF": discovery.format = "rdf"
             case "feed": discovery.format = "atom"
             case "urlset": discovery.format = "urlset"
             case "sitemapindex": discovery.format = "sitemapindex"
-            default: parser.abortParsing()
+            default: return false
             }
         }
-        let isNews = namespaceURI == Self.newsNamespace
-        stack.append(isNews ? "news:" + name : name)
-        text = ""
+        stack.append(namespace == Self.newsNamespace ? "news:" + name : name)
+        text.removeAll(keepingCapacity: true)
         switch (discovery.format, name) {
         case ("rss", "item"), ("rdf", "item"), ("atom", "entry"), ("urlset", "url"):
             item = DiscoveredPage(url: "", language: channelLanguage)
             itemLink = nil
+            if discovery.format == "rdf", let about = attributes.first(where: { $0.name == "about" }) {
+                itemLink = about.value
+            }
         case ("atom", "link") where item != nil:
-            let rel = attributes["rel"] ?? "alternate"
-            if rel == "alternate", let href = attributes["href"], itemLink == nil { itemLink = href }
-        case ("rdf", "item"):
-            break
+            let rel = attributes.first { $0.name == "rel" && $0.prefix == nil }?.value ?? "alternate"
+            if rel == "alternate", itemLink == nil, let href = attributes.first(where: { $0.name == "href" && $0.prefix == nil }) {
+                itemLink = href.value
+            }
         default:
             break
         }
-        if discovery.format == "rdf", name == "item", let about = attributes["about"] ?? attributes["rdf:about"] {
-            itemLink = about
-        }
+        return true
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: bytes) }
 
-    func parser(_ parser: XMLParser, foundCDATA block: Data) { text += String(decoding: block, as: UTF8.self) }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        let value = text.trimmedWhitespace()
+    func endElement(_ name: String, namespace: String?) {
+        let value = String(decoding: text, as: UTF8.self).trimmedWhitespace()
         let element = stack.popLast() ?? name
-        text = ""
+        text.removeAll(keepingCapacity: true)
         let format = discovery.format
         if item != nil {
             switch (format, element) {
