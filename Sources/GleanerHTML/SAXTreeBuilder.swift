@@ -28,6 +28,10 @@ struct SAXTreeBuilder {
     private var pendingText: [UInt8] = []
     /// Text of the pending node was cut at `limits.maximumTextBytesPerNode`.
     private var pendingTextFull = false
+    /// Where in `pendingText` the previous `characters` call put a lone `&`, or -1. libxml2
+    /// hands on an entity reference without its `;` as two calls, `&` and the name; see
+    /// `legacyEntity`.
+    private var loneAmpersand = -1
     /// Tag and attribute names, interned by their bytes: each distinct name is converted
     /// to a String once per page. An open-addressing table keyed by a hash of the bytes (not
     /// by the address libxml2 passes, which is only stable while its dictionary lives and
@@ -178,6 +182,18 @@ struct SAXTreeBuilder {
 
     mutating func characters(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) -> Bool {
         guard let characters, length > 0, !discardingText, !pendingTextFull else { return withinBudget() }
+        if loneAmpersand >= 0 {
+            let at = loneAmpersand
+            loneAmpersand = -1
+            if at == pendingText.count - 1, let decoded = Self.legacyEntity(UnsafeBufferPointer(start: characters, count: Int(length))) {
+                pendingText.removeLast()
+                pendingText.append(contentsOf: decoded)
+                return withinBudget()
+            }
+        }
+        if length == 1 && characters[0] == UInt8(ascii: "&") && pendingText.count < limits.maximumTextBytesPerNode {
+            loneAmpersand = pendingText.count
+        }
         let room = limits.maximumTextBytesPerNode - pendingText.count
         if Int(length) <= room {
             pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
@@ -197,8 +213,25 @@ struct SAXTreeBuilder {
         nodes[index].subtreeEnd = nodes.count - 1
     }
 
+    /// The UTF-8 of a named character reference written without its `;` — `&nbsp`, `&copy`,
+    /// `&eacute` — when HTML5 decodes it that way in text: only the legacy names that
+    /// browsers accept without a semicolon (XML's `amp`, `lt`, `gt`, `quot` and the Latin-1
+    /// names, U+00A0…U+00FF), and only the whole name (`&notes` stays as written). libxml2
+    /// 2.9 requires the `;` and passes `&` and the name on as text, so old hand-written pages
+    /// showed a literal "&nbsp" in the output.
+    static func legacyEntity(_ name: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard (2...6).contains(name.count), name.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x31 && $0 <= 0x34) }) else { return nil }
+        var terminated = Array(name)
+        terminated.append(0)
+        guard let entity = htmlEntityLookup(terminated) else { return nil }
+        let value = entity.pointee.value
+        guard value == 0x26 || value == 0x3C || value == 0x3E || value == 0x22 || (0xA0...0xFF).contains(value) else { return nil }
+        return Array(String(UnicodeScalar(UInt8(value))).utf8)
+    }
+
     private mutating func flushText() {
         pendingTextFull = false
+        loneAmpersand = -1
         guard !pendingText.isEmpty else { return }
         let text = String(decoding: pendingText, as: UTF8.self)
         pendingText.removeAll(keepingCapacity: true)

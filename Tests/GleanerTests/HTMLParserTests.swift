@@ -89,3 +89,25 @@ import Testing
         #expect(Array(html.utf8).withUnsafeBytes { AttributeLimiter.limited($0, maximum: 512) } == nil)
     }
 }
+
+/// Named references without their `;` read as browsers read them, in text only.
+@Suite struct LegacyEntityTests {
+    static func text(_ body: String) throws -> String {
+        let bytes = Array("<html><body><p>\(body)</p></body></html>".utf8)
+        let tree = try bytes.withUnsafeBytes { try HTMLParser.parse($0, charset: "UTF-8") }
+        return tree.nodes.filter { $0.kind == .text }.map(\.text).joined()
+    }
+
+    @Test func legacyNamesWithoutSemicolonAreDecoded() throws {
+        #expect(try Self.text("a&nbsp b") == "a\u{A0} b")
+        #expect(try Self.text("200&nbsp€") == "200\u{A0}€")
+        #expect(try Self.text("Caf&eacute &copy 2024 &lt x") == "Café © 2024 < x")
+        #expect(try Self.text("x&nbsp<b>y</b>") == "x\u{A0}y")
+    }
+
+    @Test func otherAmpersandsStayAsWritten() throws {
+        // Not a legacy name, a name with more after it, a bare ampersand, a proper reference.
+        #expect(try Self.text("&foo; &notes R&D A & B") == "&foo; &notes R&D A & B")
+        #expect(try Self.text("&amp;nbsp; &nbsp; &hellip") == "&nbsp; \u{A0} &hellip")
+    }
+}
