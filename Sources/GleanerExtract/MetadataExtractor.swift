@@ -464,6 +464,10 @@ struct MetadataExtractor {
     ///
     /// Agency: the first agency credit in the same sources, then a credit in the text
     /// ("(sda/daf)" at a paragraph's end, "Berlin (dpa) –"), see `AgencyCreditFinder`.
+    /// Distinct author meta values read per page: a budget, not a rule (pages credit a few
+    /// people; a hostile one can repeat the tag for every element it has).
+    static let maximumAuthorTagValues = 64
+
     func authorsAndAgency(_ s: Sources, headlineNode: Int?, siteName: String?, readPage: Bool) -> (authors: [String], agency: String?) {
         let parser = BylineParser(rules: metaRules)
         var authors: [String] = []
@@ -491,8 +495,13 @@ struct MetadataExtractor {
             micro.agencies += parsed.agencies
         }
         take(micro)
-        for key in metaRules.authorKeys {
+        // Each distinct value is parsed once, at most `maximumAuthorTagValues` of them, and
+        // reading stops once both are known: a page with 200,000 author tags spent seconds here.
+        var parsedValues: Set<String> = []
+        metaKeys: for key in metaRules.authorKeys {
             for value in s.meta.all(key) where !value.containsUTF8("://") && !value.hasPrefix("@") && !value.hasPrefix("www.") {
+                if !authors.isEmpty && !agencies.isEmpty || parsedValues.count >= Self.maximumAuthorTagValues { break metaKeys }
+                guard parsedValues.insert(value).inserted else { continue }
                 take(parser.parse(value, minimumWords: 1))
             }
         }
