@@ -20,11 +20,9 @@ public struct AuthorCredits: AuthorCreditParsing {
         var agency: String?
         for credit in credits {
             let parsed = parser.parse(credit, minimumWords: 1)
-            for name in parsed.authors where !authors.contains(where: { $0.equalsIgnoringCase(name) }) {
-                authors.append(name)
-            }
+            authors += parsed.authors
             if agency == nil { agency = parsed.agencies.first }
         }
-        return (authors, agency)
+        return (authors.uniquedIgnoringCase(), agency)
     }
 }

@@ -508,11 +508,7 @@ struct MetadataExtractor {
         if readPage, authors.isEmpty || agencies.isEmpty {
             take(bylineFromPage(s, headlineNode: headlineNode, parser: parser))
         }
-        var unique: [String] = []
-        for author in authors where !unique.contains(where: { $0.equalsIgnoringCase(author) }) {
-            unique.append(author)
-        }
-        return (unique, agencies.isEmpty ? nil : agencies.joined(separator: "/"))
+        return (authors.uniquedIgnoringCase(), agencies.isEmpty ? nil : agencies.joined(separator: "/"))
     }
 
     /// The visible byline: the first byline element after the headline (outside comments,
@@ -687,11 +683,7 @@ struct MetadataExtractor {
         sources.append(s.microdata.keywords)
         sources.append(tagLinks(s))
         guard let chosen = sources.first(where: { !$0.isEmpty }) else { return [] }
-        var result: [String] = []
-        for tag in chosen where tag.count <= 100 && !result.contains(where: { $0.equalsIgnoringCase(tag) }) {
-            result.append(tag)
-        }
-        return result
+        return chosen.filter { $0.count <= 100 }.uniquedIgnoringCase()
     }
 
     /// Texts of `a rel=tag` links, skipping tag clouds in sidebars and navigation.

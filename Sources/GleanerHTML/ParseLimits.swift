@@ -7,9 +7,9 @@
 /// What happens at each limit:
 /// - `maximumElements`, `maximumDepth`: the parse stops; the page fails with `too_complex`.
 ///   The parse has its own clock, but the stages after it do not: their cost grows with the
-///   element count, about 8 µs per element for the most expensive shapes (a paragraph
-///   with a link, one author tag per element, a figure with a caption), so 200,000
-///   elements keep a page near 2 s and a few hundred megabytes in all. The largest page of
+///   element count, about 8 µs per element for the most expensive shapes (an image, a
+///   paragraph with a link, a heading and a paragraph in turn), so 150,000
+///   elements keep a page near 1.2 s and under 200 MB in all. The largest page of
 ///   the benchmark sets has about 10,500.
 /// - `maximumParseSeconds`: thread CPU time, checked every `checkInterval` SAX events; the
 ///   parse stops and the page fails with `timeout`. CPU time, not wall time, so a busy
@@ -28,7 +28,7 @@ public struct ParseLimits: Sendable, Equatable {
     public var checkInterval: Int
 
     public init(
-        maximumElements: Int = 200_000, maximumDepth: Int = 20_000, maximumAttributesPerElement: Int = 512,
+        maximumElements: Int = 150_000, maximumDepth: Int = 20_000, maximumAttributesPerElement: Int = 512,
         maximumTextBytesPerNode: Int = 4 * 1024 * 1024, maximumParseSeconds: Double = 1.5, checkInterval: Int = 1024
     ) {
         self.maximumElements = maximumElements

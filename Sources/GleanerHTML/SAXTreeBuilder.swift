@@ -140,9 +140,8 @@ struct SAXTreeBuilder {
         if var cursor = attributes {
             while let attributeName = cursor.pointee, parsedAttributes.count < limits.maximumAttributesPerElement {
                 let value = cursor.advanced(by: 1).pointee
-                parsedAttributes.append(HTMLAttribute(
-                    name: internedName(attributeName),
-                    value: value.map { String(cString: $0) } ?? ""))
+                let interned = internedName(attributeName)
+                parsedAttributes.append(HTMLAttribute(name: interned, value: value.map { Self.attributeValue($0, of: interned) } ?? ""))
                 cursor = cursor.advanced(by: 2)
             }
         }
@@ -158,6 +157,22 @@ struct SAXTreeBuilder {
             discardingText = Self.dropsText(of: nodes[Int(index)])
         }
         return withinBudget()
+    }
+
+    /// `class` and `id` are only ever read for their tokens, by several stages, each walking
+    /// the whole value: past `maximumTokenListBytes` they are cut at the last space before
+    /// it. One 15 MB class attribute took 2.6 s; real ones (utility-class frameworks
+    /// included) stay well under a kilobyte.
+    static let maximumTokenListBytes = 4096
+
+    private static func attributeValue(_ value: UnsafePointer<xmlChar>, of name: String) -> String {
+        let length = strlen(value)
+        guard length > maximumTokenListBytes, name == "class" || name == "id" else {
+            return String(decoding: UnsafeBufferPointer(start: value, count: length), as: UTF8.self)
+        }
+        var cut = maximumTokenListBytes
+        while cut > 0 && value[cut] != UInt8(ascii: " ") { cut -= 1 }
+        return String(decoding: UnsafeBufferPointer(start: value, count: cut), as: UTF8.self)
     }
 
     /// Under `.dataOnly`: styles, and scripts that are not JSON data (JSON-LD, state blobs).

@@ -68,3 +68,17 @@ extension UInt8 {
         self >= 0x41 && self <= 0x5A ? self | 0x20 : self
     }
 }
+
+extension Sequence<String> {
+    /// The strings in order, each kept at its first occurrence, compared as
+    /// `equalsIgnoringCase` compares. One hash lookup per string: the pairwise check it
+    /// replaces made a page with a million keywords run for minutes.
+    public func uniquedIgnoringCase() -> [String] {
+        var seen: Set<String> = []
+        var result: [String] = []
+        for value in self where seen.insert(value.lowercased()).inserted {
+            result.append(value)
+        }
+        return result
+    }
+}
