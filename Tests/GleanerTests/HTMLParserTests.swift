@@ -1,5 +1,6 @@
 import Testing
 @testable import GleanerHTML
+import GleanerModel
 
 /// Extraction parses with `.dataOnly`: JavaScript and CSS never reach the tree, JSON data does.
 @Suite struct ScriptTextPolicyTests {
@@ -109,5 +110,25 @@ import Testing
         // Not a legacy name, a name with more after it, a bare ampersand, a proper reference.
         #expect(try Self.text("&foo; &notes R&D A & B") == "&foo; &notes R&D A & B")
         #expect(try Self.text("&amp;nbsp; &nbsp; &hellip") == "&nbsp; \u{A0} &hellip")
+    }
+}
+
+/// Budgets that keep hostile attribute values and repeated metadata cheap.
+@Suite struct HostileValueTests {
+    @Test func longClassAndIDValuesAreCutAtASpace() throws {
+        let tokens = (0..<2_000).map { "token\($0)" }.joined(separator: " ")
+        let bytes = Array("<html><body><div class=\"\(tokens)\" id=\"\(tokens)\" title=\"\(tokens)\">x</div></body></html>".utf8)
+        let tree = try bytes.withUnsafeBytes { try HTMLParser.parse($0, charset: "UTF-8") }
+        let div = try #require(tree.nodes.first { $0.name == "div" })
+        let kept = try #require(div.attribute("class"))
+        #expect(kept.utf8.count <= SAXTreeBuilder.maximumTokenListBytes)
+        #expect(tokens.hasPrefix(kept + " "))
+        #expect(div.attribute("id") == kept)
+        #expect(div.attribute("title") == tokens)
+    }
+
+    @Test func caseInsensitiveUniquingKeepsFirstSpellingsInOrder() {
+        #expect(["News", "sport", "NEWS", "Sport", "weather", "news"].uniquedIgnoringCase() == ["News", "sport", "weather"])
+        #expect([String]().uniquedIgnoringCase() == [])
     }
 }
