@@ -19,11 +19,12 @@ public enum ContentDecoder {
             var sizeEnd = index
             while sizeEnd < lineEnd, let digit = hexValue(bytes[sizeEnd]) { _ = digit; sizeEnd += 1 }
             guard sizeEnd > index, sizeEnd - index <= 16 else { return nil }
+            // Saturating: sixteen hex digits can exceed Int.max (`FFFFFFFFFFFFFFFF` trapped).
             var size = 0
-            for byte in bytes[index..<sizeEnd] { size = size * 16 + hexValue(byte)! }
+            for byte in bytes[index..<sizeEnd] { size = size > (Int.max - 15) / 16 ? Int.max : size * 16 + hexValue(byte)! }
             let dataStart = lineEnd + 1
             if size == 0 { return output }  // trailers ignored
-            guard dataStart + size <= bytes.endIndex else {
+            guard size <= bytes.endIndex - dataStart else {
                 // A truncated record: keep what is there.
                 output.append(contentsOf: bytes[dataStart...])
                 return output
