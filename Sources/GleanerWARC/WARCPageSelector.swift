@@ -37,7 +37,7 @@ public struct WARCPageSelector: Sendable {
         case "revisit":
             return .skipped(.revisit)
         case "resource":
-            if record.isOversized { return .failure(oversized(record)) }
+            if record.isOversized { return .failure(oversized(record, origin: origin)) }
             // A resource record has no HTTP status; the status filter counts it as a 200.
             if let statuses, !statuses.contains(200) { return .skipped(.status) }
             let type = record.headers["Content-Type"].map(SelectionRules.parseContentType)
@@ -51,7 +51,7 @@ public struct WARCPageSelector: Sendable {
             }
             return .page(WARCPage(url: record.targetURI ?? "", body: body, charset: type?.charset, contentType: record.headers["Content-Type"], origin: origin))
         case "response":
-            if record.isOversized { return .failure(oversized(record)) }
+            if record.isOversized { return .failure(oversized(record, origin: origin)) }
             guard let message = HTTPMessage.parse(record.block), let status = message.status else {
                 // dns:, whois: and other non-HTTP responses.
                 return .skipped(.otherType)
@@ -77,7 +77,7 @@ public struct WARCPageSelector: Sendable {
                     } catch {
                         // Some crawlers decode the payload but keep the header: use it as is when it is HTML.
                         if rules.sniffsAsHTML(body[...]) { break }
-                        return .failure(WARCFailure(code: "bad_encoding", message: "Content-Encoding \(name): \(error.message)", offset: record.offset))
+                        return .failure(WARCFailure(code: "bad_encoding", message: "Content-Encoding \(name): \(error.message)", offset: record.offset, origin: origin))
                     }
                 }
             }
@@ -90,7 +90,7 @@ public struct WARCPageSelector: Sendable {
         }
     }
 
-    private func oversized(_ record: WARCRecord) -> WARCFailure {
-        WARCFailure(code: "too_large", message: "the record's block exceeds the reader's budget", offset: record.offset)
+    private func oversized(_ record: WARCRecord, origin: WARCOrigin) -> WARCFailure {
+        WARCFailure(code: "too_large", message: "the record's block exceeds the reader's budget", offset: record.offset, origin: origin)
     }
 }

@@ -43,6 +43,8 @@ public final class WARCPageStream: IteratorProtocol, Sequence {
     /// A reader failure as an error record: stage `read`, source `FILE#OFFSET`.
     public static func error(_ failure: WARCFailure, path: String) -> GleanerError {
         let source = failure.code == "not_found" || failure.code == "unreadable" && failure.offset == 0 ? path : "\(path)#\(failure.offset)"
-        return GleanerError(stage: .read, code: failure.code, message: failure.message, source: source)
+        var error = GleanerError(stage: .read, code: failure.code, message: failure.message, source: source)
+        error.warc = failure.origin
+        return error
     }
 }
