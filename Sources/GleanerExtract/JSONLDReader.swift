@@ -39,12 +39,21 @@ struct JSONLDData: Sendable, Equatable {
 struct JSONLDReader {
     let rules: MetadataRules
 
-    /// Reads all JSON-LD blocks of the page.
+    /// A budget, not a rule: pages carry a handful of blocks and a few kilobytes; a hostile
+    /// one with 149,000 blocks took 2.3 s and 625 MB as Foundation objects.
+    static let maximumScripts = 64
+    static let maximumTotalBytes = 8 * 1024 * 1024
+
+    /// Reads the page's JSON-LD blocks, the first `maximumScripts` of them and no more than
+    /// `maximumTotalBytes` of text in all.
     func read(tree: DOMTree, scripts: [Int]) -> JSONLDData {
         var roots: [Any] = []
         var salvaged: [String: String] = [:]
-        for script in scripts {
+        var bytesRead = 0
+        for script in scripts.prefix(Self.maximumScripts) {
             let text = tree.rawText(of: script)
+            bytesRead += text.utf8.count
+            if bytesRead > Self.maximumTotalBytes { break }
             if let value = Self.parse(text) {
                 roots.append(value)
             } else {

@@ -464,8 +464,9 @@ struct MetadataExtractor {
     ///
     /// Agency: the first agency credit in the same sources, then a credit in the text
     /// ("(sda/daf)" at a paragraph's end, "Berlin (dpa) –"), see `AgencyCreditFinder`.
-    /// Distinct author meta values read per page: a budget, not a rule (pages credit a few
-    /// people; a hostile one can repeat the tag for every element it has).
+    /// Distinct author values read per page from each of JSON-LD, microdata and meta tags: a
+    /// budget, not a rule (pages credit a few people; a hostile one can repeat the tag for
+    /// every element it has, and each value goes through the byline parser).
     static let maximumAuthorTagValues = 64
 
     func authorsAndAgency(_ s: Sources, headlineNode: Int?, siteName: String?, readPage: Bool) -> (authors: [String], agency: String?) {
@@ -478,7 +479,9 @@ struct MetadataExtractor {
             if agencies.isEmpty { agencies = result.agencies }
         }
         var structured = BylineParser.Result()
-        for author in s.jsonLD.authors {
+        var structuredNames: Set<String> = []
+        for author in s.jsonLD.authors where structuredNames.count < Self.maximumAuthorTagValues {
+            guard structuredNames.insert(author.name).inserted else { continue }
             if author.isOrganization {
                 if let credit = parser.agencyCredit(author.name) { structured.agencies.append(credit) }
             } else {
@@ -489,7 +492,7 @@ struct MetadataExtractor {
         }
         take(structured)
         var micro = BylineParser.Result()
-        for author in s.microdata.authors {
+        for author in s.microdata.authors.uniquedIgnoringCase().prefix(Self.maximumAuthorTagValues) {
             let parsed = parser.parse(author, minimumWords: 1)
             micro.authors += parsed.authors
             micro.agencies += parsed.agencies
