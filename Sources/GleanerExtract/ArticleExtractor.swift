@@ -43,7 +43,7 @@ public struct ArticleExtractor: Sendable {
         let parsed: Result<DOMTree?, GleanerError> = html.withUnsafeBytes { buffer in
             Result { () throws(GleanerError) in
                 try InputScreen.check(buffer, source: sourceName)
-                if PageKindRules.shared.isPlainText(buffer) { return nil }
+                if Self.isPlainText(buffer) { return nil }
                 return try Self.parse(buffer, source: sourceName, charset: charset, url: url, limits: limits)
             }
         }
@@ -52,6 +52,15 @@ public struct ArticleExtractor: Sendable {
             return Self.withLanguage(PlainTextPage.article(text: text, url: url, source: sourceName))
         }
         return assemble(tree: tree, url: url, source: sourceName)
+    }
+
+    /// No markup in the page's first 64 KB. The markup probe reads bytes as ASCII, which
+    /// UTF-16 is not (a NUL beside every ASCII byte): a UTF-16 page goes to the HTML parser,
+    /// which decodes it, instead of coming out as "plain text" full of tags.
+    static func isPlainText(_ buffer: UnsafeRawBufferPointer) -> Bool {
+        guard PageKindRules.shared.isPlainText(buffer) else { return false }
+        let sample = UnsafeRawBufferPointer(rebasing: buffer.prefix(4096))
+        return !CharsetDetector.detect(sample, declared: nil).charset.hasPrefix("UTF-16")
     }
 
     /// Like `extract`, plus why each field and block came out as it did (`--explain`).

@@ -7,10 +7,9 @@ import GleanerNormalize
 enum PlainTextPage {
     static func article(text raw: String, url: String?, source: String) -> Article {
         var article = Article(source: source, url: url, pageType: .text)
-        let normalized = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         var paragraphs: [String] = []
         var current: [String] = []
-        for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in lines(of: raw) {
             if line.allSatisfy({ $0.isWhitespace }) {
                 if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
                 current = []
@@ -27,5 +26,28 @@ enum PlainTextPage {
             article.blocks.removeFirst()
         }
         return article
+    }
+
+    /// The lines of `text`, broken at LF, CRLF or a lone CR, found on the UTF-8 bytes: one
+    /// pass, where two Foundation `replacingOccurrences` took 2.3 s on a 10-million-character
+    /// file. (A Character split cannot do it: "\r\n" is one Character.)
+    static func lines(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = utf8.index(after: index)
+                continue
+            }
+            lines.append(text[start..<index])
+            index = utf8.index(after: index)
+            if byte == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+            start = index
+        }
+        lines.append(text[start...])
+        return lines
     }
 }
