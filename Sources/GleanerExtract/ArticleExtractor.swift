@@ -48,7 +48,7 @@ public struct ArticleExtractor: Sendable {
             }
         }
         guard let tree = try parsed.get() else {
-            let text = html.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+            let text = html.withUnsafeBytes { Self.plainText($0, charset: charset) }
             return Self.withLanguage(PlainTextPage.article(text: text, url: url, source: sourceName))
         }
         return assemble(tree: tree, url: url, source: sourceName)
@@ -61,6 +61,15 @@ public struct ArticleExtractor: Sendable {
         guard PageKindRules.shared.isPlainText(buffer) else { return false }
         let sample = UnsafeRawBufferPointer(rebasing: buffer.prefix(4096))
         return !CharsetDetector.detect(sample, declared: nil).charset.hasPrefix("UTF-16")
+    }
+
+    /// A plain-text page decoded by the charset rules pages follow (the bytes' own evidence,
+    /// then the HTTP charset): a Latin-1 or windows-1252 `.txt` read as UTF-8 turned every
+    /// accented letter into U+FFFD. Other legacy charsets are read as UTF-8 with repairs.
+    static func plainText(_ bytes: UnsafeRawBufferPointer, charset: String?) -> String {
+        let decision = CharsetDetector.detect(bytes, declared: charset)
+        if decision.charset == "windows-1252" { return String(decoding: Windows1252.utf8(from: bytes), as: UTF8.self) }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes.dropFirst(decision.skipBytes)), as: UTF8.self)
     }
 
     /// Like `extract`, plus why each field and block came out as it did (`--explain`).

@@ -2,7 +2,7 @@
 /// page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) and libxml2 then stops parsing
 /// mid-page. The WHATWG Encoding standard maps those bytes to the C1 controls of the same
 /// value, which is what this does.
-enum Windows1252 {
+public enum Windows1252 {
     /// Code points for 0x80–0x9F; all other bytes map to the same code point.
     static let high: [UInt32] = [
         0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -11,7 +11,7 @@ enum Windows1252 {
         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ]
 
-    static func utf8(from bytes: UnsafeRawBufferPointer) -> [UInt8] {
+    public static func utf8(from bytes: UnsafeRawBufferPointer) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
         for byte in bytes {

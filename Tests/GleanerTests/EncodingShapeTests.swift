@@ -33,4 +33,16 @@ import GleanerModel
         #expect(article.headline == "Title line")
         #expect(article.blocks.map(\.text) == ["para one still one", "para two"])
     }
+
+    /// Plain text follows the charset rules of pages: Latin-1 bytes are not UTF-8 and were
+    /// read as U+FFFD; a UTF-8 byte-order mark is not part of the headline.
+    @Test func plainTextIsDecodedByItsBytes() throws {
+        let latin1: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" cr".utf8) + [0xE8] + Array("me\n\nUn paragraphe en fran".utf8) + [0xE7] + Array("ais.\n".utf8)
+        let article = try ArticleExtractor().extract(html: latin1, source: "t.txt")
+        #expect(article.pageType == .text)
+        #expect(article.headline == "Café crème")
+        #expect(article.text == "Un paragraphe en français.")
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Titel\n\nÜber den Text.\n".utf8)
+        #expect(try ArticleExtractor().extract(html: bom, source: "b.txt").headline == "Titel")
+    }
 }
