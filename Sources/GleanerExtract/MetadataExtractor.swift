@@ -455,6 +455,11 @@ struct MetadataExtractor {
 
     // MARK: authors and agency
 
+    /// Distinct author values read per page from each of JSON-LD, microdata and meta tags: a
+    /// budget, not a rule (pages credit a few people; a hostile one can repeat the tag for
+    /// every element it has, and each value goes through the byline parser).
+    static let maximumAuthorTagValues = 64
+
     /// Authors: the first source naming at least one person, in the order JSON-LD `author`
     /// (Person names; Organization authors only count as agencies) → microdata `author` →
     /// meta `author` / `article:author` / `dc.creator` (URLs skipped) → the visible byline
@@ -464,11 +469,6 @@ struct MetadataExtractor {
     ///
     /// Agency: the first agency credit in the same sources, then a credit in the text
     /// ("(sda/daf)" at a paragraph's end, "Berlin (dpa) –"), see `AgencyCreditFinder`.
-    /// Distinct author values read per page from each of JSON-LD, microdata and meta tags: a
-    /// budget, not a rule (pages credit a few people; a hostile one can repeat the tag for
-    /// every element it has, and each value goes through the byline parser).
-    static let maximumAuthorTagValues = 64
-
     func authorsAndAgency(_ s: Sources, headlineNode: Int?, siteName: String?, readPage: Bool) -> (authors: [String], agency: String?) {
         let parser = BylineParser(rules: metaRules)
         var authors: [String] = []

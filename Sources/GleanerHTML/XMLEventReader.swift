@@ -50,6 +50,9 @@ public enum XMLEventReader {
     /// Reads `bytes` (any encoding libxml2 detects from a byte-order mark or the XML
     /// declaration; UTF-8 otherwise) into `handler`.
     public static func read(_ bytes: [UInt8], into handler: any XMLEventHandler) -> XMLReadOutcome {
+        guard !bytes.isEmpty else {
+            return XMLReadOutcome(wellFormed: false, stoppedByHandler: false, error: "Document is empty", line: 1, column: 1)
+        }
         gleaner_silence_libxml2()
         let state = ReadState(handler)
         let user = Unmanaged.passUnretained(state).toOpaque()
@@ -58,7 +61,7 @@ public enum XMLEventReader {
         let head = min(4, bytes.count)
         let created: xmlParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: head) { start in
-                xmlCreatePushParserCtxt(&sax, user, head > 0 ? start : nil, Int32(head), nil)
+                xmlCreatePushParserCtxt(&sax, user, start, Int32(head), nil)
             }
         }
         guard let context = created else {
