@@ -413,13 +413,16 @@ struct MetadataExtractor {
     /// "Headline | Site" → "Headline" when the site's name is known.
     static func stripSiteName(_ title: String, _ siteName: String?, separators: [String] = titleSeparators) -> String {
         guard let siteName, !siteName.isEmpty else { return title }
+        // The title's case fold and length once, not twice per separator.
+        let lowerTitle = title.lowercased()
+        let titleCount = title.count
         for separator in separators {
             let suffix = separator + siteName
-            if title.count > suffix.count, title.lowercased().hasSuffix(suffix.lowercased()) {
+            if titleCount > suffix.count, lowerTitle.hasSuffix(suffix.lowercased()) {
                 return String(title.dropLast(suffix.count))
             }
             let prefix = siteName + separator
-            if title.count > prefix.count, title.lowercased().hasPrefix(prefix.lowercased()) {
+            if titleCount > prefix.count, lowerTitle.hasPrefix(prefix.lowercased()) {
                 return String(title.dropFirst(prefix.count))
             }
         }
@@ -431,11 +434,20 @@ struct MetadataExtractor {
         let stripped = stripSiteName(title, siteName)
         if stripped != title { return stripped }
         for separator in titleSeparators {
-            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            guard mayHold(title, separator), let range = title.range(of: separator, options: .backwards) else { continue }
             let last = title[range.upperBound...]
             if last.split(separator: " ").count <= 3 { return String(title[..<range.lowerBound]) }
         }
         return title
+    }
+
+    /// False when `title` cannot hold `separator` even under Foundation's canonical
+    /// equivalence: its bytes lack the separator's mark (spaces aside), and for the middle
+    /// dot also GREEK ANO TELEIA, the one scalar that decomposes into a separator's mark.
+    /// A Foundation search per separator was most of a short page's title handling.
+    static func mayHold(_ title: String, _ separator: String) -> Bool {
+        let mark = String(separator.unicodeScalars.filter { $0 != " " })
+        return title.containsUTF8(mark) || (mark == "\u{00B7}" && title.containsUTF8("\u{0387}"))
     }
 
     // MARK: language

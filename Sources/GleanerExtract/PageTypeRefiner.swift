@@ -18,9 +18,10 @@ struct PageTypeRefiner {
         let title = tree.firstElement(named: "title").map { tree.rawText(of: $0) } ?? ""
         let titles = [article.headline ?? "", title]
         let text = article.text
-        // Cheap byte-length bounds before the word count (4 bytes ≈ shortest word and space).
-        if titles.contains(where: { rules.isErrorTitle($0) }),
-            text.utf8.count < rules.errorMaximumWords * 40, UnicodeWords.count(text) <= rules.errorMaximumWords
+        // Cheap byte-length bounds before the title test and the word count (4 bytes ≈
+        // shortest word and space): most pages are longer than an error page.
+        if text.utf8.count < rules.errorMaximumWords * 40, titles.contains(where: { rules.isErrorTitle($0) }),
+            UnicodeWords.count(text) <= rules.errorMaximumWords
         {
             return .error
         }

@@ -129,10 +129,17 @@ public enum DateNormalizer {
                 if v >= 0x30 && v <= 0x39 {
                     if kind != .number { flush(); space = pendingSpace; pendingSpace = false; kind = .number }
                     current.unicodeScalars.append(scalar)
-                } else if scalar.properties.isAlphabetic {
+                } else if v < 0x80, (v | 0x20) >= 0x61, (v | 0x20) <= 0x7A {
+                    // An ASCII letter: Alphabetic, and lower-cased by setting one bit (the
+                    // Unicode property lookup and a String per scalar were most of a short
+                    // page's date parsing).
+                    if kind != .word { flush(); space = pendingSpace; pendingSpace = false; kind = .word }
+                    current.unicodeScalars.append(Unicode.Scalar(UInt8(v | 0x20)))
+                } else if v >= 0x80 && scalar.properties.isAlphabetic {
                     if kind != .word { flush(); space = pendingSpace; pendingSpace = false; kind = .word }
                     current += String(scalar).lowercased()
-                } else if scalar.properties.isWhitespace {
+                } else if v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : scalar.properties.isWhitespace {
+                    // ASCII White_Space is tab, LF, VT, FF, CR and space.
                     flush()
                     pendingSpace = true
                 } else {

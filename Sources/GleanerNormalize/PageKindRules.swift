@@ -28,7 +28,7 @@ public struct PageKindRules: Decodable, Sendable {
         let asciiTitle = lower.utf8.allSatisfy { $0 < 0x80 }
         // Both decided once per title (per phrase, they were 1.5% of a whole run).
         let plainTitle = asciiTitle || lower.unicodeScalars.allSatisfy(Self.isPlainScalar)
-        let titleHasASCIIEquivalent = !asciiTitle && lower.unicodeScalars.contains(where: Self.asciiEquivalentScalars.contains)
+        let titleHasASCIIEquivalent = !asciiTitle && lower.unicodeScalars.contains(where: Self.isASCIIEquivalent)
         return errorPhrases.contains { phrase in
             if phrase == "404" {
                 // A run of digits equal to "404" is those three bytes (no other scalar is
@@ -44,7 +44,7 @@ public struct PageKindRules: Decodable, Sendable {
             let asciiPhrase = phrase.utf8.allSatisfy { $0 < 0x80 }
             if asciiTitle {
                 if asciiPhrase { return lower.containsUTF8(phrase) }
-                if !phrase.unicodeScalars.contains(where: Self.asciiEquivalentScalars.contains) { return false }
+                if !phrase.unicodeScalars.contains(where: Self.isASCIIEquivalent) { return false }
             } else if plainTitle, phrase.unicodeScalars.allSatisfy(Self.isPlainScalar) {
                 // Both sides plain (see `isPlainScalar`): canonically equivalent means equal.
                 return lower.containsUTF8(phrase)
@@ -79,7 +79,14 @@ public struct PageKindRules: Decodable, Sendable {
 
     /// The non-ASCII scalars whose canonical decomposition is ASCII (KELVIN SIGN → K,
     /// GREEK QUESTION MARK → ;, GREEK VARIA → `): the only ones that can match ASCII text.
-    static let asciiEquivalentScalars: Set<Unicode.Scalar> = ["\u{212A}", "\u{037E}", "\u{1FEF}"]
+    /// A switch, not a `Set`: hashing each scalar of each phrase was most of a short page's
+    /// error-title test.
+    static func isASCIIEquivalent(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x212A, 0x037E, 0x1FEF: true
+        default: false
+        }
+    }
 
     /// True when the bytes hold no HTML/XML markup at all: a `.txt` file, a README.
     public func isPlainText(_ buffer: UnsafeRawBufferPointer) -> Bool {
