@@ -99,7 +99,10 @@ struct BlockFilter {
     /// Lower-cased words joined by single spaces: punctuation and symbols ("»", "|", ":")
     /// don't change what a line says. Works on scalars (no grapheme breaking).
     static func normalize(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        // UTF-8 bytes, then one String: appending to a String's scalar view was 380
+        // instructions a scalar.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             let isWordScalar: Bool
@@ -113,17 +116,19 @@ struct BlockFilter {
                 pendingSpace = true
                 continue
             }
-            if pendingSpace, !out.isEmpty { out.append(" ") }
+            if pendingSpace, !out.isEmpty { out.append(0x20) }
             pendingSpace = false
             if scalar.isASCII {
-                let v = scalar.value
-                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v | 0x20)! : scalar)
+                let v = UInt8(scalar.value)
+                out.append(v >= 0x41 && v <= 0x5A ? v | 0x20 : v)
             } else if scalar.properties.changesWhenLowercased {
-                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    UTF8.encode(lower) { out.append($0) }
+                }
             } else {
-                out.append(scalar)
+                UTF8.encode(scalar) { out.append($0) }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -113,31 +113,35 @@ public enum DateNormalizer {
     enum Tokenizer {
         static func tokens(of raw: String) -> [Token] {
             var tokens: [Token] = []
-            var current = ""
+            // The token's UTF-8 bytes, made a String once per token (a String grown a scalar at
+            // a time was most of the tokenizer).
+            var current: [UInt8] = []
             var kind: Token.Kind?
             var space = false
             var pendingSpace = false
             func flush() {
                 guard let k = kind else { return }
-                let value = k == .number ? (current.count <= 18 ? Int(current) ?? 0 : 0) : 0
-                tokens.append(Token(kind: k, text: current, value: value, spaceBefore: space))
-                current = ""
+                let text = String(decoding: current, as: UTF8.self)
+                // A number token is ASCII digits: bytes are characters.
+                let value = k == .number ? (current.count <= 18 ? Int(text) ?? 0 : 0) : 0
+                tokens.append(Token(kind: k, text: text, value: value, spaceBefore: space))
+                current.removeAll(keepingCapacity: true)
                 kind = nil
             }
             for scalar in raw.unicodeScalars {
                 let v = scalar.value
                 if v >= 0x30 && v <= 0x39 {
                     if kind != .number { flush(); space = pendingSpace; pendingSpace = false; kind = .number }
-                    current.unicodeScalars.append(scalar)
+                    current.append(UInt8(v))
                 } else if v < 0x80, (v | 0x20) >= 0x61, (v | 0x20) <= 0x7A {
                     // An ASCII letter: Alphabetic, and lower-cased by setting one bit (the
                     // Unicode property lookup and a String per scalar were most of a short
                     // page's date parsing).
                     if kind != .word { flush(); space = pendingSpace; pendingSpace = false; kind = .word }
-                    current.unicodeScalars.append(Unicode.Scalar(UInt8(v | 0x20)))
+                    current.append(UInt8(v | 0x20))
                 } else if v >= 0x80 && scalar.properties.isAlphabetic {
                     if kind != .word { flush(); space = pendingSpace; pendingSpace = false; kind = .word }
-                    current += String(scalar).lowercased()
+                    current += String(scalar).lowercased().utf8
                 } else if v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : scalar.properties.isWhitespace {
                     // ASCII White_Space is tab, LF, VT, FF, CR and space.
                     flush()

@@ -9,7 +9,12 @@ import Glibc
 public struct PageKindRules: Decodable, Sendable {
     public var sources: String
     /// Lower-case phrases whose presence in a page's title or h1 marks an error page.
-    public var errorPhrases: [String]
+    public var errorPhrases: [String] {
+        didSet { errorPhraseTable = errorPhrases.map(ErrorPhrase.init) }
+    }
+    /// `errorPhrases` with what `isErrorTitle` asks of each phrase, decided once per rule
+    /// set: deciding it per title was most of a short page's error-title test.
+    private var errorPhraseTable: [ErrorPhrase] = []
     /// An error page's body is short; a story that mentions "not found" is long.
     public var errorMaximumWords: Int
     public var listingTitlePrefixes: [String]
@@ -20,6 +25,42 @@ public struct PageKindRules: Decodable, Sendable {
     /// Lower-case markup openings; input with none of them in its first 64 KB is plain text.
     public var textMarkupProbe: [String]
 
+    private enum CodingKeys: String, CodingKey {
+        case sources, errorPhrases, errorMaximumWords, listingTitlePrefixes, listingMaximumWords, listingMinimumLinks,
+            textMarkupProbe
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sources = try container.decode(String.self, forKey: .sources)
+        errorPhrases = try container.decode([String].self, forKey: .errorPhrases)
+        errorMaximumWords = try container.decode(Int.self, forKey: .errorMaximumWords)
+        listingTitlePrefixes = try container.decode([String].self, forKey: .listingTitlePrefixes)
+        listingMaximumWords = try container.decode(Int.self, forKey: .listingMaximumWords)
+        listingMinimumLinks = try container.decode(Int.self, forKey: .listingMinimumLinks)
+        textMarkupProbe = try container.decode([String].self, forKey: .textMarkupProbe)
+        errorPhraseTable = errorPhrases.map(ErrorPhrase.init)
+    }
+
+    /// One error phrase and the facts about its scalars the title test needs.
+    private struct ErrorPhrase: Sendable {
+        let text: String
+        let bytes: [UInt8]
+        let isNumber404: Bool
+        let isASCII: Bool
+        let isPlain: Bool
+        let hasASCIIEquivalent: Bool
+
+        init(_ text: String) {
+            self.text = text
+            bytes = Array(text.utf8)
+            isNumber404 = text == "404"
+            isASCII = bytes.allSatisfy { $0 < 0x80 }
+            isPlain = text.unicodeScalars.allSatisfy(PageKindRules.isPlainScalar)
+            hasASCIIEquivalent = text.unicodeScalars.contains(where: PageKindRules.isASCIIEquivalent)
+        }
+    }
+
     public static let shared: PageKindRules = RuleFile.decode(PackageResources.pages_json, as: PageKindRules.self, name: "pages.json")
 
     /// True when `title` reads as an error page's.
@@ -29,31 +70,51 @@ public struct PageKindRules: Decodable, Sendable {
         // Both decided once per title (per phrase, they were 1.5% of a whole run).
         let plainTitle = asciiTitle || lower.unicodeScalars.allSatisfy(Self.isPlainScalar)
         let titleHasASCIIEquivalent = !asciiTitle && lower.unicodeScalars.contains(where: Self.isASCIIEquivalent)
-        return errorPhrases.contains { phrase in
-            if phrase == "404" {
-                // A run of digits equal to "404" is those three bytes (no other scalar is
-                // canonically equivalent to an ASCII digit): without them, no split by
-                // `Character` is needed (it was a third of this function).
-                guard lower.containsUTF8("404") else { return false }
-                return lower.split(whereSeparator: { !$0.isNumber }).contains("404")
+        var lowerBytes = lower
+        return lowerBytes.withUTF8 { title in
+            errorPhraseTable.contains { phrase in
+                if phrase.isNumber404 {
+                    // A run of digits equal to "404" is those three bytes (no other scalar is
+                    // canonically equivalent to an ASCII digit): without them, no split by
+                    // `Character` is needed (it was a third of this function).
+                    guard Self.bytes(title, contain: phrase.bytes) else { return false }
+                    return lower.split(whereSeparator: { !$0.isNumber }).contains("404")
+                }
+                // Foundation's `contains` (NSString search, UTF-16 on Linux) was 3% of a whole
+                // `gleaner extract` run. On an ASCII title it is a byte search for an ASCII
+                // phrase, and never matches a phrase with a character no ASCII text is
+                // canonically equivalent to; other titles keep Foundation's comparison.
+                if asciiTitle {
+                    if phrase.isASCII { return Self.bytes(title, contain: phrase.bytes) }
+                    if !phrase.hasASCIIEquivalent { return false }
+                } else if plainTitle, phrase.isPlain {
+                    // Both sides plain (see `isPlainScalar`): canonically equivalent means equal.
+                    return Self.bytes(title, contain: phrase.bytes)
+                } else if phrase.isASCII, !Self.bytes(title, contain: phrase.bytes), !titleHasASCIIEquivalent {
+                    // An ASCII phrase matches a title only where its bytes are (or where one of
+                    // those scalars stands for an ASCII one); Foundation confirms the rest.
+                    return false
+                }
+                return lower.contains(phrase.text)
             }
-            // Foundation's `contains` (NSString search, UTF-16 on Linux) was 3% of a whole
-            // `gleaner extract` run. On an ASCII title it is a byte search for an ASCII phrase,
-            // and never matches a phrase with a character no ASCII text is canonically
-            // equivalent to; other titles keep Foundation's comparison.
-            let asciiPhrase = phrase.utf8.allSatisfy { $0 < 0x80 }
-            if asciiTitle {
-                if asciiPhrase { return lower.containsUTF8(phrase) }
-                if !phrase.unicodeScalars.contains(where: Self.isASCIIEquivalent) { return false }
-            } else if plainTitle, phrase.unicodeScalars.allSatisfy(Self.isPlainScalar) {
-                // Both sides plain (see `isPlainScalar`): canonically equivalent means equal.
-                return lower.containsUTF8(phrase)
-            } else if asciiPhrase, !lower.containsUTF8(phrase), !titleHasASCIIEquivalent {
-                // An ASCII phrase matches a title only where its bytes are (or where one of
-                // those scalars stands for an ASCII one); Foundation confirms the rest.
-                return false
+        }
+    }
+
+    /// True when `needle` occurs in `haystack` (an empty needle always does).
+    static func bytes(_ haystack: UnsafeBufferPointer<UInt8>, contain needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count, let base = haystack.baseAddress else { return false }
+        return needle.withUnsafeBufferPointer { needle in
+            // memchr for the first byte, memcmp for the rest (Glibc's module has no memmem).
+            let first = Int32(needle[0])
+            let last = haystack.count - needle.count
+            var at = 0
+            while at <= last, let found = memchr(base + at, first, last - at + 1) {
+                let index = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                if memcmp(base + index, needle.baseAddress!, needle.count) == 0 { return true }
+                at = index + 1
             }
-            return lower.contains(phrase)
+            return false
         }
     }
 
