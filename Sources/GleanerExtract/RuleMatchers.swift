@@ -5,7 +5,9 @@
 /// and shared, read-only, by every page it extracts (issue 9): built per page, they were
 /// 1.2% of a whole `gleaner extract` run. The extractors receive them instead of building
 /// their own, so no per-page path can compile a rule.
-struct RuleMatchers: Sendable {
+/// A class: every stage of every page holds the extractor's matchers, and copying a struct
+/// of them retained each of their arrays and strings (about 375 retains and releases a page).
+final class RuleMatchers: Sendable {
     /// Furniture, strict furniture, content and article-body markers (`BodyExtractor`).
     let boilerplate: BoilerplateClassifier
     /// Lead markup (`LeadDetector`).

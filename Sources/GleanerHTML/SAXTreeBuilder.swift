@@ -65,15 +65,20 @@ struct SAXTreeBuilder {
         var slot = 0
     }
 
+    /// Plain values only (the bytes live in `nameBytes`, the String in `names`): a table of
+    /// them is made without a retain per slot (a String and an array per slot were 512
+    /// retains and releases per page, most of a short page's tree set-up).
     private struct InternedName {
         var used = false
-        /// The name's bytes as libxml2 gave them.
-        var bytes: [UInt8] = []
+        /// Where the name's bytes as libxml2 gave them are in `nameBytes`.
+        var bytesStart: Int32 = 0
+        var bytesCount: Int32 = 0
         var hash: UInt64 = 0
-        var name = ""
         var isNonContent = false
         var id: UInt32 = 0
     }
+    /// The bytes of every interned name, back to back.
+    private var nameBytes: [UInt8] = []
 
     init(estimatedBytes: Int, scriptText: ScriptTextPolicy = .all, limits: ParseLimits = .default, skipsDroppedText: Bool = true) {
         self.scriptText = scriptText
@@ -147,7 +152,7 @@ struct SAXTreeBuilder {
         }
         let slot = name.map { internedSlot($0) }
         let index = append(DOMNode(
-            kind: .element, name: slot.map { nameSlots[$0].name } ?? "",
+            kind: .element, name: slot.map { names[Int(nameSlots[$0].id)] } ?? "",
             isNonContent: slot.map { nameSlots[$0].isNonContent } ?? false, nameID: slot.map { nameSlots[$0].id } ?? 0,
             text: "", attributes: parsedAttributes,
             parent: openElements[openElements.count - 1], depth: Int32(openElements.count)))
@@ -272,7 +277,7 @@ struct SAXTreeBuilder {
     }
 
     private mutating func internedName(_ pointer: UnsafePointer<xmlChar>) -> String {
-        nameSlots[internedSlot(pointer)].name
+        names[Int(nameSlots[internedSlot(pointer)].id)]
     }
 
     /// The slot of the name at `pointer` in `nameSlots`, converting the name on first sight.
@@ -293,7 +298,11 @@ struct SAXTreeBuilder {
         let mask = nameSlots.count - 1
         var slot = Int(truncatingIfNeeded: hash >> 40) & mask
         while nameSlots[slot].used {
-            if nameSlots[slot].hash == hash, nameSlots[slot].bytes.elementsEqual(bytes) { return slot }
+            if nameSlots[slot].hash == hash, Int(nameSlots[slot].bytesCount) == length,
+                nameBytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + Int(nameSlots[slot].bytesStart), pointer, length) == 0 })
+            {
+                return slot
+            }
             slot = (slot + 1) & mask
         }
         var name = String(decoding: bytes, as: UTF8.self)
@@ -304,8 +313,10 @@ struct SAXTreeBuilder {
             names.append(name)
             nameIDs[name] = id
         }
+        let start = Int32(truncatingIfNeeded: nameBytes.count)
+        nameBytes.append(contentsOf: bytes)
         nameSlots[slot] = InternedName(
-            used: true, bytes: Array(bytes), hash: hash, name: name,
+            used: true, bytesStart: start, bytesCount: Int32(truncatingIfNeeded: length), hash: hash,
             isNonContent: HTMLVocabulary.nonContentElements.contains(name), id: id)
         nameCount += 1
         if nameCount * 2 > nameSlots.count {
