@@ -235,6 +235,21 @@ struct BodyBlockFilterTests {
         #expect(filter.truncatedAtDiscussion(early) == early)
     }
 
+    /// A paper's "Discussion" section (IMRaD) is part of the article: the text after it,
+    /// conclusions included, stays; a comment heading below the paper still ends the body.
+    @Test func discussionSectionOfAPaperIsKept() throws {
+        let article = try extract("""
+            <div class="paper"><h1>Effects of shade on seedling growth</h1>
+            <h2>Results</h2>\(Self.paragraphs(3))
+            <h2>Discussion</h2><p>Shade slowed growth in every plot, which agrees with the earlier field studies we cited above.</p>
+            <h2>Conclusions</h2><p>Seedlings need open ground in their first season, and planting plans should allow for it.</p>
+            <h3>3 Comments</h3><p>Great paper, thanks for sharing it with all of us here today!</p></div>
+            """)
+        #expect(article.text.contains("Shade slowed growth in every plot"))
+        #expect(article.text.contains("Seedlings need open ground"))
+        #expect(!article.text.contains("Great paper"))
+    }
+
     @Test func sentenceStartingLikeADiscussionHeadingDoesNotCutThePost() {
         let post = Block(type: .paragraph, text: String(repeating: "Article text goes on. ", count: 12))
         let sentence = Block(type: .paragraph, text: "Thoughts on how the team is shaping up when I return. See you.")
