@@ -25,6 +25,21 @@ struct BodyExtractionTests {
         #expect(article.text.contains("The final paragraph."))
     }
 
+    /// A paper's "Discussion" section (IMRaD) is part of the article: the text after it,
+    /// conclusions included, stays; a comment heading below the paper still ends the body.
+    @Test func discussionSectionOfAPaperIsKept() throws {
+        let article = try extract("""
+            <div class="paper"><h1>Effects of shade on seedling growth</h1>
+            <h2>Results</h2>\(Self.paragraphs(3))
+            <h2>Discussion</h2><p>Shade slowed growth in every plot, which agrees with the earlier field studies we cited above.</p>
+            <h2>Conclusions</h2><p>Seedlings need open ground in their first season, and planting plans should allow for it.</p>
+            <h3>3 Comments</h3><p>Great paper, thanks for sharing it with all of us here today!</p></div>
+            """)
+        #expect(article.text.contains("Shade slowed growth in every plot"))
+        #expect(article.text.contains("Seedlings need open ground"))
+        #expect(!article.text.contains("Great paper"))
+    }
+
     @Test func bestScoredListIsPartOfTheText() throws {
         // The list of long items scores best; the notice's own short paragraphs around it
         // (in the list's grandparent) are the rest of the text.
@@ -233,21 +248,6 @@ struct BodyBlockFilterTests {
         // A "Comments" heading before any article text is not a cut point.
         let early = [Block(type: .heading, text: "Comments", level: 2), post]
         #expect(filter.truncatedAtDiscussion(early) == early)
-    }
-
-    /// A paper's "Discussion" section (IMRaD) is part of the article: the text after it,
-    /// conclusions included, stays; a comment heading below the paper still ends the body.
-    @Test func discussionSectionOfAPaperIsKept() throws {
-        let article = try extract("""
-            <div class="paper"><h1>Effects of shade on seedling growth</h1>
-            <h2>Results</h2>\(Self.paragraphs(3))
-            <h2>Discussion</h2><p>Shade slowed growth in every plot, which agrees with the earlier field studies we cited above.</p>
-            <h2>Conclusions</h2><p>Seedlings need open ground in their first season, and planting plans should allow for it.</p>
-            <h3>3 Comments</h3><p>Great paper, thanks for sharing it with all of us here today!</p></div>
-            """)
-        #expect(article.text.contains("Shade slowed growth in every plot"))
-        #expect(article.text.contains("Seedlings need open ground"))
-        #expect(!article.text.contains("Great paper"))
     }
 
     @Test func sentenceStartingLikeADiscussionHeadingDoesNotCutThePost() {
