@@ -40,6 +40,27 @@ struct BodyExtractionTests {
         #expect(!article.text.contains("Great paper"))
     }
 
+    /// A data table's linked cells are data (job titles in their column), and a "Comments"
+    /// column heading is no discussion heading: the rows and the text after the table stay.
+    @Test func linkedCellsOfADataTableAreKept() throws {
+        let rows = [("Administrative Assistant", "Full time, starts in May", "Springfield"),
+                    ("Front Desk Clerk", "Part time, evenings", "Shelbyville"),
+                    ("Customer Service Specialist", "Full time, remote possible", "Capital City")]
+        let cells = rows.enumerated().map { index, row in
+            "<tr><td><a href=\"/jobs/\(index)\">\(row.0)</a></td><td>\(row.1)</td><td>\(row.2)</td></tr>"
+        }.joined()
+        let article = try extract("""
+            <div class="main"><h1>Open positions this month</h1>\(Self.paragraphs(2))
+            <table><tr><th>Job title</th><th>Comments</th><th>Location</th></tr>\(cells)</table>
+            <p>The closing paragraph. \(Self.sentence) \(Self.sentence)</p></div>
+            """)
+        for row in rows {
+            #expect(article.text.contains(row.0))
+            #expect(article.text.contains(row.1))
+        }
+        #expect(article.text.contains("The closing paragraph."))
+    }
+
     @Test func bestScoredListIsPartOfTheText() throws {
         // The list of long items scores best; the notice's own short paragraphs around it
         // (in the list's grandparent) are the rest of the text.
