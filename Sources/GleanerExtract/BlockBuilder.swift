@@ -181,8 +181,10 @@ struct BlockBuilder {
             if !isVerbatim {
                 if words == 0 { return }
                 // Only short plain lines: a linked headline or a long linked paragraph may be
-                // the article itself on a sparse page.
-                if kind == .paragraph, text.utf8.count <= rules.boilerplateBlockMaximumLength,
+                // the article itself on a sparse page. A cell of a data table is data, linked
+                // or not (a job title or a track name in its column): the table kept its
+                // place beside the text, so a link-dense one was already left out.
+                if kind == .paragraph, tableStack.isEmpty, text.utf8.count <= rules.boilerplateBlockMaximumLength,
                     Double(linkWords) >= rules.linkOnlyBlockShare * Double(words)
                 {
                     return

@@ -15,13 +15,17 @@ struct BlockFilter {
     }
 
     /// Indices of the blocks `filter` keeps, ascending.
-    func keptIndices(_ blocks: [Block]) -> [Int] {
+    /// - Parameter tableOf: per block, the data table it is a cell of (-1 for none), as
+    ///   `BlockBuilder.Built` tags them. A data table's cell is never a discussion heading:
+    ///   "Comments" there is a column's name or a linked count, with rows of data after it.
+    func keptIndices(_ blocks: [Block], tableOf: [Int]? = nil) -> [Int] {
         var result: [Int] = []
         result.reserveCapacity(blocks.count)
         var textBefore = 0
         for (index, block) in blocks.enumerated() {
             let key = normalizedKey(block)
-            if let key, textBefore >= rules.discussionMinimumTextBefore, isDiscussionHeading(block, key: key) { break }
+            let inTable = tableOf.map { index < $0.count && $0[index] >= 0 } ?? false
+            if let key, !inTable, textBefore >= rules.discussionMinimumTextBefore, isDiscussionHeading(block, key: key) { break }
             textBefore += block.text.utf8.count
             if let key, !block.isVerbatim, isBoilerplate(block, key: key) { continue }
             result.append(index)

@@ -263,7 +263,7 @@ struct BodyExtractor {
             if furniture[container], !folds.contains(container) { continue }
             builder.append(container, skipping: skip, to: &built)
         }
-        let filtered = built.merged(keeping: BlockFilter(rules: rules).keptIndices(built.blocks))
+        let filtered = built.merged(keeping: BlockFilter(rules: rules).keptIndices(built.blocks, tableOf: built.tableOf))
         if filtered.isEmpty {
             return shortPage(bodyIndex: bodyIndex, units: units, furniture: furniture, furnitureRoots: furnitureRoots, excludedRoots: excludedRoots)
         }

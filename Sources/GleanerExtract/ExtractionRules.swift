@@ -84,7 +84,11 @@ public struct ExtractionRules: Sendable, Decodable {
     /// ("Related: …") — the colon tells them from prose ("Related developments …").
     public var boilerplateBlockLabelPrefixes: [String]
     /// Headings (normalized, numbers removed) that open the discussion below a post: the
-    /// body ends there.
+    /// body ends there. A bare "Discussion" is not one: it is the D of the IMRaD sections of
+    /// a scientific paper or report (Introduction, Methods, Results, Discussion), which the
+    /// article's own text follows — cutting there dropped the discussion, conclusions and
+    /// everything after them. Comment sections titled so are still found by their markup
+    /// (`CommentSectionFinder`) and by the unambiguous headings ("join the discussion").
     public var discussionHeadings: Set<String>
     /// Beginnings of such headings ("3 Responses to …", "TrackBack URL for this entry").
     public var discussionHeadingPrefixes: [String]

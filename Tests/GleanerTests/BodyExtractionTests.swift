@@ -25,6 +25,42 @@ struct BodyExtractionTests {
         #expect(article.text.contains("The final paragraph."))
     }
 
+    /// A paper's "Discussion" section (IMRaD) is part of the article: the text after it,
+    /// conclusions included, stays; a comment heading below the paper still ends the body.
+    @Test func discussionSectionOfAPaperIsKept() throws {
+        let article = try extract("""
+            <div class="paper"><h1>Effects of shade on seedling growth</h1>
+            <h2>Results</h2>\(Self.paragraphs(3))
+            <h2>Discussion</h2><p>Shade slowed growth in every plot, which agrees with the earlier field studies we cited above.</p>
+            <h2>Conclusions</h2><p>Seedlings need open ground in their first season, and planting plans should allow for it.</p>
+            <h3>3 Comments</h3><p>Great paper, thanks for sharing it with all of us here today!</p></div>
+            """)
+        #expect(article.text.contains("Shade slowed growth in every plot"))
+        #expect(article.text.contains("Seedlings need open ground"))
+        #expect(!article.text.contains("Great paper"))
+    }
+
+    /// A data table's linked cells are data (job titles in their column), and a "Comments"
+    /// column heading is no discussion heading: the rows and the text after the table stay.
+    @Test func linkedCellsOfADataTableAreKept() throws {
+        let rows = [("Administrative Assistant", "Full time, starts in May", "Springfield"),
+                    ("Front Desk Clerk", "Part time, evenings", "Shelbyville"),
+                    ("Customer Service Specialist", "Full time, remote possible", "Capital City")]
+        let cells = rows.enumerated().map { index, row in
+            "<tr><td><a href=\"/jobs/\(index)\">\(row.0)</a></td><td>\(row.1)</td><td>\(row.2)</td></tr>"
+        }.joined()
+        let article = try extract("""
+            <div class="main"><h1>Open positions this month</h1>\(Self.paragraphs(2))
+            <table><tr><th>Job title</th><th>Comments</th><th>Location</th></tr>\(cells)</table>
+            <p>The closing paragraph. \(Self.sentence) \(Self.sentence)</p></div>
+            """)
+        for row in rows {
+            #expect(article.text.contains(row.0))
+            #expect(article.text.contains(row.1))
+        }
+        #expect(article.text.contains("The closing paragraph."))
+    }
+
     @Test func bestScoredListIsPartOfTheText() throws {
         // The list of long items scores best; the notice's own short paragraphs around it
         // (in the list's grandparent) are the rest of the text.
