@@ -95,7 +95,11 @@ public final class OrderedRunner<Output: Sendable>: @unchecked Sendable {
                 if emitted == pulled && exhausted && stopDeadline == nil { return .finished }
                 if emitted == pulled && stopDeadline != nil { return .stopped(abandoned: 0) }
                 if let deadline = stopDeadline, Date() >= deadline { break }
-                waitForWork(index: emitted, timeout: 0.25)
+                // Everything pulled is out: pull again at once. Waiting here for an item not
+                // yet pulled waited the whole timeout (no worker had anything to report): 0.25
+                // s each time the workers caught up with the reading, which short pages (WARC
+                // records) do all the time.
+                if emitted < pulled { waitForWork(index: emitted, timeout: 0.25) }
                 if Date().timeIntervalSince(lastIdle) >= 0.25 {
                     lastIdle = Date()
                     try idle()

@@ -56,6 +56,27 @@ import Testing
         #expect(seen == Array(0..<200))
     }
 
+    /// Workers that catch up with the reading do not stall it: when everything pulled is
+    /// emitted, the next item is pulled at once. (The runner used to wait its 0.25 s
+    /// timeout for an item not yet pulled: 40 instant items in a window of 2 took 5 s.)
+    @Test func caughtUpWorkersDoNotStallTheReading() throws {
+        let runner = OrderedRunner<Int>(jobs: 1, window: 2)
+        var next = 0
+        var seen = 0
+        let started = Date()
+        let ending = try runner.run(
+            next: {
+                guard next < 40 else { return nil }
+                defer { next += 1 }
+                let value = next
+                return .local { value }
+            },
+            emit: { _, _ in seen += 1 })
+        #expect(ending == .finished)
+        #expect(seen == 40)
+        #expect(Date().timeIntervalSince(started) < 1.5)
+    }
+
     @Test func aStopEmitsWhatFinishedInOrderAndAbandonsTheRest() throws {
         let runner = OrderedRunner<Int>(jobs: 2, window: 8, stopGrace: 0.1)
         var next = 0
