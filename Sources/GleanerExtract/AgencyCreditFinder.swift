@@ -102,7 +102,7 @@ struct AgencyCreditFinder {
         let end = tree[container].subtreeEnd
         while j <= end {
             if tree[j].kind == .text, !analysis.excluded[j], PageAnalysis.visibleLength(tree[j].text) > 0 { return false }
-            if tree[j].kind == .element, analysis.excluded[j] { j = tree[j].subtreeEnd + 1; continue }
+            if tree[j].isElement, analysis.excluded[j] { j = tree[j].subtreeEnd + 1; continue }
             j += 1
         }
         return true

@@ -284,7 +284,7 @@ struct BlockBuilder {
         var isCode = false
         var language: String?
         var candidates = [pre]
-        for child in tree.children(of: pre) where tree[child].kind == .element && tree[child].name == "code" {
+        for child in tree.children(of: pre) where tree[child].isElement && tree[child].name == "code" {
             isCode = true
             candidates.append(child)
         }

@@ -193,7 +193,7 @@ struct BodyExtractor {
                     containers.append(sibling)
                     continue
                 }
-                guard tree[sibling].kind == .element, !analysis.excluded[sibling] else { continue }
+                guard tree[sibling].isElement, !analysis.excluded[sibling] else { continue }
                 if furniture[sibling] {
                     if sibling > best, verdict[sibling] == .furniture, isFoldContinuation(sibling, allGood: allGood) {
                         containers.append(sibling)
@@ -328,7 +328,7 @@ struct BodyExtractor {
             if level > 0 {
                 // Climbing from `node` to `parent`: `node` must be a lone element in a div.
                 guard tree[node].name == "div",
-                    tree.children(of: node).filter({ tree[$0].kind == .element }).count == 1
+                    tree.children(of: node).filter({ tree[$0].isElement }).count == 1
                 else { return false }
             }
             for sibling in tree.children(of: parent) {

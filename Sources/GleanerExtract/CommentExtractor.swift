@@ -74,7 +74,7 @@ struct CommentExtractor {
             let parent = Int(tree[root].parent)
             guard parent >= 0, walkedParents.insert(parent).inserted else { continue }
             var previous: Int?
-            for child in tree.children(of: parent) where tree[child].kind == .element {
+            for child in tree.children(of: parent) where tree[child].isElement {
                 if let previous { previousSibling[child] = previous }
                 previous = child
             }
@@ -187,7 +187,7 @@ struct CommentExtractor {
     private func nextElementSibling(_ index: Int) -> Int? {
         var s = Int(analysis.tree[index].nextSibling)
         while s >= 0 {
-            if analysis.tree[s].kind == .element { return s }
+            if analysis.tree[s].isElement { return s }
             s = Int(analysis.tree[s].nextSibling)
         }
         return nil

@@ -143,11 +143,11 @@ struct CommentSectionFinder {
             markup.isItemID(label.lowercased())
         else { return nil }
         let parent = Int(tree[index].parent)
-        guard parent > 0, tree[parent].kind == .element, analysis.textLength[parent] > 0,
+        guard parent > 0, tree[parent].isElement, analysis.textLength[parent] > 0,
             !rules.inlineElements.contains(tree[parent].name), tree[parent].name != "body"
         else { return nil }
         var child = tree[parent].firstChild
-        while child >= 0, tree[Int(child)].kind != .element { child = tree[Int(child)].nextSibling }
+        while child >= 0, !tree[Int(child)].isElement { child = tree[Int(child)].nextSibling }
         return Int(child) == index ? parent : nil
     }
 
@@ -189,7 +189,7 @@ struct CommentSectionFinder {
             }
             if node.isElement, node.firstChild >= 0 {
                 var groups: [String: (count: Int, text: Int, name: String)] = [:]
-                for child in tree.children(of: i) where tree[child].kind == .element && !analysis.excluded[child] {
+                for child in tree.children(of: i) where tree[child].isElement && !analysis.excluded[child] {
                     let c = tree[child]
                     let signature = markup.signature(c)
                     var entry = groups[signature] ?? (0, 0, c.name)
@@ -214,11 +214,11 @@ struct CommentSectionFinder {
         var result: [(Int, Int)] = []
         var previous = -1
         var previousSignatureCount: [String: Int] = [:]
-        for child in tree.children(of: bestParent) where tree[child].kind == .element {
+        for child in tree.children(of: bestParent) where tree[child].isElement {
             let c = tree[child]
             previousSignatureCount[markup.signature(c), default: 0] += 1
         }
-        for child in tree.children(of: bestParent) where tree[child].kind == .element {
+        for child in tree.children(of: bestParent) where tree[child].isElement {
             let c = tree[child]
             let signature = markup.signature(c)
             if signature == bestSignature, !hasControl.contains(child), analysis.textLength[child] > 0 {

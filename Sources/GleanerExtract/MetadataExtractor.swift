@@ -319,7 +319,7 @@ struct MetadataExtractor {
         var i = heading + 1
         while i <= tree[heading].subtreeEnd {
             defer { i += 1 }
-            guard tree[i].kind == .element, tree[i].name == "a", let href = tree[i].attribute("href") else { continue }
+            guard tree[i].isElement, tree[i].name == "a", let href = tree[i].attribute("href") else { continue }
             let trimmed = href.trimmingCharacters(in: .whitespaces)
             if trimmed == "/" { return true }
             if let url = URLComponents(string: trimmed), url.host != nil, url.path.isEmpty || url.path == "/", url.query == nil {
@@ -336,7 +336,7 @@ struct MetadataExtractor {
         var parts: [String] = []
         for child in tree.children(of: heading) {
             let text = tree.rawText(of: child)
-            if tree[child].kind == .element, text.count <= 40, VisibleDateFinder.date(in: text) != nil { continue }
+            if tree[child].isElement, text.count <= 40, VisibleDateFinder.date(in: text) != nil { continue }
             parts.append(text)
         }
         return parts.joined()

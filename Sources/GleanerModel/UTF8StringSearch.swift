@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension String {
     /// True when `needle` occurs in the string, compared byte for byte in UTF-8.
     ///
@@ -6,22 +10,8 @@ extension String {
     /// extraction runs such tests for every element, so they use this instead.
     public func containsUTF8(_ needle: String) -> Bool {
         let needleBytes = Array(needle.utf8)
-        guard let first = needleBytes.first else { return true }
         var haystack = self
-        return haystack.withUTF8 { bytes in
-            let last = bytes.count - needleBytes.count
-            guard last >= 0 else { return false }
-            var i = 0
-            while i <= last {
-                if bytes[i] == first {
-                    var j = 1
-                    while j < needleBytes.count, bytes[i + j] == needleBytes[j] { j += 1 }
-                    if j == needleBytes.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
+        return haystack.withUTF8 { $0.containsBytes(needleBytes) }
     }
 
     /// Equal when compared case-insensitively (by `lowercased()`), with no allocation when
@@ -80,5 +70,25 @@ extension Sequence<String> {
             result.append(value)
         }
         return result
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// True when `needle` occurs in these bytes (an empty needle always does): `memchr` for
+    /// its first byte, `memcmp` for the rest (Glibc's module has no `memmem`).
+    public func containsBytes(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= count, let base = baseAddress else { return false }
+        return needle.withUnsafeBufferPointer { needle in
+            let first = Int32(needle[0])
+            let last = count - needle.count
+            var at = 0
+            while at <= last, let found = memchr(base + at, first, last - at + 1) {
+                let index = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                if memcmp(base + index, needle.baseAddress!, needle.count) == 0 { return true }
+                at = index + 1
+            }
+            return false
+        }
     }
 }

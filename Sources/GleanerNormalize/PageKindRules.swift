@@ -77,7 +77,7 @@ public struct PageKindRules: Decodable, Sendable {
                     // A run of digits equal to "404" is those three bytes (no other scalar is
                     // canonically equivalent to an ASCII digit): without them, no split by
                     // `Character` is needed (it was a third of this function).
-                    guard Self.bytes(title, contain: phrase.bytes) else { return false }
+                    guard title.containsBytes(phrase.bytes) else { return false }
                     return lower.split(whereSeparator: { !$0.isNumber }).contains("404")
                 }
                 // Foundation's `contains` (NSString search, UTF-16 on Linux) was 3% of a whole
@@ -85,36 +85,18 @@ public struct PageKindRules: Decodable, Sendable {
                 // phrase, and never matches a phrase with a character no ASCII text is
                 // canonically equivalent to; other titles keep Foundation's comparison.
                 if asciiTitle {
-                    if phrase.isASCII { return Self.bytes(title, contain: phrase.bytes) }
+                    if phrase.isASCII { return title.containsBytes(phrase.bytes) }
                     if !phrase.hasASCIIEquivalent { return false }
                 } else if plainTitle, phrase.isPlain {
                     // Both sides plain (see `isPlainScalar`): canonically equivalent means equal.
-                    return Self.bytes(title, contain: phrase.bytes)
-                } else if phrase.isASCII, !Self.bytes(title, contain: phrase.bytes), !titleHasASCIIEquivalent {
+                    return title.containsBytes(phrase.bytes)
+                } else if phrase.isASCII, !title.containsBytes(phrase.bytes), !titleHasASCIIEquivalent {
                     // An ASCII phrase matches a title only where its bytes are (or where one of
                     // those scalars stands for an ASCII one); Foundation confirms the rest.
                     return false
                 }
                 return lower.contains(phrase.text)
             }
-        }
-    }
-
-    /// True when `needle` occurs in `haystack` (an empty needle always does).
-    static func bytes(_ haystack: UnsafeBufferPointer<UInt8>, contain needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard needle.count <= haystack.count, let base = haystack.baseAddress else { return false }
-        return needle.withUnsafeBufferPointer { needle in
-            // memchr for the first byte, memcmp for the rest (Glibc's module has no memmem).
-            let first = Int32(needle[0])
-            let last = haystack.count - needle.count
-            var at = 0
-            while at <= last, let found = memchr(base + at, first, last - at + 1) {
-                let index = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
-                if memcmp(base + index, needle.baseAddress!, needle.count) == 0 { return true }
-                at = index + 1
-            }
-            return false
         }
     }
 
