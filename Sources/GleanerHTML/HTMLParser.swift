@@ -37,7 +37,7 @@ public enum HTMLParser {
     /// equal, which the tests check.
     static func parse(
         _ bytes: UnsafeRawBufferPointer, charset: String, url: String?, scriptText: ScriptTextPolicy,
-        limits: ParseLimits, skippingDroppedText: Bool
+        limits: ParseLimits, skippingDroppedText: Bool, prescanned: Bool = false
     ) throws(HTMLParseError) -> DOMTree {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             throw HTMLParseError(message: "empty input")
@@ -52,24 +52,21 @@ public enum HTMLParser {
                 Result { () throws(HTMLParseError) in
                     try parse(
                         converted, charset: "UTF-8", url: url, scriptText: scriptText, limits: limits,
-                        skippingDroppedText: skippingDroppedText)
+                        skippingDroppedText: skippingDroppedText, prescanned: prescanned)
                 }
             }
             return try result.get()
         }
-        if !charset.uppercased().hasPrefix("UTF-16"), !charset.uppercased().hasPrefix("UTF-32"),
-            let limited = AttributeLimiter.limited(bytes, maximum: limits.maximumAttributesPerElement)
+        if !prescanned, !charset.uppercased().hasPrefix("UTF-16"), !charset.uppercased().hasPrefix("UTF-32"),
+            let limited = AttributeLimiter.limited(
+                bytes, maximum: limits.maximumAttributesPerElement, emptyingDrawings: scriptText == .dataOnly)
         {
             // Keep libxml2's quadratic attribute check away from a tag with too many.
             let result = limited.withUnsafeBytes { trimmed in
                 Result { () throws(HTMLParseError) in
                     try parse(
-                        trimmed, charset: charset, url: url, scriptText: scriptText,
-                        limits: ParseLimits(
-                            maximumElements: limits.maximumElements, maximumDepth: limits.maximumDepth,
-                            maximumAttributesPerElement: .max, maximumTextBytesPerNode: limits.maximumTextBytesPerNode,
-                            maximumParseSeconds: limits.maximumParseSeconds, checkInterval: limits.checkInterval),
-                        skippingDroppedText: skippingDroppedText)
+                        trimmed, charset: charset, url: url, scriptText: scriptText, limits: limits,
+                        skippingDroppedText: skippingDroppedText, prescanned: true)
                 }
             }
             return try result.get()

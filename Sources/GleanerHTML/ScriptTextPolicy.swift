@@ -7,5 +7,8 @@ public enum ScriptTextPolicy: Sendable {
     /// Keep every script and style text (the default for library users walking the tree).
     case all
     /// Keep only scripts whose `type` names JSON (`application/ld+json`, `application/json`).
+    /// The inside of an inline `<svg>` drawing (paths, shapes, their coordinates) is not
+    /// kept either: the `svg` element stays, with its attributes, but empty
+    /// (`AttributeLimiter`).
     case dataOnly
 }
