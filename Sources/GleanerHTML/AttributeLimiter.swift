@@ -22,12 +22,46 @@ import Glibc
 /// (`d="M12 2C6.48…"`) 12% of its attribute bytes, each read by libxml2 one character at
 /// a time; `svg` is a non-content element, so nothing extraction reads is inside. When in
 /// doubt (a self-closing or unclosed `svg`) it cuts nothing.
+///
+/// With `stashingValues` (UTF-8 input), it also lifts attribute values out of libxml2's way:
+/// each quoted value of plain printable ASCII (no `&`, so libxml2 would pass its bytes on
+/// unchanged) and at least `minimumStashedBytes` long is replaced by a placeholder, DEL
+/// (0x7F) and the value's number in decimal, and `Prescan.values` says where the value's
+/// bytes are in the input. libxml2 2.9 reads an attribute value one character at a time, at
+/// about 115 instructions a character, and class lists, URLs and data attributes are about
+/// 40 KB of a news page: most of the parse. `SAXTreeBuilder` puts the input's bytes back.
+/// The placeholder is ASCII, so it reads the same whatever decoding libxml2 falls back to;
+/// an input that holds a DEL byte anywhere is not stashed (a DEL in the tree then comes
+/// only from a placeholder), and a placeholder that reaches the text (a tag this scan read
+/// as a tag and libxml2 did not) makes `HTMLParser` parse the page again without stashing.
 enum AttributeLimiter {
+    /// What the pre-scan changed: the bytes to parse, and where the stashed values are in
+    /// the input (value k is `values[k]`).
+    struct Prescan {
+        var bytes: [UInt8]
+        var values: [Range<Int>]
+    }
+
+    /// Values shorter than this stay in place: a placeholder is two to six bytes.
+    static let minimumStashedBytes = 8
+    static let placeholderMark: UInt8 = 0x7F
+
     /// The input with excess attributes and bogus comments (and, with `emptyingDrawings`,
     /// the inside of `svg` elements) removed, or nil when nothing had to change.
     static func limited(_ bytes: UnsafeRawBufferPointer, maximum: Int, emptyingDrawings: Bool = false) -> [UInt8]? {
-        guard maximum < Int.max || emptyingDrawings, bytes.count > 0 else { return nil }
+        prescan(bytes, maximum: maximum, emptyingDrawings: emptyingDrawings, stashingValues: false)?.bytes
+    }
+
+    /// `limited`, and with `stashingValues` attribute values replaced by placeholders.
+    static func prescan(
+        _ bytes: UnsafeRawBufferPointer, maximum: Int, emptyingDrawings: Bool, stashingValues: Bool
+    ) -> Prescan? {
+        guard maximum < Int.max || emptyingDrawings || stashingValues, bytes.count > 0 else { return nil }
+        let stashing = stashingValues && index(of: placeholderMark, in: bytes, from: 0) == bytes.count
         var cuts: [Range<Int>] = []
+        var values: [Range<Int>] = []
+        /// Parallel to `cuts`: the value number whose placeholder replaces the cut, or -1.
+        var stashed: [Int32] = []
         // Bytes the drawing scans may read in all: a run of unclosed `<svg>` tags would
         // otherwise be scanned to the end once per tag.
         var drawingBudget = 2 * bytes.count
@@ -46,7 +80,10 @@ enum AttributeLimiter {
                     i = skip(past: [0x3E], in: bytes, from: i + 2)
                     // `<![if !supportLists]>`, `<![endif]>` (Word's HTML), `<!-note-!>`: a bogus
                     // comment in every browser, but text to libxml2. Cut it like a comment.
-                    if next == 0x21, !isDoctype(bytes, at: start + 2) { cuts.append(start..<i) }
+                    if next == 0x21, !isDoctype(bytes, at: start + 2) {
+                        cuts.append(start..<i)
+                        stashed.append(-1)
+                    }
                 }
                 continue
             }
@@ -74,7 +111,15 @@ enum AttributeLimiter {
                     if k < n, bytes[k] == 0x22 || bytes[k] == 0x27 {
                         // The closing quote by memchr: quoted values (URLs, class lists, data
                         // attributes) are most of a start tag's bytes.
-                        k = index(of: bytes[k], in: bytes, from: k + 1)
+                        let valueStart = k + 1
+                        k = index(of: bytes[k], in: bytes, from: valueStart)
+                        if stashing, k < n, count < maximum, k - valueStart >= minimumStashedBytes,
+                            isPlainASCII(UnsafeRawBufferPointer(rebasing: bytes[valueStart..<k]))
+                        {
+                            cuts.append(valueStart..<k)
+                            stashed.append(Int32(values.count))
+                            values.append(valueStart..<k)
+                        }
                         if k < n { k += 1 }
                     } else {
                         while k < n, !isSpace(bytes[k]), bytes[k] != 0x3E { k += 1 }
@@ -84,7 +129,10 @@ enum AttributeLimiter {
                 count += 1
                 if count == maximum + 1 { cutStart = attributeStart }
             }
-            if cutStart >= 0 { cuts.append(cutStart..<j) }
+            if cutStart >= 0 {
+                cuts.append(cutStart..<j)
+                stashed.append(-1)
+            }
             i = j
             if emptyingDrawings, drawingBudget > 0, j < n, bytes[j] == 0x3E, bytes[j - 1] != 0x2F,
                 isSVG(UnsafeRawBufferPointer(rebasing: bytes[(tagStart + 1)..<nameEnd]))
@@ -92,7 +140,10 @@ enum AttributeLimiter {
                 let drawing = drawingEnd(in: bytes, from: j + 1)
                 drawingBudget -= drawing.scanned
                 if let end = drawing.end {
-                    if end > j + 1 { cuts.append((j + 1)..<end) }
+                    if end > j + 1 {
+                    cuts.append((j + 1)..<end)
+                    stashed.append(-1)
+                }
                     i = end
                     continue
                 }
@@ -105,12 +156,47 @@ enum AttributeLimiter {
         var output: [UInt8] = []
         output.reserveCapacity(n)
         var position = 0
-        for cut in cuts {
+        for (cut, value) in zip(cuts, stashed) {
             output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position..<cut.lowerBound]))
+            if value >= 0 { appendPlaceholder(Int(value), to: &output) }
             position = cut.upperBound
         }
         output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position..<n]))
-        return output
+        return Prescan(bytes: output, values: values)
+    }
+
+    /// DEL and `number` in decimal.
+    static func appendPlaceholder(_ number: Int, to output: inout [UInt8]) {
+        output.append(placeholderMark)
+        var divisor = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        var rest = number
+        while divisor > 0 {
+            output.append(0x30 + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// The value number of a placeholder (a NUL-terminated C string from libxml2), or nil
+    /// when `value` is not one.
+    @inline(__always)
+    static func placeholderNumber(_ value: UnsafePointer<UInt8>) -> Int? {
+        guard value[0] == placeholderMark, value[1] >= 0x30, value[1] <= 0x39 else { return nil }
+        var number = 0
+        var k = 1
+        while value[k] != 0 {
+            guard value[k] >= 0x30, value[k] <= 0x39, k < 13 else { return nil }
+            number = number * 10 + Int(value[k] - 0x30)
+            k += 1
+        }
+        return number
+    }
+
+    /// Every byte is printable ASCII other than `&` (which libxml2 would decode).
+    static func isPlainASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for byte in bytes where byte < 0x20 || byte > 0x7E || byte == 0x26 { return false }
+        return true
     }
 
     /// `svg` in any case.

@@ -37,7 +37,8 @@ public enum HTMLParser {
     /// equal, which the tests check.
     static func parse(
         _ bytes: UnsafeRawBufferPointer, charset: String, url: String?, scriptText: ScriptTextPolicy,
-        limits: ParseLimits, skippingDroppedText: Bool, prescanned: Bool = false
+        limits: ParseLimits, skippingDroppedText: Bool, prescanned: Bool = false, stashing: Bool = true,
+        stash: AttributeStash? = nil
     ) throws(HTMLParseError) -> DOMTree {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             throw HTMLParseError(message: "empty input")
@@ -52,22 +53,32 @@ public enum HTMLParser {
                 Result { () throws(HTMLParseError) in
                     try parse(
                         converted, charset: "UTF-8", url: url, scriptText: scriptText, limits: limits,
-                        skippingDroppedText: skippingDroppedText, prescanned: prescanned)
+                        skippingDroppedText: skippingDroppedText, prescanned: prescanned, stashing: stashing)
                 }
             }
             return try result.get()
         }
         if !prescanned, !charset.uppercased().hasPrefix("UTF-16"), !charset.uppercased().hasPrefix("UTF-32"),
-            let limited = AttributeLimiter.limited(
-                bytes, maximum: limits.maximumAttributesPerElement, emptyingDrawings: scriptText == .dataOnly)
+            let prescan = AttributeLimiter.prescan(
+                bytes, maximum: limits.maximumAttributesPerElement, emptyingDrawings: scriptText == .dataOnly,
+                stashingValues: stashing && charset.uppercased() == "UTF-8")
         {
-            // Keep libxml2's quadratic attribute check away from a tag with too many.
-            let result = limited.withUnsafeBytes { trimmed in
+            // Keep libxml2's quadratic attribute check away from a tag with too many, and
+            // its character-by-character reading away from long attribute values.
+            let stash = prescan.values.isEmpty ? nil : AttributeStash(source: bytes, values: prescan.values)
+            let result = prescan.bytes.withUnsafeBytes { trimmed in
                 Result { () throws(HTMLParseError) in
                     try parse(
                         trimmed, charset: charset, url: url, scriptText: scriptText, limits: limits,
-                        skippingDroppedText: skippingDroppedText, prescanned: true)
+                        skippingDroppedText: skippingDroppedText, prescanned: true, stash: stash)
                 }
+            }
+            if case .failure(let error) = result, error.code == AttributeStash.leakedCode {
+                // A placeholder reached the text: this page's markup is one the pre-scan
+                // reads otherwise than libxml2. Parse it again with the values in place.
+                return try parse(
+                    bytes, charset: charset, url: url, scriptText: scriptText, limits: limits,
+                    skippingDroppedText: skippingDroppedText, stashing: false)
             }
             return try result.get()
         }
@@ -75,7 +86,8 @@ public enum HTMLParser {
         xmlResetLastError()
         let builder = UnsafeMutablePointer<SAXTreeBuilder>.allocate(capacity: 1)
         builder.initialize(to: SAXTreeBuilder(
-            estimatedBytes: bytes.count, scriptText: scriptText, limits: limits, skipsDroppedText: skippingDroppedText))
+            estimatedBytes: bytes.count, scriptText: scriptText, limits: limits, skipsDroppedText: skippingDroppedText,
+            stash: stash))
         defer { builder.deinitialize(count: 1).deallocate() }
         let status = gleaner_html_sax_parse(
             base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), charset, options, builder,
@@ -101,6 +113,9 @@ public enum HTMLParser {
                     code: "timeout",
                     message: "parsing took more than \(limits.maximumParseSeconds) s of CPU time (stopped at \((seconds * 100).rounded() / 100) s)")
             case nil:
+                if builder.pointee.stashLeaked {
+                    throw HTMLParseError(code: AttributeStash.leakedCode, message: "an attribute placeholder reached the text")
+                }
                 return builder.pointee.finish()
             }
         case -2:
@@ -146,3 +161,19 @@ public struct HTMLParseError: Error, Sendable, Equatable {
     }
 }
 
+/// Where the values `AttributeLimiter` lifted out of the bytes libxml2 parses are: in the
+/// input, which outlives the parse.
+struct AttributeStash {
+    /// Internal: the code of the error that makes `HTMLParser` parse again without stashing.
+    static let leakedCode = "attribute_stash_leaked"
+    let source: UnsafeRawBufferPointer
+    let values: [Range<Int>]
+
+    /// The bytes of value `number`, or nil when there is no such value.
+    @inline(__always)
+    func value(_ number: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard number < values.count else { return nil }
+        let range = values[number]
+        return UnsafeBufferPointer(start: source.baseAddress!.assumingMemoryBound(to: UInt8.self) + range.lowerBound, count: range.count)
+    }
+}

@@ -80,7 +80,16 @@ struct SAXTreeBuilder {
     /// The bytes of every interned name, back to back.
     private var nameBytes: [UInt8] = []
 
-    init(estimatedBytes: Int, scriptText: ScriptTextPolicy = .all, limits: ParseLimits = .default, skipsDroppedText: Bool = true) {
+    /// Attribute values `AttributeLimiter` replaced by placeholders, put back here.
+    private let stash: AttributeStash?
+    /// A placeholder reached a text node (see `AttributeLimiter`): the tree is not the page's.
+    private(set) var stashLeaked = false
+
+    init(
+        estimatedBytes: Int, scriptText: ScriptTextPolicy = .all, limits: ParseLimits = .default, skipsDroppedText: Bool = true,
+        stash: AttributeStash? = nil
+    ) {
+        self.stash = stash
         self.scriptText = scriptText
         self.skipsDroppedText = skipsDroppedText
         self.limits = limits
@@ -146,7 +155,7 @@ struct SAXTreeBuilder {
             while let attributeName = cursor.pointee, parsedAttributes.count < limits.maximumAttributesPerElement {
                 let value = cursor.advanced(by: 1).pointee
                 let interned = internedName(attributeName)
-                parsedAttributes.append(HTMLAttribute(name: interned, value: value.map { Self.attributeValue($0, of: interned) } ?? ""))
+                parsedAttributes.append(HTMLAttribute(name: interned, value: value.map { attributeValue($0, of: interned) } ?? ""))
                 cursor = cursor.advanced(by: 2)
             }
         }
@@ -170,14 +179,21 @@ struct SAXTreeBuilder {
     /// included) stay well under a kilobyte.
     static let maximumTokenListBytes = 4096
 
-    private static func attributeValue(_ value: UnsafePointer<xmlChar>, of name: String) -> String {
-        let length = strlen(value)
-        guard length > maximumTokenListBytes, name == "class" || name == "id" else {
-            return String(decoding: UnsafeBufferPointer(start: value, count: length), as: UTF8.self)
+    /// The value as libxml2 passed it, or the input's bytes for a placeholder.
+    private func attributeValue(_ value: UnsafePointer<xmlChar>, of name: String) -> String {
+        if let stash, let number = AttributeLimiter.placeholderNumber(value), let stashed = stash.value(number) {
+            return Self.attributeValue(stashed, of: name)
+        }
+        return Self.attributeValue(UnsafeBufferPointer(start: value, count: strlen(value)), of: name)
+    }
+
+    private static func attributeValue(_ value: UnsafeBufferPointer<UInt8>, of name: String) -> String {
+        guard value.count > maximumTokenListBytes, name == "class" || name == "id" else {
+            return String(decoding: value, as: UTF8.self)
         }
         var cut = maximumTokenListBytes
         while cut > 0 && value[cut] != UInt8(ascii: " ") { cut -= 1 }
-        return String(decoding: UnsafeBufferPointer(start: value, count: cut), as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: value[..<cut]), as: UTF8.self)
     }
 
     /// Under `.dataOnly`: styles, and scripts that are not JSON data (JSON-LD, state blobs).
@@ -202,6 +218,10 @@ struct SAXTreeBuilder {
 
     mutating func characters(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) -> Bool {
         guard let characters, length > 0, !discardingText, !pendingTextFull else { return withinBudget() }
+        if stash != nil, memchr(characters, Int32(AttributeLimiter.placeholderMark), Int(length)) != nil {
+            stashLeaked = true
+            return false
+        }
         if loneAmpersand >= 0 {
             let at = loneAmpersand
             loneAmpersand = -1
