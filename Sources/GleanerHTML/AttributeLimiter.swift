@@ -23,17 +23,18 @@ import Glibc
 /// a time; `svg` is a non-content element, so nothing extraction reads is inside. When in
 /// doubt (a self-closing or unclosed `svg`) it cuts nothing.
 ///
-/// With `stashingValues` (UTF-8 input), it also lifts attribute values out of libxml2's way:
-/// each quoted value of plain printable ASCII (no `&`, so libxml2 would pass its bytes on
-/// unchanged) and at least `minimumStashedBytes` long is replaced by a placeholder, DEL
-/// (0x7F) and the value's number in decimal, and `Prescan.values` says where the value's
-/// bytes are in the input. libxml2 2.9 reads an attribute value one character at a time, at
-/// about 115 instructions a character, and class lists, URLs and data attributes are about
-/// 40 KB of a news page: most of the parse. `SAXTreeBuilder` puts the input's bytes back.
-/// The placeholder is ASCII, so it reads the same whatever decoding libxml2 falls back to;
-/// an input that holds a DEL byte anywhere is not stashed (a DEL in the tree then comes
-/// only from a placeholder), and a placeholder that reaches the text (a tag this scan read
-/// as a tag and libxml2 did not) makes `HTMLParser` parse the page again without stashing.
+/// With `stashingValues` (UTF-8 input), it also lifts attribute values out of libxml2's
+/// way: each value of plain ASCII (no `&`, so libxml2 would pass its bytes on unchanged;
+/// see `isPlainASCII`, `isPlainBareValue`) at least `minimumStashedBytes` long is replaced
+/// by a placeholder, DEL (0x7F) and the value's number in decimal, and `Prescan.values`
+/// says where the value's bytes are in the input. libxml2 2.9 reads an attribute value one
+/// character at a time, at about 115 instructions a character, and class lists, URLs and
+/// data attributes are about 40 KB of a news page: over a third of libxml2's work. `SAXTreeBuilder` puts
+/// the input's bytes back. The placeholder is ASCII, so it reads the same whatever decoding
+/// libxml2 falls back to; an input that holds a DEL byte anywhere is not stashed (a DEL in
+/// the tree then comes only from a placeholder), and a placeholder that reaches the text (a
+/// tag this scan read as a tag and libxml2 did not) makes `HTMLParser` parse the page again
+/// without stashing.
 enum AttributeLimiter {
     /// What the pre-scan changed: the bytes to parse, and where the stashed values are in
     /// the input (value k is `values[k]`).
@@ -122,7 +123,16 @@ enum AttributeLimiter {
                         }
                         if k < n { k += 1 }
                     } else {
+                        let valueStart = k
                         while k < n, !isSpace(bytes[k]), bytes[k] != 0x3E { k += 1 }
+                        // libxml2 ends a bare value at a blank or `>` only (not at a form feed).
+                        if stashing, k < n, count < maximum, k - valueStart >= minimumStashedBytes, bytes[k] != 0x0C,
+                            isPlainBareValue(UnsafeRawBufferPointer(rebasing: bytes[valueStart..<k]))
+                        {
+                            cuts.append(valueStart..<k)
+                            stashed.append(Int32(values.count))
+                            values.append(valueStart..<k)
+                        }
                     }
                     j = k
                 }
@@ -193,9 +203,50 @@ enum AttributeLimiter {
         return number
     }
 
-    /// Every byte is printable ASCII other than `&` (which libxml2 would decode).
+    /// Every byte is printable ASCII, a tab or a line feed, and none is `&` (which libxml2
+    /// would decode). A carriage return is left to libxml2, which may fold CR LF.
+    /// Eight bytes at a time: the values are a third of a page's bytes, and a byte loop
+    /// cost more than the stashing saved.
     static func isPlainASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        for byte in bytes where byte < 0x20 || byte > 0x7E || byte == 0x26 { return false }
+        let n = bytes.count
+        var i = 0
+        while i + 8 <= n {
+            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if mayHoldSpecialByte(word) {
+                for k in i..<(i + 8) where !isPlain(bytes[k]) { return false }
+            }
+            i += 8
+        }
+        while i < n {
+            if !isPlain(bytes[i]) { return false }
+            i += 1
+        }
+        return true
+    }
+
+    @inline(__always) static func isPlain(_ byte: UInt8) -> Bool {
+        (byte >= 0x20 || byte == 0x09 || byte == 0x0A) && byte <= 0x7E && byte != 0x26
+    }
+
+    /// True when some byte of `word` is below 0x20, at or above 0x7F, or `&` (may be a
+    /// false positive; never a false negative).
+    @inline(__always) static func mayHoldSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let below20 = (word &- ones &* 0x20) & ~word & highs
+        let ampersand = word ^ (ones &* 0x26)
+        let isAmpersand = (ampersand &- ones) & ~ampersand & highs
+        let plusOne = word &+ ones  // 0x7F becomes 0x80: its high bit, with the bytes already high
+        return (word | plusOne) & highs != 0 || below20 | isAmpersand != 0
+    }
+
+    /// An unquoted value libxml2 reads as it is: printable ASCII without spaces, `&`,
+    /// quotes, `<` or a backquote. (The caller checks that the value ends where libxml2 ends
+    /// it: at a blank or `>`, not at a form feed.)
+    static func isPlainBareValue(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for byte in bytes where byte <= 0x20 || byte > 0x7E || byte == 0x26 || byte == 0x22 || byte == 0x27 || byte == 0x3C || byte == 0x60 {
+            return false
+        }
         return true
     }
 

@@ -27,6 +27,7 @@ import Testing
         "<img src=\"/images/photo-large.jpg\" alt=\"A photo of the harbour\"/><br/><input value=\"bare-looking\" disabled>",
         // Malformed: unquoted values, missing spaces, stray quotes, an unclosed tag.
         "<a href=https://example.com/unquoted/long title=\"after-unquoted-value\">u</a><b class=\"aaaaaaaaaa\"title=\"bbbbbbbbbb\">v</b>",
+        "<a href=/path/to/the/page/>slash</a><p class=a-bare-class-list\tid=bare-identifier\u{0C}x=1>ff</p><i title=\"tab\there\r\nand crlf\">c</i>",
         "<div \"strange\"=\"name-that-is-quoted\" class=\"kept-class-name\">w</div><p class=\"unclosed-value-goes-on",
         // Script and style raw text, JSON data, comments and a textarea that look like tags.
         "<script>var s = '<a href=\"not-a-real-tag-value\">';</script><script type=\"application/ld+json\">{\"a\": \"<b class='json-inner-value'>\"}</script><!-- <i class=\"commented-out-value\"> --><textarea><u class=\"inside-textarea-value\"></textarea><p>end</p>",
@@ -75,6 +76,23 @@ import Testing
                         prescanned: true, stash: AttributeStash(source: original, values: [0..<source.count]))
                 }
             }
+        }
+    }
+}
+
+extension AttributeStashTests {
+    /// The word-at-a-time test agrees with the byte-by-byte definition.
+    @Test func plainValueTestAgreesWithItsDefinition() {
+        let alphabet: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x25, 0x26, 0x27, 0x41, 0x7E, 0x7F, 0x80, 0xC3, 0xFF]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...40, using: &generator)
+            var bytes = (0..<length).map { _ in UInt8.random(in: 0x28...0x7A, using: &generator) }
+            for _ in 0..<Int.random(in: 0...2, using: &generator) where !bytes.isEmpty {
+                bytes[Int.random(in: 0..<bytes.count, using: &generator)] = alphabet.randomElement(using: &generator)!
+            }
+            let expected = bytes.allSatisfy { ($0 >= 0x20 || $0 == 0x09 || $0 == 0x0A) && $0 <= 0x7E && $0 != 0x26 }
+            #expect(bytes.withUnsafeBytes { AttributeLimiter.isPlainASCII($0) } == expected, "\(bytes)")
         }
     }
 }
