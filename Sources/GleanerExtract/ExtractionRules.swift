@@ -137,6 +137,9 @@ public struct ExtractionRules: Sendable, Decodable {
     public var siblingScoreShare: Double
     /// A paragraph-like sibling of the best container this long joins it.
     public var siblingParagraphMinimumLength: Int
+    /// Headings just before the article's first part (its title, a section heading) join it
+    /// when at most this share of their text is link text.
+    public var leadingHeadingMaximumLinkDensity: Double
     /// Link density above which a block-level subtree inside the content is dropped.
     public var maximumLinkDensity: Double
     /// Link-dense subtrees are only dropped when their text is shorter than this.
@@ -199,6 +202,7 @@ public struct ExtractionRules: Sendable, Decodable {
         case maximumLengthPoints
         case siblingScoreShare
         case siblingParagraphMinimumLength
+        case leadingHeadingMaximumLinkDensity
         case maximumLinkDensity
         case linkDenseMaximumLength
         case linkOnlyBlockShare

@@ -40,6 +40,21 @@ struct BodyExtractionTests {
         #expect(!article.text.contains("Great paper"))
     }
 
+    /// The headings just before the text's container (a title box, then a subheading) are the
+    /// text's own; a heading that is a link (a box heading for the links after it) is not.
+    @Test func headingsJustBeforeTheTextAreKept() throws {
+        let article = try extract("""
+            <div class="page"><h1>The Riverside Journal</h1>
+            <div class="post"><div class="post-title"><h2>Where the river bends</h2></div>
+            <h3>A walk along the old towpath</h3><div class="entry">\(Self.paragraphs(3))</div></div>
+            <div class="box"><h3><a href="/more">Elsewhere on the site</a></h3><div class="box-body">\(Self.paragraphs(1))</div></div></div>
+            """)
+        #expect(article.text.contains("Where the river bends"))
+        #expect(article.text.contains("A walk along the old towpath"))
+        #expect(article.text.contains("Paragraph 3."))
+        #expect(!article.text.contains("Elsewhere on the site"))
+    }
+
     /// A data table's linked cells are data (job titles in their column), and a "Comments"
     /// column heading is no discussion heading: the rows and the text after the table stay.
     @Test func linkedCellsOfADataTableAreKept() throws {
