@@ -309,15 +309,32 @@ struct BodyExtractor {
     /// Headings just before `first` among its siblings, nearest last: each an `<h1>`–`<h6>`
     /// (or an element whose text is all one heading's, a title box) outside furniture with
     /// few links (`leadingHeadingMaximumLinkDensity`). Elements without visible text between
-    /// them are passed over; anything else ends the run.
+    /// them are passed over; anything else ends the run. When nothing with text comes before
+    /// `first` in its parent, the parent is a wrapper the text opens (`div.post > div.entry`
+    /// after an `<h2>`): the headings before the wrapper are looked for, up to
+    /// `leadingHeadingWrapperLevels` wrappers up — never past `<body>` or a table cell (a
+    /// layout column's neighbours are other columns).
     private func leadingHeadings(before first: Int, furniture: [Bool]) -> [Int] {
         let tree = analysis.tree
-        let parent = Int(tree[first].parent)
-        guard parent >= 0 else { return [] }
-        var before: [Int] = []
-        for sibling in tree.children(of: parent) {
-            if sibling == first { break }
-            if tree[sibling].isElement, !analysis.excluded[sibling], analysis.textLength[sibling] > 0 { before.append(sibling) }
+        func textBefore(_ node: Int) -> [Int] {
+            let parent = Int(tree[node].parent)
+            guard parent >= 0 else { return [] }
+            var before: [Int] = []
+            for sibling in tree.children(of: parent) {
+                if sibling == node { break }
+                if tree[sibling].isElement, !analysis.excluded[sibling], analysis.textLength[sibling] > 0 { before.append(sibling) }
+            }
+            return before
+        }
+        var anchor = first
+        var before = textBefore(anchor)
+        var level = 0
+        while before.isEmpty, level < rules.leadingHeadingWrapperLevels {
+            let parent = Int(tree[anchor].parent)
+            guard parent > 0, !["body", "html", "td", "th"].contains(tree[parent].name) else { break }
+            anchor = parent
+            before = textBefore(anchor)
+            level += 1
         }
         var headings: [Int] = []
         for sibling in before.reversed() {

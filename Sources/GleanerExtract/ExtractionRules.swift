@@ -140,6 +140,9 @@ public struct ExtractionRules: Sendable, Decodable {
     /// Headings just before the article's first part (its title, a section heading) join it
     /// when at most this share of their text is link text.
     public var leadingHeadingMaximumLinkDensity: Double
+    /// ... and when the text opens its wrapper (nothing with text before it there), the
+    /// headings before the wrapper are looked for, up to this many wrapper levels.
+    public var leadingHeadingWrapperLevels: Int
     /// Link density above which a block-level subtree inside the content is dropped.
     public var maximumLinkDensity: Double
     /// Link-dense subtrees are only dropped when their text is shorter than this.
@@ -203,6 +206,7 @@ public struct ExtractionRules: Sendable, Decodable {
         case siblingScoreShare
         case siblingParagraphMinimumLength
         case leadingHeadingMaximumLinkDensity
+        case leadingHeadingWrapperLevels
         case maximumLinkDensity
         case linkDenseMaximumLength
         case linkOnlyBlockShare

@@ -55,6 +55,18 @@ struct BodyExtractionTests {
         #expect(!article.text.contains("Elsewhere on the site"))
     }
 
+    /// The text opens a wrapper (`div.post > div.entry`): the heading before the wrapper is
+    /// still the text's own.
+    @Test func headingBeforeTheTextsWrapperIsKept() throws {
+        let article = try extract("""
+            <div class="page"><h1>The Riverside Journal</h1>
+            <h2>Notes from the harbour</h2><div class="post"><div class="entry">\(Self.paragraphs(3))</div>
+            <div class="meta"><a href="/notes">Notes</a></div></div></div>
+            """)
+        #expect(article.text.contains("Notes from the harbour"))
+        #expect(article.text.contains("Paragraph 3."))
+    }
+
     /// A data table's linked cells are data (job titles in their column), and a "Comments"
     /// column heading is no discussion heading: the rows and the text after the table stay.
     @Test func linkedCellsOfADataTableAreKept() throws {
