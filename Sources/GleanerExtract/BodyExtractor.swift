@@ -346,9 +346,17 @@ struct BodyExtractor {
         return headings.reversed()
     }
 
-    /// A heading element, or an element whose visible text is all inside its first heading.
+    /// A heading element, an element whose visible text is all inside its first heading, or
+    /// a short line that is all bold (`<p><b>Title</b></p>`, the heading of pages written
+    /// before CSS): `boldHeadingElements`, at most `boldHeadingMaximumLength` characters.
     private func isHeadingOnly(_ index: Int) -> Bool {
         let tree = analysis.tree
+        if Int(analysis.textLength[index]) <= rules.boldHeadingMaximumLength {
+            for j in index...tree[index].subtreeEnd where tree[j].isElement && rules.boldHeadingElements.contains(tree[j].name) {
+                if analysis.textLength[j] == analysis.textLength[index] { return true }
+                break
+            }
+        }
         for j in index...tree[index].subtreeEnd where tree[j].isElement && rules.headingLevels[tree[j].name] != nil {
             return analysis.textLength[j] == analysis.textLength[index]
         }

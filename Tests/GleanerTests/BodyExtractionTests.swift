@@ -67,6 +67,18 @@ struct BodyExtractionTests {
         #expect(article.text.contains("Paragraph 3."))
     }
 
+    /// A page written before CSS titles its text with a bold line (`<p><b>…</b></p>`) just
+    /// before it: the title is kept with the text.
+    @Test func boldTitleLineBeforeTheTextIsKept() throws {
+        let article = try extract("""
+            <table><tr><td><a href="/">Home</a> <a href="/films">Films</a></td><td>
+            <p><font size="5"><b>The Lighthouse Keepers</b></font></p>
+            <div>\(Self.paragraphs(3))</div></td></tr></table>
+            """)
+        #expect(article.text.contains("The Lighthouse Keepers"))
+        #expect(article.text.contains("Paragraph 3."))
+    }
+
     /// A data table's linked cells are data (job titles in their column), and a "Comments"
     /// column heading is no discussion heading: the rows and the text after the table stay.
     @Test func linkedCellsOfADataTableAreKept() throws {
