@@ -218,6 +218,9 @@ struct BodyExtractor {
                     containers.append(sibling)
                 }
             }
+            // The heading of the text just before its first part (`<h2>` then `<div class=entry>`),
+            // or a box holding nothing but a heading: the text's own title, not furniture.
+            containers.insert(contentsOf: leadingHeadings(before: containers.first ?? best, furniture: furniture), at: 0)
             // Table layouts give each part of a text a row of its own: a cell named like the
             // best one (same class) in another row of the same table, holding article-like
             // text with few links, is another part — when the best cell's row holds no
@@ -301,6 +304,63 @@ struct BodyExtractor {
         let excluded = Set(excludedRoots.filter { $0 > 0 && $0 < analysis.tree.count })
         let everything = filter.filter(builder.blocks(in: bodyIndex, skipping: excluded))
         return Result(blocks: everything, containers: everything.isEmpty ? [] : [bodyIndex], score: 0)
+    }
+
+    /// Headings just before `first` among its siblings, nearest last: each an `<h1>`–`<h6>`
+    /// (or an element whose text is all one heading's, a title box) outside furniture with
+    /// few links (`leadingHeadingMaximumLinkDensity`). Elements without visible text between
+    /// them are passed over; anything else ends the run. When nothing with text comes before
+    /// `first` in its parent, the parent is a wrapper the text opens (`div.post > div.entry`
+    /// after an `<h2>`): the headings before the wrapper are looked for, up to
+    /// `leadingHeadingWrapperLevels` wrappers up — never past `<body>` or a table cell (a
+    /// layout column's neighbours are other columns).
+    private func leadingHeadings(before first: Int, furniture: [Bool]) -> [Int] {
+        let tree = analysis.tree
+        func textBefore(_ node: Int) -> [Int] {
+            let parent = Int(tree[node].parent)
+            guard parent >= 0 else { return [] }
+            var before: [Int] = []
+            for sibling in tree.children(of: parent) {
+                if sibling == node { break }
+                if tree[sibling].isElement, !analysis.excluded[sibling], analysis.textLength[sibling] > 0 { before.append(sibling) }
+            }
+            return before
+        }
+        var anchor = first
+        var before = textBefore(anchor)
+        var level = 0
+        while before.isEmpty, level < rules.leadingHeadingWrapperLevels {
+            let parent = Int(tree[anchor].parent)
+            guard parent > 0, !["body", "html", "td", "th"].contains(tree[parent].name) else { break }
+            anchor = parent
+            before = textBefore(anchor)
+            level += 1
+        }
+        var headings: [Int] = []
+        for sibling in before.reversed() {
+            guard !furniture[sibling], analysis.linkDensity(sibling) <= rules.leadingHeadingMaximumLinkDensity,
+                isHeadingOnly(sibling)
+            else { break }
+            headings.append(sibling)
+        }
+        return headings.reversed()
+    }
+
+    /// A heading element, an element whose visible text is all inside its first heading, or
+    /// a short line that is all bold (`<p><b>Title</b></p>`, the heading of pages written
+    /// before CSS): `boldHeadingElements`, at most `boldHeadingMaximumLength` characters.
+    private func isHeadingOnly(_ index: Int) -> Bool {
+        let tree = analysis.tree
+        if Int(analysis.textLength[index]) <= rules.boldHeadingMaximumLength {
+            for j in index...tree[index].subtreeEnd where tree[j].isElement && rules.boldHeadingElements.contains(tree[j].name) {
+                if analysis.textLength[j] == analysis.textLength[index] { return true }
+                break
+            }
+        }
+        for j in index...tree[index].subtreeEnd where tree[j].isElement && rules.headingLevels[tree[j].name] != nil {
+            return analysis.textLength[j] == analysis.textLength[index]
+        }
+        return false
     }
 
     /// The hidden rest of the article behind a "read more" fold: named like one

@@ -137,6 +137,16 @@ public struct ExtractionRules: Sendable, Decodable {
     public var siblingScoreShare: Double
     /// A paragraph-like sibling of the best container this long joins it.
     public var siblingParagraphMinimumLength: Int
+    /// Headings just before the article's first part (its title, a section heading) join it
+    /// when at most this share of their text is link text.
+    public var leadingHeadingMaximumLinkDensity: Double
+    /// ... and when the text opens its wrapper (nothing with text before it there), the
+    /// headings before the wrapper are looked for, up to this many wrapper levels.
+    public var leadingHeadingWrapperLevels: Int
+    /// A short line all in one of these elements counts as a heading there (`<p><b>Title</b></p>`)...
+    public var boldHeadingElements: Set<String>
+    /// ... when it is at most this many visible characters long.
+    public var boldHeadingMaximumLength: Int
     /// Link density above which a block-level subtree inside the content is dropped.
     public var maximumLinkDensity: Double
     /// Link-dense subtrees are only dropped when their text is shorter than this.
@@ -199,6 +209,10 @@ public struct ExtractionRules: Sendable, Decodable {
         case maximumLengthPoints
         case siblingScoreShare
         case siblingParagraphMinimumLength
+        case leadingHeadingMaximumLinkDensity
+        case leadingHeadingWrapperLevels
+        case boldHeadingElements
+        case boldHeadingMaximumLength
         case maximumLinkDensity
         case linkDenseMaximumLength
         case linkOnlyBlockShare

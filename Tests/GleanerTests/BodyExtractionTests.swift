@@ -40,6 +40,45 @@ struct BodyExtractionTests {
         #expect(!article.text.contains("Great paper"))
     }
 
+    /// The headings just before the text's container (a title box, then a subheading) are the
+    /// text's own; a heading that is a link (a box heading for the links after it) is not.
+    @Test func headingsJustBeforeTheTextAreKept() throws {
+        let article = try extract("""
+            <div class="page"><h1>The Riverside Journal</h1>
+            <div class="post"><div class="post-title"><h2>Where the river bends</h2></div>
+            <h3>A walk along the old towpath</h3><div class="entry">\(Self.paragraphs(3))</div></div>
+            <div class="box"><h3><a href="/more">Elsewhere on the site</a></h3><div class="box-body">\(Self.paragraphs(1))</div></div></div>
+            """)
+        #expect(article.text.contains("Where the river bends"))
+        #expect(article.text.contains("A walk along the old towpath"))
+        #expect(article.text.contains("Paragraph 3."))
+        #expect(!article.text.contains("Elsewhere on the site"))
+    }
+
+    /// The text opens a wrapper (`div.post > div.entry`): the heading before the wrapper is
+    /// still the text's own.
+    @Test func headingBeforeTheTextsWrapperIsKept() throws {
+        let article = try extract("""
+            <div class="page"><h1>The Riverside Journal</h1>
+            <h2>Notes from the harbour</h2><div class="post"><div class="entry">\(Self.paragraphs(3))</div>
+            <div class="meta"><a href="/notes">Notes</a></div></div></div>
+            """)
+        #expect(article.text.contains("Notes from the harbour"))
+        #expect(article.text.contains("Paragraph 3."))
+    }
+
+    /// A page written before CSS titles its text with a bold line (`<p><b>…</b></p>`) just
+    /// before it: the title is kept with the text.
+    @Test func boldTitleLineBeforeTheTextIsKept() throws {
+        let article = try extract("""
+            <table><tr><td><a href="/">Home</a> <a href="/films">Films</a></td><td>
+            <p><font size="5"><b>The Lighthouse Keepers</b></font></p>
+            <div>\(Self.paragraphs(3))</div></td></tr></table>
+            """)
+        #expect(article.text.contains("The Lighthouse Keepers"))
+        #expect(article.text.contains("Paragraph 3."))
+    }
+
     /// A data table's linked cells are data (job titles in their column), and a "Comments"
     /// column heading is no discussion heading: the rows and the text after the table stay.
     @Test func linkedCellsOfADataTableAreKept() throws {
