@@ -29,12 +29,12 @@ import Glibc
 /// by a placeholder, DEL (0x7F) and the value's number in decimal, and `Prescan.values`
 /// says where the value's bytes are in the input. libxml2 2.9 reads an attribute value one
 /// character at a time, at about 115 instructions a character, and class lists, URLs and
-/// data attributes are about 40 KB of a news page: over a third of libxml2's work. `SAXTreeBuilder` puts
-/// the input's bytes back. The placeholder is ASCII, so it reads the same whatever decoding
-/// libxml2 falls back to; an input that holds a DEL byte anywhere is not stashed (a DEL in
-/// the tree then comes only from a placeholder), and a placeholder that reaches the text (a
-/// tag this scan read as a tag and libxml2 did not) makes `HTMLParser` parse the page again
-/// without stashing.
+/// data attributes are about 40 KB of a news page: over a third of libxml2's work.
+/// `SAXTreeBuilder` puts the input's bytes back. The placeholder is ASCII, so it reads the
+/// same whatever decoding libxml2 falls back to; an input that holds a DEL byte anywhere is
+/// not stashed (a DEL in the tree then comes only from a placeholder), and a placeholder
+/// that reaches the text (a tag this scan read as a tag and libxml2 did not) makes
+/// `HTMLParser` parse the page again without stashing.
 enum AttributeLimiter {
     /// What the pre-scan changed: the bytes to parse, and where the stashed values are in
     /// the input (value k is `values[k]`).
@@ -59,10 +59,13 @@ enum AttributeLimiter {
     ) -> Prescan? {
         guard maximum < Int.max || emptyingDrawings || stashingValues, bytes.count > 0 else { return nil }
         let stashing = stashingValues && index(of: placeholderMark, in: bytes, from: 0) == bytes.count
-        var cuts: [Range<Int>] = []
+        /// Byte ranges to leave out, in order; a stashed value's range gets its placeholder.
+        var cuts: [(range: Range<Int>, placeholder: Int32)] = []
         var values: [Range<Int>] = []
-        /// Parallel to `cuts`: the value number whose placeholder replaces the cut, or -1.
-        var stashed: [Int32] = []
+        func stash(_ value: Range<Int>) {
+            cuts.append((value, Int32(values.count)))
+            values.append(value)
+        }
         // Bytes the drawing scans may read in all: a run of unclosed `<svg>` tags would
         // otherwise be scanned to the end once per tag.
         var drawingBudget = 2 * bytes.count
@@ -81,10 +84,7 @@ enum AttributeLimiter {
                     i = skip(past: [0x3E], in: bytes, from: i + 2)
                     // `<![if !supportLists]>`, `<![endif]>` (Word's HTML), `<!-note-!>`: a bogus
                     // comment in every browser, but text to libxml2. Cut it like a comment.
-                    if next == 0x21, !isDoctype(bytes, at: start + 2) {
-                        cuts.append(start..<i)
-                        stashed.append(-1)
-                    }
+                    if next == 0x21, !isDoctype(bytes, at: start + 2) { cuts.append((start..<i, -1)) }
                 }
                 continue
             }
@@ -117,9 +117,7 @@ enum AttributeLimiter {
                         if stashing, k < n, count < maximum, k - valueStart >= minimumStashedBytes,
                             isPlainASCII(UnsafeRawBufferPointer(rebasing: bytes[valueStart..<k]))
                         {
-                            cuts.append(valueStart..<k)
-                            stashed.append(Int32(values.count))
-                            values.append(valueStart..<k)
+                            stash(valueStart..<k)
                         }
                         if k < n { k += 1 }
                     } else {
@@ -129,9 +127,7 @@ enum AttributeLimiter {
                         if stashing, k < n, count < maximum, k - valueStart >= minimumStashedBytes, bytes[k] != 0x0C,
                             isPlainBareValue(UnsafeRawBufferPointer(rebasing: bytes[valueStart..<k]))
                         {
-                            cuts.append(valueStart..<k)
-                            stashed.append(Int32(values.count))
-                            values.append(valueStart..<k)
+                            stash(valueStart..<k)
                         }
                     }
                     j = k
@@ -139,10 +135,7 @@ enum AttributeLimiter {
                 count += 1
                 if count == maximum + 1 { cutStart = attributeStart }
             }
-            if cutStart >= 0 {
-                cuts.append(cutStart..<j)
-                stashed.append(-1)
-            }
+            if cutStart >= 0 { cuts.append((cutStart..<j, -1)) }
             i = j
             if emptyingDrawings, drawingBudget > 0, j < n, bytes[j] == 0x3E, bytes[j - 1] != 0x2F,
                 isSVG(UnsafeRawBufferPointer(rebasing: bytes[(tagStart + 1)..<nameEnd]))
@@ -150,10 +143,7 @@ enum AttributeLimiter {
                 let drawing = drawingEnd(in: bytes, from: j + 1)
                 drawingBudget -= drawing.scanned
                 if let end = drawing.end {
-                    if end > j + 1 {
-                    cuts.append((j + 1)..<end)
-                    stashed.append(-1)
-                }
+                    if end > j + 1 { cuts.append(((j + 1)..<end, -1)) }
                     i = end
                     continue
                 }
@@ -166,10 +156,10 @@ enum AttributeLimiter {
         var output: [UInt8] = []
         output.reserveCapacity(n)
         var position = 0
-        for (cut, value) in zip(cuts, stashed) {
-            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position..<cut.lowerBound]))
-            if value >= 0 { appendPlaceholder(Int(value), to: &output) }
-            position = cut.upperBound
+        for cut in cuts {
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position..<cut.range.lowerBound]))
+            if cut.placeholder >= 0 { appendPlaceholder(Int(cut.placeholder), to: &output) }
+            position = cut.range.upperBound
         }
         output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position..<n]))
         return Prescan(bytes: output, values: values)
@@ -264,17 +254,16 @@ enum AttributeLimiter {
     static func drawingEnd(in bytes: UnsafeRawBufferPointer, from start: Int) -> (end: Int?, scanned: Int) {
         let n = bytes.count
         var i = start
-        let end = drawingEnd(in: bytes, from: start, position: &i)
-        return (end, min(n, i) - start + 1)
-    }
-
-    private static func drawingEnd(in bytes: UnsafeRawBufferPointer, from start: Int, position i: inout Int) -> Int? {
-        let n = bytes.count
+        func stop(_ end: Int?) -> (end: Int?, scanned: Int) { (end, min(n, i) - start + 1) }
         var depth = 1
+        /// Names of the elements opened inside the drawing, lower-cased.
         var opened: [[UInt8]] = []
+        func wasOpened(_ name: UnsafeRawBufferPointer) -> Bool {
+            opened.contains { $0.count == name.count && zip($0, name).allSatisfy { $0 == $1 | 0x20 } }
+        }
         while i < n {
             i = index(of: 0x3C, in: bytes, from: i)
-            guard i + 4 < n else { return nil }
+            guard i + 4 < n else { return stop(nil) }
             let next = bytes[i + 1]
             if next == 0x21 || next == 0x3F {  // a comment, CDATA or declaration, up to its end
                 if next == 0x21, bytes[i + 2] == 0x2D, bytes[i + 3] == 0x2D {
@@ -293,30 +282,26 @@ enum AttributeLimiter {
             if isSVG(name) {
                 if closing {
                     depth -= 1
-                    if depth == 0 { return i }
+                    if depth == 0 { return stop(i) }
                 } else {
                     let close = index(of: 0x3E, in: bytes, from: j)
-                    guard close < n else { return nil }
+                    guard close < n else { return stop(nil) }
                     if bytes[close - 1] != 0x2F { depth += 1 }
                 }
             } else if closing {
-                guard opened.contains(where: { $0.count == name.count && zip($0, name).allSatisfy { $0 == $1 | 0x20 } }) else {
-                    return nil
-                }
+                guard wasOpened(name) else { return stop(nil) }
             } else {
-                if !opened.contains(where: { $0.count == name.count && zip($0, name).allSatisfy { $0 == $1 | 0x20 } }) {
-                    opened.append(name.map { $0 | 0x20 })
-                }
+                if !wasOpened(name) { opened.append(name.map { $0 | 0x20 }) }
                 if let rawText = rawTextEnd(name: name) {
                     let close = index(of: 0x3E, in: bytes, from: j)
-                    guard close < n else { return nil }
+                    guard close < n else { return stop(nil) }
                     i = skipRawText(closing: rawText, in: bytes, from: close + 1)
                     continue
                 }
             }
             i += 1
         }
-        return nil
+        return stop(nil)
     }
 
     /// `DOCTYPE` (any case) at `index`: the one `<!…>` declaration libxml2 reads as markup.

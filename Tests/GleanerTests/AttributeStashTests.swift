@@ -68,7 +68,7 @@ import Testing
         // What a tag the pre-scan read as a tag, and libxml2 as text, would leave.
         let html = Array("<p>\u{7F}0</p>".utf8)
         let source = Array("https://example.com/x".utf8)
-        #expect(throws: HTMLParseError.self) {
+        let error = #expect(throws: HTMLParseError.self) {
             try html.withUnsafeBytes { bytes in
                 try source.withUnsafeBytes { original in
                     _ = try HTMLParser.parse(
@@ -77,6 +77,7 @@ import Testing
                 }
             }
         }
+        #expect(error?.code == AttributeStash.leakedCode)
     }
 }
 
