@@ -172,6 +172,16 @@ public struct ArticleExtractor: Sendable {
             decisions.body = body
             article.blocks = body.blocks
             article.comments = CommentDateHarmonizer.harmonize(comments.comments, pagePublished: metadata.published)
+        } else {
+            // An index page has no story (no lead, comments or authors), but the prose it
+            // shows is still its text: a page with visible prose never gives an empty body.
+            if let node = metadata.headlineNode {
+                excluded.append(node)
+                decisions.excluded.append((node, "the headline"))
+            }
+            let body = BodyExtractor(analysis: analysis, rules: rules, matchers: matchers, base: metadata.base).extract(excludingSubtrees: excluded)
+            decisions.body = body
+            article.blocks = body.blocks
         }
         article.url = metadata.url
         article.headline = metadata.headline
@@ -188,7 +198,7 @@ public struct ArticleExtractor: Sendable {
             overrides.apply(to: &article, analysis: analysis, rules: rules, matchers: matchers, excluded: excluded, base: metadata.base)
         }
         // No lead image in the metadata: the body's first image stands in.
-        if article.image == nil {
+        if article.image == nil, article.pageType == .article {
             article.image = article.blocks.first(where: { $0.type == .image })?.src
         }
         article.pageType = PageTypeRefiner(analysis: analysis).refine(article)

@@ -44,10 +44,6 @@ struct ExplanationBuilder {
             func add(_ kept: Bool, _ rule: String) {
                 result.append(Explanation.BlockDecision(path: path, text: Explanation.short(text, 80), kept: kept, rule: rule))
             }
-            if article.pageType == .index {
-                add(false, "index page: no body (metadata.indexMinimumTeasers)")
-                continue
-            }
             if let excluded = decisions.excluded.first(where: { tree.contains($0.root, i) }) {
                 add(false, "excluded: \(excluded.why)")
                 continue

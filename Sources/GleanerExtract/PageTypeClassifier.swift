@@ -4,8 +4,8 @@ import GleanerModel
 /// Decides whether a page is one story (`article`) or a list of stories (`index`: a
 /// section front, a tag page, a blog home).
 ///
-/// Misreading an article as an index empties its record, so the test is conservative: a
-/// page is an index only when nothing declares it an article (no article-typed JSON-LD or
+/// Misreading an article as an index drops its lead, authors and comments, so the test is
+/// conservative: a page is an index only when nothing declares it an article (no article-typed JSON-LD or
 /// microdata, no `og:type=article`, no `article:published_time`), no h1 reads like a
 /// story's headline, and its layout is a list — many teaser headlines (headings that are
 /// links) and no block of running text. A JSON-LD `CollectionPage`/`ItemList`/

@@ -3,7 +3,7 @@ import Testing
 import GleanerModel
 
 /// Very short pages — one or a few paragraphs, even bare text in `<body>` — must never give
-/// an empty body; listing pages stay `index` with an empty body.
+/// an empty body; listing pages stay `index`, with the prose they show as text.
 struct ShortPageTests {
     func extract(_ html: String) throws -> Article {
         try ArticleExtractor().extract(html: Array(html.utf8), source: "test")
@@ -36,13 +36,30 @@ struct ShortPageTests {
         #expect(article.text.contains("Signed, the editor"))
     }
 
-    @Test func listingPageStaysIndexWithoutText() throws {
+    @Test func listingPageStaysIndex() throws {
         var teasers = ""
         for i in 1...14 {
             teasers += "<div class=\"item\"><h3><a href=\"/a\(i)\">Teaser headline number \(i) for the list</a></h3><p>Summary of story \(i).</p></div>"
         }
         let article = try extract("<html><head><title>Region</title></head><body><h1>Region</h1>\(teasers)</body></html>")
         #expect(article.pageType == .index)
-        #expect(article.text.isEmpty)
+        #expect(article.comments.isEmpty)
+        #expect(article.lead == nil)
+    }
+
+    /// A section front with an introduction: the page stays an index, but the prose it
+    /// shows is its text (a page with visible prose never gives an empty body).
+    @Test func indexPageKeepsItsProse() throws {
+        var teasers = ""
+        for i in 1...14 {
+            teasers += "<li><h3><a href=\"/a\(i)\">Teaser headline number \(i) for the list</a></h3></li>"
+        }
+        let intro = "<div class=\"intro\"><p>This section collects our reporting on the region's rivers, "
+            + "from the spring floods to the long summer droughts.</p><p>New stories appear here every "
+            + "morning; older ones stay in the archive below.</p></div>"
+        let article = try extract("<html><head><title>Rivers</title></head><body><h1>Rivers</h1>\(intro)<ul>\(teasers)</ul></body></html>")
+        #expect(article.pageType == .index)
+        #expect(article.text.contains("spring floods"))
+        #expect(article.text.contains("older ones stay in the archive"))
     }
 }
