@@ -179,7 +179,10 @@ public struct ArticleExtractor: Sendable {
                 excluded.append(node)
                 decisions.excluded.append((node, "the headline"))
             }
-            let body = BodyExtractor(analysis: analysis, rules: rules, matchers: matchers, base: metadata.base).extract(excludingSubtrees: excluded)
+            // Its teasers are its prose: a link-dense list is not left out as a widget.
+            var indexRules = rules
+            indexRules.maximumLinkDensity = rules.indexMaximumLinkDensity
+            let body = BodyExtractor(analysis: analysis, rules: indexRules, matchers: matchers, base: metadata.base).extract(excludingSubtrees: excluded)
             decisions.body = body
             article.blocks = body.blocks
         }

@@ -154,6 +154,10 @@ public struct ExtractionRules: Sendable, Decodable {
     /// A block of the content whose word characters are at least this share link text is a
     /// tool line or a link list, and is dropped (`BlockBuilder`).
     public var linkOnlyBlockShare: Double
+    /// `maximumLinkDensity` on an index page (a section front, a tag page): its prose is its
+    /// teasers, a linked headline over a short summary, so a link-dense list is its content
+    /// rather than a widget leading away from it. Above 1: nothing is dropped for its links.
+    public var indexMaximumLinkDensity: Double
     /// Elements that, when they carry little text, are dropped from the content as widgets.
     public var prunableContainers: Set<String>
     /// Elements that are a part of a text (lists, quotations), never the text's own
@@ -216,6 +220,7 @@ public struct ExtractionRules: Sendable, Decodable {
         case maximumLinkDensity
         case linkDenseMaximumLength
         case linkOnlyBlockShare
+        case indexMaximumLinkDensity
         case prunableContainers
         case textPartElements
         case foldContinuationTokens

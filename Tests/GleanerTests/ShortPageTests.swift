@@ -62,4 +62,20 @@ struct ShortPageTests {
         #expect(article.text.contains("spring floods"))
         #expect(article.text.contains("older ones stay in the archive"))
     }
+
+    /// A section front whose teasers are all links (headline and summary): the teasers are
+    /// its prose (`indexMaximumLinkDensity`), not link-dense widgets to leave out.
+    @Test func indexPageKeepsItsLinkedTeasers() throws {
+        let places = ["bridge", "library", "harbour", "school", "market", "station", "park", "museum", "stadium", "hospital", "tunnel", "pool"]
+        var teasers = ""
+        for (i, place) in places.enumerated() {
+            teasers += "<div class=\"row\"><h3><a href=\"/s\(i)\">Teaser headline number \(i) for the list</a></h3>"
+                + "<p><a href=\"/s\(i)\">The council votes tonight on the plans for the new \(place).</a> 4 min read</p></div>"
+        }
+        let intro = "<p>Every story from the city desk, newest first, with the council's decisions and the courts.</p>"
+        let article = try extract("<html><head><title>City</title></head><body><h1>City</h1><div class=\"section\">\(intro)\(teasers)</div></body></html>")
+        #expect(article.pageType == .index)
+        #expect(article.text.contains("Every story from the city desk"))
+        #expect(article.text.contains("The council votes tonight on the plans for the new museum."))
+    }
 }
