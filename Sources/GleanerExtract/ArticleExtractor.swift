@@ -156,7 +156,6 @@ public struct ArticleExtractor: Sendable {
         // Subtrees the body must leave out: comment sections, the headline, the lead.
         var excluded: [Int] = []
         if metadata.pageType == .article {
-            // An index page has no story: its body and comment fields stay empty.
             let comments = CommentExtractor(analysis: analysis, rules: rules, matchers: matchers).extract()
             excluded = comments.sectionRoots
             decisions.excluded = comments.sectionRoots.map { ($0, "comment section (comments.sectionNames, itemNames)") }
