@@ -10,6 +10,8 @@ struct CommentSectionFinder {
     let analysis: PageAnalysis
     let rules: CommentRules
     let markup: CommentMarkup
+    /// `rules.furnitureAncestors`, compiled (`RuleMatchers`).
+    let furnitureAncestors: ElementNameSet
 
     struct Found {
         /// Section containers, in document order (outer before inner).
@@ -35,7 +37,7 @@ struct CommentSectionFinder {
         var sectionEnd = -1
         var weakItems: [Int] = []
         var strongItems: [Int] = []
-        let isFurnitureAncestor = tree.nameMask(rules.furnitureAncestors)
+        let isFurnitureAncestor = tree.nameMask(furnitureAncestors)
         // Nodes are read in place from the buffer: a copy of each element with attributes
         // (its strings and attribute array retained) was 0.65% of a run.
         tree.nodes.withUnsafeBufferPointer { nodes in
