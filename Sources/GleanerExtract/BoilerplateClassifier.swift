@@ -143,7 +143,7 @@ struct BoilerplateClassifier: Sendable {
 
     /// Splits an id/class string on spaces, dashes and underscores.
     static func tokens(_ value: String) -> [String] {
-        value.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "\t" || $0 == "\n" || $0 == ":" })
+        value.splitASCII { $0 == 0x20 || $0 == 0x2D || $0 == 0x5F || $0 == 0x09 || $0 == 0x0A || $0 == 0x3A }
             .map(String.init)
     }
 }

@@ -65,7 +65,7 @@ struct CommentSectionFinder {
                     if let known = classMemo[classes] {
                         classInfo = known
                     } else {
-                        let joined = classes.split(separator: " ").map { CommentMarkup.joined($0.lowercased()) }
+                        let joined = classes.splitASCII(separator: 0x20).map { CommentMarkup.joined($0.lowercased()) }
                         classInfo = ClassInfo(
                             furniture: markup.isFurnitureContainer(joinedNames: joined),
                             section: markup.isSection(joinedNames: joined), item: markup.isItemClass(nodes[i]),

@@ -62,6 +62,25 @@ import GleanerModel
         }
     }
 
+    /// The byte split against the `Character` split it replaced, on random strings of
+    /// separators, letters, CR LF, a combining mark and other non-ASCII scalars.
+    @Test func asciiSplitGivesTheCharacterSplitsPieces() {
+        var generator = SystemRandomNumberGenerator()
+        let parts = [" ", "-", "_", "a", "B", "\t", "\n", "\r", "\r\n", "\u{301}", "é", "ü", "日", "1"]
+        let separatorSets: [Set<UInt8>] = [[0x20], [0x2D, 0x5F], [0x20, 0x09, 0x0A], [0x20, 0x0A, 0x0D]]
+        for _ in 0..<3000 {
+            let string = (0..<Int.random(in: 0...12, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()
+            let separators = separatorSets.randomElement(using: &generator)!
+            for omitting in [true, false] {
+                let expected = string.split(omittingEmptySubsequences: omitting) { character in
+                    character.utf8.count == 1 && separators.contains(character.utf8.first!)
+                }
+                let split = string.splitASCII(omittingEmptySubsequences: omitting) { separators.contains($0) }
+                #expect(split == expected, "\(Array(string.unicodeScalars)) on \(separators)")
+            }
+        }
+    }
+
     /// Expected hits recorded from the String-based matcher this one replaced: whole words,
     /// `-`/`_` parts, substrings for camelCase, ASCII case ignored.
     @Test func classTokenMatcherFindsWordsPartsAndSubstrings() {
