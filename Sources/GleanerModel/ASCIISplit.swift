@@ -9,6 +9,31 @@ extension StringProtocol where SubSequence == Substring {
     /// both) or at a CR; a string with a separator beside a non-ASCII byte, or with a CR,
     /// goes the `Character` way.
     public func splitASCII(omittingEmptySubsequences: Bool = true, where isSeparator: (UInt8) -> Bool) -> [Substring] {
+        // Byte offsets of the pieces, found on the contiguous UTF-8 (native strings have it).
+        let ranges: [Range<Int>]?? = utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>]? in
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for i in 0..<bytes.count {
+                let byte = bytes[i]
+                if byte == 0x0D { return nil }
+                guard isSeparator(byte) else { continue }
+                if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return nil }
+                if !omittingEmptySubsequences || start != i { ranges.append(start..<i) }
+                start = i + 1
+            }
+            if !omittingEmptySubsequences || start != bytes.count { ranges.append(start..<bytes.count) }
+            return ranges
+        }
+        guard let found = ranges else { return bytewiseSplit(omittingEmptySubsequences, isSeparator) }
+        guard let ranges = found else { return characterSplit(omittingEmptySubsequences, isSeparator) }
+        let base = utf8.startIndex
+        return ranges.map { range in
+            self[utf8.index(base, offsetBy: range.lowerBound)..<utf8.index(base, offsetBy: range.upperBound)]
+        }
+    }
+
+    /// `splitASCII` through the UTF-8 view's indices, for a string without contiguous UTF-8.
+    private func bytewiseSplit(_ omittingEmptySubsequences: Bool, _ isSeparator: (UInt8) -> Bool) -> [Substring] {
         let bytes = utf8
         var pieces: [Substring] = []
         var start = bytes.startIndex
