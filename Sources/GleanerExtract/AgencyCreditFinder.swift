@@ -11,12 +11,14 @@ import GleanerHTML
 struct AgencyCreditFinder {
     let analysis: PageAnalysis
     let rules: MetadataRules
+    /// `rules.creditSkippedElements`, compiled (`RuleMatchers`).
+    let skippedElements: ElementNameSet
 
     func find(after headline: Int?) -> String? {
         let tree = analysis.tree
         let parser = BylineParser(rules: rules)
         var i = headline.map { tree[$0].subtreeEnd + 1 } ?? 0
-        let isSkippedName = tree.nameMask(rules.creditSkippedElements)
+        let isSkippedName = tree.nameMask(skippedElements)
         while i < tree.count {
             // Fields read from the node array: `tree[i]` here copied each node, retaining its
             // strings and attribute array (76,000 copies over the 181 scrapinghub pages).

@@ -87,9 +87,9 @@ struct BlockBuilder {
         let rich = RichBlockRules.shared
         let tables = TableReader(analysis: analysis, rules: rich)
         let images = ImageReader(analysis: analysis, rules: rich, base: base)
-        let isStrong = tree.nameMask(rich.strongElements)
-        let isEmphasis = tree.nameMask(rich.emphasisElements)
-        let isCode = tree.nameMask(rich.codeElements)
+        let isStrong = tree.nameMask(RichBlockRules.strongNames)
+        let isEmphasis = tree.nameMask(RichBlockRules.emphasisNames)
+        let isCode = tree.nameMask(RichBlockRules.codeNames)
         let anchorID = tree.nameID("a")
         let imageID = tree.nameID("img")
         let tableID = tree.nameID("table")

@@ -74,7 +74,7 @@ struct BlockFilter {
         if key.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x30 && $0 <= 0x39) }) {
             withoutNumbers = key
         } else {
-            let words = key.split(separator: " ")
+            let words = key.splitASCII(separator: 0x20)
             withoutNumbers = words.contains(where: { $0.first?.isNumber == true })
                 ? words.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ") : key
         }

@@ -37,7 +37,7 @@ struct BodyExtractor {
         let tree = analysis.tree
         let n = tree.count
         guard n > 1 else { return Result(blocks: [], containers: [], score: 0) }
-        let units = ParagraphUnits(analysis: analysis, rules: rules)
+        let units = ParagraphUnits(analysis: analysis, blockElements: matchers.blockElements)
         let bodyIndex = tree.firstElement(named: "body") ?? 0
 
         // Good (article-like) text per subtree, before furniture is known.
@@ -53,7 +53,7 @@ struct BodyExtractor {
         let classifier = matchers.boilerplate
         var verdict = [BoilerplateClassifier.Verdict](repeating: .content, count: n)
         var isMarker = [Bool](repeating: false, count: n)
-        let isBoilerplateName = tree.nameMask(rules.boilerplateElements)
+        let isBoilerplateName = tree.nameMask(matchers.boilerplateElements)
         var scratch: [UInt8] = []
         scratch.reserveCapacity(256)
         for i in 1..<n where tree.nodes[i].kind == .element && !analysis.excluded[i]
@@ -161,7 +161,7 @@ struct BodyExtractor {
         // A list or a quotation is a part of a text, never the text's own container
         // (`textPartElements`): above one, the ancestor that gathers more of the text is
         // taken whatever its share of the page.
-        let isTextPart = tree.nameMask(rules.textPartElements)
+        let isTextPart = tree.nameMask(matchers.textPartElements)
         climbing: while Double(good[best]) < rules.containerGoodTextShare * Double(totalGood)
             || isTextPart[Int(tree.nodes[best].nameID)]
         {
@@ -242,7 +242,7 @@ struct BodyExtractor {
         }
 
         // Skip furniture and link-dense widgets inside the content.
-        let isPrunableName = tree.nameMask(rules.prunableContainers)
+        let isPrunableName = tree.nameMask(matchers.prunableContainers)
         var skip = furnitureRoots.subtracting(folds)
         for container in containers {
             let end = tree[container].subtreeEnd

@@ -13,18 +13,20 @@ struct BoilerplateClassifier: Sendable {
     private static let markerGroup: UInt32 = 1
     private static let strictGroup: UInt32 = 2
     private static let furnitureGroup: UInt32 = 4
-    private let strictTokens: ByteTokenSet
-    private let furnitureTokens: ByteTokenSet
-    private let contentTokens: ByteTokenSet
+    /// Strict-furniture, furniture and content tokens: one probe per token for all three.
+    private let tokens: ByteTokenSet
+    private static let strictToken: UInt32 = 1
+    private static let furnitureToken: UInt32 = 2
+    private static let contentToken: UInt32 = 4
 
     init(rules: ExtractionRules) {
         self.rules = rules
         needles = ByteNeedleSet(groups: [
             rules.articleBodyMarkers, rules.strictBoilerplateSubstrings, rules.boilerplateSubstrings,
         ])
-        strictTokens = ByteTokenSet(rules.strictBoilerplateTokens)
-        furnitureTokens = ByteTokenSet(rules.boilerplateTokens)
-        contentTokens = ByteTokenSet(rules.contentTokens)
+        tokens = ByteTokenSet(groups: [
+            Array(rules.strictBoilerplateTokens), Array(rules.boilerplateTokens), Array(rules.contentTokens),
+        ])
     }
 
     enum Verdict {
@@ -82,19 +84,21 @@ struct BoilerplateClassifier: Sendable {
         var strict = false
         var furniture = false
         var content = false
-        var start = 0
-        for end in 0...bytes.count {
-            if end < bytes.count, !Self.isSeparator(bytes[end]) { continue }
-            if end > start {
-                let token = bytes[start..<end]
-                if strictTokens.contains(token) {
-                    strict = true
-                    break
+        bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for end in 0...bytes.count {
+                if end < bytes.count, !Self.isSeparator(bytes[end]) { continue }
+                if end > start {
+                    let groups = tokens.groups(of: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    if groups & Self.strictToken != 0 {
+                        strict = true
+                        break
+                    }
+                    if groups & Self.furnitureToken != 0 { furniture = true }
+                    if groups & Self.contentToken != 0 { content = true }
                 }
-                if !furniture, furnitureTokens.contains(token) { furniture = true }
-                if !content, contentTokens.contains(token) { content = true }
+                start = end + 1
             }
-            start = end + 1
         }
         let verdict: Verdict
         if strict || substrings & Self.strictGroup != 0 {
@@ -139,7 +143,7 @@ struct BoilerplateClassifier: Sendable {
 
     /// Splits an id/class string on spaces, dashes and underscores.
     static func tokens(_ value: String) -> [String] {
-        value.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "\t" || $0 == "\n" || $0 == ":" })
+        value.splitASCII { $0 == 0x20 || $0 == 0x2D || $0 == 0x5F || $0 == 0x09 || $0 == 0x0A || $0 == 0x3A }
             .map(String.init)
     }
 }

@@ -39,7 +39,8 @@ struct CommentExtractor {
         guard tree.count > 1 else { return empty }
         let commentRules = rules.comments
         let markup = CommentMarkup(rules: commentRules, keywords: matchers.commentKeywords)
-        let finder = CommentSectionFinder(analysis: analysis, rules: commentRules, markup: markup)
+        let finder = CommentSectionFinder(
+            analysis: analysis, rules: commentRules, markup: markup, furnitureAncestors: matchers.commentFurnitureAncestors)
         let found = finder.find()
         var roots = found.items
         var headers: [Int: Int] = [:]

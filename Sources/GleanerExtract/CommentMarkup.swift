@@ -63,7 +63,7 @@ struct CommentMarkup {
                 // Numbered ids (`comment-123`) are unique keys, not a naming convention.
                 continue
             }
-            for name in attribute.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+            for name in attribute.value.splitASCII { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } {
                 result.append(name.lowercased())
             }
         }
@@ -77,7 +77,7 @@ struct CommentMarkup {
 
     /// `comment-reply-link` → `comment`, `reply`, `link`.
     static func tokens(_ name: String) -> [Substring] {
-        name.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        name.splitASCII { $0 == 0x2D || $0 == 0x5F }
     }
 
     /// True for widgets and sidebars, which list comments of other pages.
@@ -108,7 +108,7 @@ struct CommentMarkup {
     /// True when the element's class names one comment.
     func isItemClass(_ node: DOMNode) -> Bool {
         guard let classes = node.attributeNamed("class") else { return false }
-        for raw in classes.split(separator: " ") {
+        for raw in classes.splitASCII(separator: 0x20) {
             let name = raw.lowercased()
             let joined = Self.joined(name)
             if rules.itemNames.contains(joined) { return true }
@@ -156,7 +156,7 @@ struct CommentMarkup {
     func isSchemaComment(attributes: [HTMLAttribute]) -> Bool {
         if let type = attributes.attributeNamed("itemtype"), Self.containsFolded(type, rules.schemaCommentType) { return true }
         if let property = attributes.attributeNamed("itemprop") {
-            for token in property.split(separator: " ") where token.lowercased() == rules.schemaCommentProperty {
+            for token in property.splitASCII(separator: 0x20) where token.lowercased() == rules.schemaCommentProperty {
                 return true
             }
         }
@@ -169,7 +169,7 @@ struct CommentMarkup {
         var result = node.name
         guard let classes = node.attributeNamed("class") else { return result }
         var names: [String] = []
-        for raw in classes.split(separator: " ") {
+        for raw in classes.splitASCII(separator: 0x20) {
             let tokens = Self.tokens(raw.lowercased()).map { $0.filter { !$0.isNumber } }.filter {
                 !$0.isEmpty && !rules.rowTokens.contains(String($0))
             }
@@ -182,7 +182,7 @@ struct CommentMarkup {
     /// The nesting level from a `depth-N` class, if any.
     func depth(_ node: DOMNode) -> Int? {
         guard let classes = node.attributeNamed("class") else { return nil }
-        for raw in classes.split(separator: " ") {
+        for raw in classes.splitASCII(separator: 0x20) {
             let joined = Self.joined(raw.lowercased())
             guard joined.hasPrefix(rules.depthClassPrefix) else { continue }
             if let level = Int(joined.dropFirst(rules.depthClassPrefix.count)) { return level }

@@ -10,6 +10,8 @@ struct CommentSectionFinder {
     let analysis: PageAnalysis
     let rules: CommentRules
     let markup: CommentMarkup
+    /// `rules.furnitureAncestors`, compiled (`RuleMatchers`).
+    let furnitureAncestors: ElementNameSet
 
     struct Found {
         /// Section containers, in document order (outer before inner).
@@ -35,7 +37,7 @@ struct CommentSectionFinder {
         var sectionEnd = -1
         var weakItems: [Int] = []
         var strongItems: [Int] = []
-        let isFurnitureAncestor = tree.nameMask(rules.furnitureAncestors)
+        let isFurnitureAncestor = tree.nameMask(furnitureAncestors)
         // Nodes are read in place from the buffer: a copy of each element with attributes
         // (its strings and attribute array retained) was 0.65% of a run.
         tree.nodes.withUnsafeBufferPointer { nodes in
@@ -63,7 +65,7 @@ struct CommentSectionFinder {
                     if let known = classMemo[classes] {
                         classInfo = known
                     } else {
-                        let joined = classes.split(separator: " ").map { CommentMarkup.joined($0.lowercased()) }
+                        let joined = classes.splitASCII(separator: 0x20).map { CommentMarkup.joined($0.lowercased()) }
                         classInfo = ClassInfo(
                             furniture: markup.isFurnitureContainer(joinedNames: joined),
                             section: markup.isSection(joinedNames: joined), item: markup.isItemClass(nodes[i]),

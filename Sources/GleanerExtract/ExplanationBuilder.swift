@@ -30,7 +30,7 @@ struct ExplanationBuilder {
     func blocks(article: Article, decisions: Decisions) -> [Explanation.BlockDecision] {
         let tree = analysis.tree
         guard tree.count > 1, let bodyIndex = tree.firstElement(named: "body") else { return [] }
-        let units = ParagraphUnits(analysis: analysis, rules: rules)
+        let units = ParagraphUnits(analysis: analysis, blockElements: ElementNameSet(rules.blockElements))
         let output = TextCleaner.clean(article.text)
         let body = decisions.body
         let furnitureRoots = body?.furnitureRoots ?? []

@@ -35,7 +35,7 @@ struct ImageReader {
         for name in rules.lazyImageAttributes {
             guard let value = node.attribute(name) else { continue }
             if name.hasSuffix("srcset") {
-                if let first = value.split(separator: ",").first?.split(separator: " ", omittingEmptySubsequences: true).first {
+                if let first = value.splitASCII(separator: 0x2C).first?.splitASCII(separator: 0x20).first {
                     candidates.append(String(first))
                 }
             } else {
@@ -126,7 +126,7 @@ struct ImageReader {
 
     private func classTokens(_ node: DOMNode) -> [String] {
         guard let value = node.attributeNamed("class") else { return [] }
-        return value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+        return value.lowercased().splitASCII { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }.map(String.init)
     }
 }
 

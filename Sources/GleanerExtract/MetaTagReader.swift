@@ -64,14 +64,14 @@ struct MetaTags: Sendable {
                 if !property.isEmpty, !property.utf8.contains(0x20) {
                     append(Self.canonicalKey(property), content)
                 } else {
-                    for key in property.split(separator: " ") { append(Self.canonicalKey(String(key)), content) }
+                    for key in property.splitASCII(separator: 0x20) { append(Self.canonicalKey(String(key)), content) }
                 }
             }
             if let name = node.attribute("name") { append(Self.canonicalKey(name), content) }
             if let equiv = node.attribute("http-equiv") { append("http-equiv:" + equiv.lowercased(), content) }
         case "link":
             guard let rel = node.attribute("rel")?.lowercased(), let href = node.attribute("href") else { return }
-            let rels = rel.split(separator: " ")
+            let rels = rel.splitASCII(separator: 0x20)
             if canonical == nil, rels.contains("canonical") { canonical = TextCleaner.nonEmpty(href) }
             if imageSource == nil, rels.contains("image_src") { imageSource = TextCleaner.nonEmpty(href) }
         case "base":

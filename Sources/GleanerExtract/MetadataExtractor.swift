@@ -74,7 +74,8 @@ struct MetadataExtractor {
             metadata.leadNode = lead.node
         }
         if isArticle, metadata.agency == nil {
-            metadata.agency = AgencyCreditFinder(analysis: analysis, rules: metaRules).find(after: headline.node)
+            metadata.agency = AgencyCreditFinder(
+                analysis: analysis, rules: metaRules, skippedElements: matchers.creditSkippedElements).find(after: headline.node)
         }
         return metadata
     }

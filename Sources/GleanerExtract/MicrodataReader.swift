@@ -43,7 +43,7 @@ struct MicrodataReader {
             let node = tree[index]
             guard let props = node.attribute("itemprop") else { continue }
             guard accepts(owner: owner(of: index, tree: tree), articleScope: articleScope, tree: tree) else { continue }
-            for prop in props.split(separator: " ") {
+            for prop in props.splitASCII(separator: 0x20) {
                 switch prop {
                 case "headline":
                     if data.headline == nil {
@@ -122,7 +122,7 @@ struct MicrodataReader {
         var j = scope + 1
         while j <= end {
             let node = tree[j]
-            if node.isElement, let props = node.attribute("itemprop"), props.split(separator: " ").contains(Substring(name)) {
+            if node.isElement, let props = node.attribute("itemprop"), props.splitASCII(separator: 0x20).contains(Substring(name)) {
                 return TextCleaner.nonEmpty(Self.value(of: j, tree: tree))
             }
             j += 1
@@ -154,6 +154,6 @@ struct MicrodataReader {
     /// `itemtype` URLs shortened to type names.
     static func types(of node: DOMNode) -> [String] {
         guard let itemtype = node.attribute("itemtype") else { return [] }
-        return itemtype.split(separator: " ").map { JSONLDReader.shortType(String($0)) }
+        return itemtype.splitASCII(separator: 0x20).map { JSONLDReader.shortType(String($0)) }
     }
 }

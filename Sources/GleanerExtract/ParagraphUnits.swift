@@ -22,7 +22,8 @@ struct ParagraphUnits {
     /// True when a block element has block-level descendants (so it is a container too).
     private(set) var hasBlockChild: [Bool]
 
-    init(analysis: PageAnalysis, rules: ExtractionRules) {
+    /// `blockElements`: `ExtractionRules.blockElements`, compiled.
+    init(analysis: PageAnalysis, blockElements: ElementNameSet) {
         let tree = analysis.tree
         let n = tree.count
         isBlock = [Bool](repeating: false, count: n)
@@ -36,7 +37,7 @@ struct ParagraphUnits {
         // Whether a node lies inside an <a>, inherited downwards.
         var insideLink = [Bool](repeating: false, count: n)
         // Tag tests by name id: a per-node set lookup or string compare was measurable.
-        let isBlockName = tree.nameMask(rules.blockElements)
+        let isBlockName = tree.nameMask(blockElements)
         let anchorID = tree.nameID("a")
         let breakID = tree.nameID("br")
         for i in 1..<n {

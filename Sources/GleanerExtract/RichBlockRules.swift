@@ -1,3 +1,4 @@
+import GleanerHTML
 import GleanerModel
 
 /// Element names, class tokens and thresholds for the rich parts of blocks: emphasis,
@@ -28,6 +29,11 @@ struct RichBlockRules: Decodable, Sendable {
     var dataTableMinimumCells: Int
     /// A cell with this much visible text holds running prose: a layout table.
     var layoutCellMinimumText: Int
+
+    /// `strongElements`, `emphasisElements` and `codeElements` compiled for `DOMTree.nameMask`.
+    static let strongNames = ElementNameSet(shared.strongElements)
+    static let emphasisNames = ElementNameSet(shared.emphasisElements)
+    static let codeNames = ElementNameSet(shared.codeElements)
 
     static let shared: RichBlockRules = RuleFile.decode(
         PackageResources.rich_blocks_json, as: RichBlockRules.self, name: "rich_blocks.json")

@@ -1,3 +1,4 @@
+import GleanerHTML
 /// The byte matchers compiled from `ExtractionRules`: hash tables of tokens, needle tables
 /// of substrings.
 ///
@@ -20,6 +21,13 @@ final class RuleMatchers: Sendable {
     let bylineMarkup: ClassTokenMatcher
     /// Comment keywords in markup names (`CommentMarkup.mentions`).
     let commentKeywords: ByteNeedleSet
+    /// Element-name lists, compiled for `DOMTree.nameMask`.
+    let boilerplateElements: ElementNameSet
+    let textPartElements: ElementNameSet
+    let prunableContainers: ElementNameSet
+    let blockElements: ElementNameSet
+    let commentFurnitureAncestors: ElementNameSet
+    let creditSkippedElements: ElementNameSet
 
     init(_ rules: ExtractionRules) {
         let meta = rules.metadata
@@ -29,5 +37,11 @@ final class RuleMatchers: Sendable {
         storyTitleMarkup = ClassTokenMatcher(tokens: [], substrings: meta.storyTitleSubstrings)
         bylineMarkup = ClassTokenMatcher(tokens: meta.bylineTokens)
         commentKeywords = ByteNeedleSet(rules.comments.markupKeywords, foldingCase: true)
+        boilerplateElements = ElementNameSet(rules.boilerplateElements)
+        textPartElements = ElementNameSet(rules.textPartElements)
+        prunableContainers = ElementNameSet(rules.prunableContainers)
+        blockElements = ElementNameSet(rules.blockElements)
+        commentFurnitureAncestors = ElementNameSet(rules.comments.furnitureAncestors)
+        creditSkippedElements = ElementNameSet(meta.creditSkippedElements)
     }
 }

@@ -48,6 +48,12 @@ public struct DOMTree: Sendable {
         names.map { set.contains($0) }
     }
 
+    /// `nameMask` for a compiled set: the page's names probed by their bytes, not hashed
+    /// with the standard library's hasher (see `ElementNameSet`).
+    public func nameMask(_ set: ElementNameSet) -> [Bool] {
+        names.map { set.contains($0) }
+    }
+
     public var count: Int { nodes.count }
 
     /// A yielding accessor: `tree[i].name` reads in place instead of copying the node (and

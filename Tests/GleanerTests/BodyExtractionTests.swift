@@ -346,7 +346,7 @@ struct BodyParagraphUnitTests {
         let html = "<html><body><div>Own text <b>bold <a href='#'>link</a></b><br>more<p>para text</p></div></body></html>"
         let tree = try ArticleExtractor.parse(bytes: html)
         let analysis = PageAnalysis(tree: tree)
-        let units = ParagraphUnits(analysis: analysis, rules: .default)
+        let units = ParagraphUnits(analysis: analysis, blockElements: ElementNameSet(ExtractionRules.default.blockElements))
         let div = try #require(tree.firstElement(named: "div"))
         let p = try #require(tree.firstElement(named: "p"))
         #expect(units.ownText[div] == Int32("Owntextboldlinkmore".count))
