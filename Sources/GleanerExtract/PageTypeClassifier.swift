@@ -7,9 +7,9 @@ import GleanerModel
 /// Misreading an article as an index drops its lead, authors and comments, so the test is
 /// conservative: a page is an index only when nothing declares it an article (no
 /// article-typed JSON-LD or microdata, no `og:type=article`, no `article:published_time`),
-/// no h1 reads like a story's headline, and its layout is a list — many teaser headlines (headings that are
-/// links) and no block of running text. A JSON-LD `CollectionPage`/`ItemList`/
-/// `SearchResultsPage` declaration lowers the bar. (On the dragnet development pages the
+/// no h1 reads like a story's headline, and its layout is a list — many teaser headlines
+/// (headings that are links) and no block of running text. A JSON-LD `CollectionPage`/
+/// `ItemList`/`SearchResultsPage` declaration lowers the bar. (On the dragnet development pages the
 /// articles with the most teaser links around a short text reach 15 teasers and 600
 /// characters; the thresholds keep clear of them.)
 struct PageTypeClassifier {
