@@ -155,36 +155,27 @@ public struct ArticleExtractor: Sendable {
         article.pageType = metadata.pageType
         // Subtrees the body must leave out: comment sections, the headline, the lead.
         var excluded: [Int] = []
-        if metadata.pageType == .article {
+        // An index page has no story (no lead, comments or authors), but the prose it shows
+        // is still its text: a page with visible prose never gives an empty body.
+        let isArticle = metadata.pageType == .article
+        if isArticle {
             let comments = CommentExtractor(analysis: analysis, rules: rules, matchers: matchers).extract()
             excluded = comments.sectionRoots
             decisions.excluded = comments.sectionRoots.map { ($0, "comment section (comments.sectionNames, itemNames)") }
-            if let node = metadata.headlineNode {
-                excluded.append(node)
-                decisions.excluded.append((node, "the headline"))
-            }
-            if let node = metadata.leadNode {
-                excluded.append(node)
-                decisions.excluded.append((node, "the lead"))
-            }
-            let body = BodyExtractor(analysis: analysis, rules: rules, matchers: matchers, base: metadata.base).extract(excludingSubtrees: excluded)
-            decisions.body = body
-            article.blocks = body.blocks
             article.comments = CommentDateHarmonizer.harmonize(comments.comments, pagePublished: metadata.published)
-        } else {
-            // An index page has no story (no lead, comments or authors), but the prose it
-            // shows is still its text: a page with visible prose never gives an empty body.
-            if let node = metadata.headlineNode {
-                excluded.append(node)
-                decisions.excluded.append((node, "the headline"))
-            }
-            // Its teasers are its prose: a link-dense list is not left out as a widget.
-            var indexRules = rules
-            indexRules.maximumLinkDensity = rules.indexMaximumLinkDensity
-            let body = BodyExtractor(analysis: analysis, rules: indexRules, matchers: matchers, base: metadata.base).extract(excludingSubtrees: excluded)
-            decisions.body = body
-            article.blocks = body.blocks
         }
+        if let node = metadata.headlineNode {
+            excluded.append(node)
+            decisions.excluded.append((node, "the headline"))
+        }
+        if isArticle, let node = metadata.leadNode {
+            excluded.append(node)
+            decisions.excluded.append((node, "the lead"))
+        }
+        let bodyRules = isArticle ? rules : rules.forIndexPages
+        let body = BodyExtractor(analysis: analysis, rules: bodyRules, matchers: matchers, base: metadata.base).extract(excludingSubtrees: excluded)
+        decisions.body = body
+        article.blocks = body.blocks
         article.url = metadata.url
         article.headline = metadata.headline
         article.lead = metadata.lead

@@ -228,3 +228,13 @@ public struct ExtractionRules: Sendable, Decodable {
         case foldWrapperLevels
     }
 }
+
+extension ExtractionRules {
+    /// These rules for an index page's body: its teasers are its prose, so
+    /// `maximumLinkDensity` is `indexMaximumLinkDensity` there.
+    var forIndexPages: ExtractionRules {
+        var rules = self
+        rules.maximumLinkDensity = indexMaximumLinkDensity
+        return rules
+    }
+}

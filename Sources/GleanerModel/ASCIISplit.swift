@@ -24,37 +24,12 @@ extension StringProtocol where SubSequence == Substring {
             if !omittingEmptySubsequences || start != bytes.count { ranges.append(start..<bytes.count) }
             return ranges
         }
-        guard let found = ranges else { return bytewiseSplit(omittingEmptySubsequences, isSeparator) }
-        guard let ranges = found else { return characterSplit(omittingEmptySubsequences, isSeparator) }
+        // No contiguous UTF-8 (not a native string), or a CR or non-ASCII byte beside a separator.
+        guard let found = ranges, let ranges = found else { return characterSplit(omittingEmptySubsequences, isSeparator) }
         let base = utf8.startIndex
         return ranges.map { range in
             self[utf8.index(base, offsetBy: range.lowerBound)..<utf8.index(base, offsetBy: range.upperBound)]
         }
-    }
-
-    /// `splitASCII` through the UTF-8 view's indices, for a string without contiguous UTF-8.
-    private func bytewiseSplit(_ omittingEmptySubsequences: Bool, _ isSeparator: (UInt8) -> Bool) -> [Substring] {
-        let bytes = utf8
-        var pieces: [Substring] = []
-        var start = bytes.startIndex
-        var previous: UInt8 = 0
-        var index = bytes.startIndex
-        var separatorWasLast = false
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            if byte == 0x0D || (separatorWasLast && byte >= 0x80) { return characterSplit(omittingEmptySubsequences, isSeparator) }
-            separatorWasLast = false
-            if isSeparator(byte) {
-                if previous >= 0x80 { return characterSplit(omittingEmptySubsequences, isSeparator) }
-                if !omittingEmptySubsequences || start != index { pieces.append(self[start..<index]) }
-                start = bytes.index(after: index)
-                separatorWasLast = true
-            }
-            previous = byte
-            index = bytes.index(after: index)
-        }
-        if !omittingEmptySubsequences || start != bytes.endIndex { pieces.append(self[start..<bytes.endIndex]) }
-        return pieces
     }
 
     /// `splitASCII` on one separator character.

@@ -61,6 +61,7 @@ struct ShortPageTests {
         #expect(article.pageType == .index)
         #expect(article.text.contains("spring floods"))
         #expect(article.text.contains("older ones stay in the archive"))
+        #expect(!article.text.hasPrefix("Rivers"))  // the headline is not repeated in the text
     }
 
     /// A section front whose teasers are all links (headline and summary): the teasers are
