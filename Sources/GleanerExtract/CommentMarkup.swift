@@ -63,7 +63,7 @@ struct CommentMarkup {
                 // Numbered ids (`comment-123`) are unique keys, not a naming convention.
                 continue
             }
-            for name in attribute.value.splitASCII { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } {
+            for name in attribute.value.splitASCII(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
                 result.append(name.lowercased())
             }
         }
