@@ -222,11 +222,49 @@ static inline void gleaner_sax_characters(void *context, const xmlChar *characte
     if (state->characters(state->user, characters, length) != 0) gleaner_sax_stop(context, state);
 }
 
+/// `htmlCtxtReadMemory` without its copy of the input: libxml2 2.9 copies the whole page
+/// into a buffer of its own before reading it (a page-sized malloc and memcpy per page),
+/// then decodes from that copy into a second buffer all the same, even for UTF-8. A static
+/// input buffer (`xmlParserInputBufferCreateStatic`) reads the caller's bytes in place,
+/// and nothing writes into them: decoding (pinned by `encoding`, as `htmlCtxtReadMemory`
+/// pins it) fills libxml2's own buffer. The steps are `htmlCtxtReadMemory`'s and
+/// `htmlDoRead`'s, through public API only. `buffer` must outlive the parse. (Reading valid
+/// UTF-8 in place with no decoder at all, the input pinned by `HTML_PARSE_IGNORE_ENC`
+/// instead, reported some pages' text twice: not done.)
+static inline htmlDocPtr gleaner_html_read_static(htmlParserCtxtPtr context, const char *buffer, int size,
+                                                  const char *encoding, int options) {
+    xmlInitParser();
+    htmlCtxtReset(context);
+    xmlParserInputBufferPtr input = xmlParserInputBufferCreateStatic(buffer, size, XML_CHAR_ENCODING_NONE);
+    if (input == NULL) return NULL;
+    xmlParserInputPtr stream = xmlNewIOInputStream(context, input, XML_CHAR_ENCODING_NONE);
+    if (stream == NULL) {
+        xmlFreeParserInputBuffer(input);
+        return NULL;
+    }
+    inputPush(context, stream);
+    htmlCtxtUseOptions(context, options);
+    context->html = 1;
+    if (encoding != NULL) {
+        xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
+        if (handler != NULL) {
+            xmlSwitchToEncoding(context, handler);
+            if (context->input->encoding != NULL) xmlFree((xmlChar *)context->input->encoding);
+            context->input->encoding = xmlStrdup((const xmlChar *)encoding);
+        }
+    }
+    htmlParseDocument(context);
+    htmlDocPtr document = context->myDoc;
+    context->myDoc = NULL;
+    return document;
+}
+
 /// Parses HTML with libxml2's SAX interface, reporting elements and text to the callbacks
 /// instead of building libxml2's own tree (Gleaner builds a compact tree of its own). Only
 /// public API: a context from `htmlNewParserCtxt`, its SAX handler table filled (a C struct
-/// of many function pointers, awkward from Swift), and `htmlCtxtReadMemory`, which pins
-/// `encoding` so a later <meta charset> can't switch decoding mid-document. The context is
+/// of many function pointers, awkward from Swift), and `htmlCtxtReadMemory`'s steps
+/// (`gleaner_html_read_static`), which pin `encoding` so a later <meta charset> can't switch
+/// decoding mid-document. The context is
 /// the callbacks' user data, so they can stop the parser. Script and style content arrives
 /// through `characters` too.
 /// Returns 0 on success, 1 when a callback stopped the parse, -1 when no parser could be
@@ -253,7 +291,7 @@ static inline int gleaner_html_sax_parse(const char *buffer, int size, const cha
     context->sax->ignorableWhitespace = gleaner_sax_characters;
     context->sax->cdataBlock = gleaner_sax_characters;
     context->_private = &state;
-    htmlDocPtr document = htmlCtxtReadMemory(context, buffer, size, NULL, encoding, options);
+    htmlDocPtr document = gleaner_html_read_static(context, buffer, size, encoding, options);
     if (document != NULL) xmlFreeDoc(document);
     htmlFreeParserCtxt(context);
     return state.stopped ? 1 : 0;

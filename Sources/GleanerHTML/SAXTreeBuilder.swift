@@ -58,7 +58,6 @@ struct SAXTreeBuilder {
     /// Every interned name, indexed by its id (`DOMNode.nameID`); id 0 is the empty name of
     /// text nodes, id 1 the document node's.
     private var names = ["", "#document"]
-    private var nameIDs: [String: UInt32] = ["": 0, "#document": 1]
 
     private struct AddressCacheEntry {
         var address: UInt = 0
@@ -102,6 +101,18 @@ struct SAXTreeBuilder {
         nodes.append(DOMNode(
             kind: .element, name: "#document", isNonContent: false, nameID: 1, text: "", attributes: [], parent: -1, depth: 0))
         pendingText.reserveCapacity(4096)
+        // The two names every tree has keep their ids (0 and 1) should a page spell them.
+        for (id, name) in names.enumerated() {
+            let bytes = Array(name.utf8)
+            let hash = bytes.withUnsafeBufferPointer { Self.hash($0) }
+            var slot = Int(truncatingIfNeeded: hash >> 40) & (nameSlots.count - 1)
+            while nameSlots[slot].used { slot = (slot + 1) & (nameSlots.count - 1) }
+            nameSlots[slot] = InternedName(
+                used: true, bytesStart: Int32(truncatingIfNeeded: nameBytes.count), bytesCount: Int32(truncatingIfNeeded: bytes.count),
+                hash: hash, isNonContent: false, id: UInt32(truncatingIfNeeded: id))
+            nameBytes.append(contentsOf: bytes)
+            nameCount += 1
+        }
     }
 
     mutating func finish() -> DOMTree {
@@ -313,37 +324,65 @@ struct SAXTreeBuilder {
     /// `internedSlot` by the name's bytes.
     private mutating func lookUpSlot(_ pointer: UnsafePointer<xmlChar>) -> Int {
         let length = strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
-        let bytes = UnsafeBufferPointer(start: pointer, count: length)
+        return lookUpSlot(UnsafeBufferPointer(start: pointer, count: length))
+    }
+
+    /// The slot of the spelling `bytes`, made on first sight. A spelling with an ASCII
+    /// upper-case letter shares the id of its lower-case spelling, which gets a slot of its
+    /// own first: so every id is found by bytes alone, with no `[String: UInt32]` lookup
+    /// (two SipHashes of every new name of every page).
+    private mutating func lookUpSlot(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = Self.hash(bytes)
+        if let found = findSlot(bytes, hash: hash) { return found }
+        let id: UInt32
+        let isNonContent: Bool
+        if bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+            // As `String.lowercased()`: ASCII letters by a bit, anything else by Unicode's rules.
+            let lower = bytes.allSatisfy({ $0 < 0x80 })
+                ? bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                : Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)
+            let canonical = lower.withUnsafeBufferPointer { lookUpSlot($0) }
+            id = nameSlots[canonical].id
+            isNonContent = nameSlots[canonical].isNonContent
+        } else {
+            let name = String(decoding: bytes, as: UTF8.self)
+            id = UInt32(truncatingIfNeeded: names.count)
+            names.append(name)
+            isNonContent = HTMLVocabulary.nonContentElements.contains(name)
+        }
+        // Probed again: the lower-case spelling's insertion may have grown the table.
+        let mask = nameSlots.count - 1
+        var slot = Int(truncatingIfNeeded: hash >> 40) & mask
+        while nameSlots[slot].used { slot = (slot + 1) & mask }
+        let start = Int32(truncatingIfNeeded: nameBytes.count)
+        nameBytes.append(contentsOf: bytes)
+        nameSlots[slot] = InternedName(
+            used: true, bytesStart: start, bytesCount: Int32(truncatingIfNeeded: bytes.count), hash: hash,
+            isNonContent: isNonContent, id: id)
+        nameCount += 1
+        if nameCount * 2 > nameSlots.count {
+            growNameSlots()
+            return findSlot(bytes, hash: hash)!
+        }
+        return slot
+    }
+
+    /// The slot holding exactly `bytes`, if any.
+    private func findSlot(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         let mask = nameSlots.count - 1
         var slot = Int(truncatingIfNeeded: hash >> 40) & mask
         while nameSlots[slot].used {
-            if nameSlots[slot].hash == hash, Int(nameSlots[slot].bytesCount) == length,
-                nameBytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + Int(nameSlots[slot].bytesStart), pointer, length) == 0 })
+            if nameSlots[slot].hash == hash, Int(nameSlots[slot].bytesCount) == bytes.count,
+                bytes.count == 0
+                    || nameBytes.withUnsafeBufferPointer({
+                        memcmp($0.baseAddress! + Int(nameSlots[slot].bytesStart), bytes.baseAddress!, bytes.count) == 0
+                    })
             {
                 return slot
             }
             slot = (slot + 1) & mask
         }
-        var name = String(decoding: bytes, as: UTF8.self)
-        if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { name = name.lowercased() }
-        // Two spellings can carry one name ("DIV" and "div" lower-case alike).
-        let id = nameIDs[name] ?? UInt32(truncatingIfNeeded: names.count)
-        if id == names.count {
-            names.append(name)
-            nameIDs[name] = id
-        }
-        let start = Int32(truncatingIfNeeded: nameBytes.count)
-        nameBytes.append(contentsOf: bytes)
-        nameSlots[slot] = InternedName(
-            used: true, bytesStart: start, bytesCount: Int32(truncatingIfNeeded: length), hash: hash,
-            isNonContent: HTMLVocabulary.nonContentElements.contains(name), id: id)
-        nameCount += 1
-        if nameCount * 2 > nameSlots.count {
-            growNameSlots()
-            return lookUpSlot(pointer)
-        }
-        return slot
+        return nil
     }
 
     private mutating func growNameSlots() {
