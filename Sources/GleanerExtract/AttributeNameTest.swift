@@ -23,7 +23,7 @@ extension DOMNode {
     }
 }
 
-extension [HTMLAttribute] {
+extension HTMLAttributes {
     /// `DOMNode.attributeNamed` for an element's attributes alone. The per-element loops
     /// hand a test an element's attributes rather than the element: an element read from
     /// the tree's buffer and passed to a function was copied, its name, text and attribute

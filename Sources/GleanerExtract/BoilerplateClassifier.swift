@@ -65,8 +65,8 @@ struct BoilerplateClassifier: Sendable {
         return inspect(attributes: node.attributes, isBoilerplateElement: isBoilerplateElement, scratch: &bytes)
     }
 
-    /// `inspect` of an element by its attributes (see `[HTMLAttribute].attributeNamed`).
-    func inspect(attributes: [HTMLAttribute], isBoilerplateElement: Bool, scratch bytes: inout [UInt8]) -> Inspection {
+    /// `inspect` of an element by its attributes (see `HTMLAttributes.attributeNamed`).
+    func inspect(attributes: HTMLAttributes, isBoilerplateElement: Bool, scratch bytes: inout [UInt8]) -> Inspection {
         var marker = false
         if let itemprop = attributes.attributeNamed("itemprop"), itemprop.equalsIgnoringCase("articlebody") { marker = true }
         if let id = attributes.attributeNamed("id"), rules.articleBodyMarkerIDs.contains(where: { id.equalsIgnoringCase($0) }) {
@@ -115,7 +115,7 @@ struct BoilerplateClassifier: Sendable {
 
     /// `id` and `class` values, space-separated, ASCII-lower-cased, as bytes.
     /// Written into `result` (emptied first, capacity kept).
-    static func idAndClassBytes(_ attributes: [HTMLAttribute], into result: inout [UInt8]) {
+    static func idAndClassBytes(_ attributes: HTMLAttributes, into result: inout [UInt8]) {
         result.removeAll(keepingCapacity: true)
         for attribute in attributes where attribute.isNamed("id") || attribute.isNamed("class") {
             if !result.isEmpty { result.append(0x20) }

@@ -152,8 +152,8 @@ struct CommentMarkup {
         isSchemaComment(attributes: node.attributes)
     }
 
-    /// `isSchemaComment` by an element's attributes (see `[HTMLAttribute].attributeNamed`).
-    func isSchemaComment(attributes: [HTMLAttribute]) -> Bool {
+    /// `isSchemaComment` by an element's attributes (see `HTMLAttributes.attributeNamed`).
+    func isSchemaComment(attributes: HTMLAttributes) -> Bool {
         if let type = attributes.attributeNamed("itemtype"), Self.containsFolded(type, rules.schemaCommentType) { return true }
         if let property = attributes.attributeNamed("itemprop") {
             for token in property.splitASCII(separator: 0x20) where token.lowercased() == rules.schemaCommentProperty {

@@ -104,9 +104,9 @@ public struct PageAnalysis: Sendable {
         isNamedTarget(attributes: node.attributes)
     }
 
-    /// `isNamedTarget` by an element's attributes (see `[HTMLAttribute].attributeNamed`).
+    /// `isNamedTarget` by an element's attributes (see `HTMLAttributes.attributeNamed`).
     @inlinable
-    public static func isNamedTarget(attributes: [HTMLAttribute]) -> Bool {
+    public static func isNamedTarget(attributes: HTMLAttributes) -> Bool {
         var named = false
         for attribute in attributes {
             if attribute.name == "href" { return false }
@@ -120,8 +120,8 @@ public struct PageAnalysis: Sendable {
         isHidden(attributes: node.attributes)
     }
 
-    /// `isHidden` by an element's attributes (see `[HTMLAttribute].attributeNamed`).
-    static func isHidden(attributes: [HTMLAttribute]) -> Bool {
+    /// `isHidden` by an element's attributes (see `HTMLAttributes.attributeNamed`).
+    static func isHidden(attributes: HTMLAttributes) -> Bool {
         for attribute in attributes {
             if attribute.isNamed("hidden") {
                 return true

@@ -18,7 +18,7 @@ public struct DOMNode: Sendable {
     /// Text content for text nodes (entities already decoded); empty for elements.
     public var text: String
     /// Attributes in source order, names lower-cased.
-    public var attributes: [HTMLAttribute]
+    public var attributes: HTMLAttributes
     public var parent: Int32
     public var firstChild: Int32
     public var nextSibling: Int32
@@ -27,7 +27,7 @@ public struct DOMNode: Sendable {
     public var depth: Int32
 
     public init(
-        kind: Kind, name: String, text: String, attributes: [HTMLAttribute],
+        kind: Kind, name: String, text: String, attributes: HTMLAttributes,
         parent: Int32, depth: Int32
     ) {
         self.init(
@@ -38,7 +38,7 @@ public struct DOMNode: Sendable {
     /// A node whose `isNonContent` and `nameID` the caller has already decided (the parser
     /// caches both per tag name).
     public init(
-        kind: Kind, name: String, isNonContent: Bool, nameID: UInt32, text: String, attributes: [HTMLAttribute],
+        kind: Kind, name: String, isNonContent: Bool, nameID: UInt32, text: String, attributes: HTMLAttributes,
         parent: Int32, depth: Int32
     ) {
         self.kind = kind
@@ -78,6 +78,12 @@ public struct DOMNode: Sendable {
         return result.lowercased()
     }
 }
+
+/// An element's attributes. The parser keeps all attributes of a page in one array and
+/// gives each element its slice: an array per element was a malloc and a free for every
+/// element with attributes, most of the cost of building and freeing a tree after the
+/// strings themselves.
+public typealias HTMLAttributes = ArraySlice<HTMLAttribute>
 
 /// A name/value pair of an element.
 public struct HTMLAttribute: Sendable, Equatable {
