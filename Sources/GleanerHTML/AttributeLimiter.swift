@@ -41,6 +41,10 @@ enum AttributeLimiter {
     struct Prescan {
         var bytes: [UInt8]
         var values: [Range<Int>]
+        /// Start tags and their attributes the scan read: `SAXTreeBuilder` sizes its arrays
+        /// from them.
+        var startTags = 0
+        var attributes = 0
     }
 
     /// Values shorter than this stay in place: a placeholder is two to six bytes.
@@ -69,6 +73,8 @@ enum AttributeLimiter {
         // Bytes the drawing scans may read in all: a run of unclosed `<svg>` tags would
         // otherwise be scanned to the end once per tag.
         var drawingBudget = 2 * bytes.count
+        var startTags = 0
+        var attributeCount = 0
         var i = 0
         let n = bytes.count
         while i < n {
@@ -90,6 +96,7 @@ enum AttributeLimiter {
             }
             guard isLetter(next) else { i += 1; continue }
             // Tag name.
+            startTags += 1
             let tagStart = i
             var j = i + 1
             while j < n, !isSpace(bytes[j]), bytes[j] != 0x3E, bytes[j] != 0x2F { j += 1 }
@@ -135,6 +142,7 @@ enum AttributeLimiter {
                 count += 1
                 if count == maximum + 1 { cutStart = attributeStart }
             }
+            attributeCount += min(count, maximum)
             if cutStart >= 0 { cuts.append((cutStart..<j, -1)) }
             i = j
             if emptyingDrawings, drawingBudget > 0, j < n, bytes[j] == 0x3E, bytes[j - 1] != 0x2F,
@@ -162,7 +170,7 @@ enum AttributeLimiter {
             position = cut.range.upperBound
         }
         output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position..<n]))
-        return Prescan(bytes: output, values: values)
+        return Prescan(bytes: output, values: values, startTags: startTags, attributes: attributeCount)
     }
 
     /// DEL and `number` in decimal.

@@ -38,7 +38,7 @@ public enum HTMLParser {
     static func parse(
         _ bytes: UnsafeRawBufferPointer, charset: String, url: String?, scriptText: ScriptTextPolicy,
         limits: ParseLimits, skippingDroppedText: Bool, prescanned: Bool = false, stashing: Bool = true,
-        stash: AttributeStash? = nil
+        stash: AttributeStash? = nil, counts: (startTags: Int, attributes: Int)? = nil
     ) throws(HTMLParseError) -> DOMTree {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             throw HTMLParseError(message: "empty input")
@@ -70,7 +70,8 @@ public enum HTMLParser {
                 Result { () throws(HTMLParseError) in
                     try parse(
                         trimmed, charset: charset, url: url, scriptText: scriptText, limits: limits,
-                        skippingDroppedText: skippingDroppedText, prescanned: true, stash: stash)
+                        skippingDroppedText: skippingDroppedText, prescanned: true, stash: stash,
+                        counts: (prescan.startTags, prescan.attributes))
                 }
             }
             if case .failure(let error) = result, error.code == AttributeStash.leakedCode {
@@ -86,7 +87,7 @@ public enum HTMLParser {
         xmlResetLastError()
         let builder = UnsafeMutablePointer<SAXTreeBuilder>.allocate(capacity: 1)
         builder.initialize(to: SAXTreeBuilder(
-            estimatedBytes: bytes.count, scriptText: scriptText, limits: limits, skipsDroppedText: skippingDroppedText,
+            estimatedBytes: bytes.count, counts: counts, scriptText: scriptText, limits: limits, skipsDroppedText: skippingDroppedText,
             stash: stash))
         defer { builder.deinitialize(count: 1).deallocate() }
         let status = gleaner_html_sax_parse(

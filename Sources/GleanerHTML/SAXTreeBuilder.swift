@@ -96,8 +96,8 @@ struct SAXTreeBuilder {
     private(set) var stashLeaked = false
 
     init(
-        estimatedBytes: Int, scriptText: ScriptTextPolicy = .all, limits: ParseLimits = .default, skipsDroppedText: Bool = true,
-        stash: AttributeStash? = nil
+        estimatedBytes: Int, counts: (startTags: Int, attributes: Int)? = nil, scriptText: ScriptTextPolicy = .all,
+        limits: ParseLimits = .default, skipsDroppedText: Bool = true, stash: AttributeStash? = nil
     ) {
         self.stash = stash
         self.scriptText = scriptText
@@ -105,13 +105,26 @@ struct SAXTreeBuilder {
         self.limits = limits
         eventsUntilClockCheck = max(1, limits.checkInterval)
         startCPUTime = Self.threadCPUTime()
-        // News pages hold about one node per 116 bytes (scrapinghub: 83K nodes in 9.6 MB);
-        // one per 40 reserved three times the nodes an average page needs, 80 bytes each,
-        // and raised the batch's peak RSS by ~3 MB. Growing past the estimate costs ~0.2%.
-        nodes.reserveCapacity(max(64, estimatedBytes / 120))
-        // About as many attributes as nodes on news pages (scrapinghub: 210 K for 268 K nodes).
-        attributeStore.reserveCapacity(max(64, estimatedBytes / 150))
-        attributeRanges.reserveCapacity(max(64, estimatedBytes / 300))
+        if let counts {
+            // The pre-scan counted the start tags (elements) and their attributes; a page has
+            // about as many text nodes as elements (scrapinghub: 139 K and 129 K). Sized from
+            // bytes, most pages' node arrays grew once or twice, each time copied whole.
+            // Never more than the element budget allows, nor more than a node per 20 bytes
+            // or an attribute per 10: a hostile page's counts reserve no more memory than
+            // its parse could fill before the budget stops it.
+            let elements = min(counts.startTags, limits.maximumElements)
+            nodes.reserveCapacity(max(64, min(elements * 9 / 4 + 16, estimatedBytes / 20)))
+            attributeStore.reserveCapacity(max(16, min(counts.attributes + 16, estimatedBytes / 10)))
+            attributeRanges.reserveCapacity(max(16, min(elements + 16, estimatedBytes / 20)))
+        } else {
+            // News pages hold about one node per 116 bytes (scrapinghub: 83K nodes in 9.6 MB);
+            // one per 40 reserved three times the nodes an average page needs and raised the
+            // batch's peak RSS by ~3 MB.
+            nodes.reserveCapacity(max(64, estimatedBytes / 120))
+            // About as many attributes as nodes on news pages (scrapinghub: 210 K for 268 K nodes).
+            attributeStore.reserveCapacity(max(64, estimatedBytes / 150))
+            attributeRanges.reserveCapacity(max(64, estimatedBytes / 300))
+        }
         nodes.append(DOMNode(
             kind: .element, name: "#document", isNonContent: false, nameID: 1, text: "", attributes: [], parent: -1, depth: 0))
         pendingText.reserveCapacity(4096)
