@@ -222,6 +222,14 @@ static inline void gleaner_sax_characters(void *context, const xmlChar *characte
     if (state->characters(state->user, characters, length) != 0) gleaner_sax_stop(context, state);
 }
 
+/// A read callback with nothing to read (libxml2's memory buffers have one of these).
+static inline int gleaner_read_nothing(void *context, char *buffer, int length) {
+    (void)context;
+    (void)buffer;
+    (void)length;
+    return 0;
+}
+
 /// `htmlCtxtReadMemory` without its copy of the input: libxml2 2.9 copies the whole page
 /// into a buffer of its own before reading it (a page-sized malloc and memcpy per page),
 /// then decodes from that copy into a second buffer all the same, even for UTF-8. A static
@@ -229,14 +237,18 @@ static inline void gleaner_sax_characters(void *context, const xmlChar *characte
 /// and nothing writes into them: decoding (pinned by `encoding`, as `htmlCtxtReadMemory`
 /// pins it) fills libxml2's own buffer. The steps are `htmlCtxtReadMemory`'s and
 /// `htmlDoRead`'s, through public API only. `buffer` must outlive the parse. (Reading valid
-/// UTF-8 in place with no decoder at all, the input pinned by `HTML_PARSE_IGNORE_ENC`
-/// instead, reported some pages' text twice: not done.)
+/// UTF-8 in place with no decoder at all is not possible on 2.9.14: `xmlParserInputShrink`
+/// moves the cursor back by what it drops, but a static buffer drops by moving its start,
+/// so the parser read text again and some pages' text came out twice.)
 static inline htmlDocPtr gleaner_html_read_static(htmlParserCtxtPtr context, const char *buffer, int size,
                                                   const char *encoding, int options) {
     xmlInitParser();
     htmlCtxtReset(context);
     xmlParserInputBufferPtr input = xmlParserInputBufferCreateStatic(buffer, size, XML_CHAR_ENCODING_NONE);
     if (input == NULL) return NULL;
+    // As a memory buffer's: a read near the end finds no more input instead of failing with
+    // XML_IO_NO_INPUT (a static buffer has no read callback).
+    input->readcallback = gleaner_read_nothing;
     xmlParserInputPtr stream = xmlNewIOInputStream(context, input, XML_CHAR_ENCODING_NONE);
     if (stream == NULL) {
         xmlFreeParserInputBuffer(input);
