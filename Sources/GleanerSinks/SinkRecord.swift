@@ -53,7 +53,7 @@ public struct SinkRecord: Sendable {
             extra.key("similarity"); extra.double(similarity)
         }
         for item in extras {
-            extra.key(item.key); extra.value(item.value)
+            extra.key(escaping: item.key); extra.value(item.value)
         }
         extra.endObject()
         // Splice the two objects: drop the first's "}" and the second's "{".
