@@ -14,6 +14,9 @@ struct JSONWriter {
     /// The finished JSON text.
     var output: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The finished JSON text as UTF-8, taken out of the writer without a copy.
+    consuming func finish() -> [UInt8] { bytes }
+
     private var needsComma = false
 
     mutating func beginObject() {
