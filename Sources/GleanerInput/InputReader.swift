@@ -1,6 +1,5 @@
 import Foundation
 import GleanerModel
-import GleanerWARC
 
 /// Reads an input's bytes, transparently un-gzipping `.gz` files and gzip data on stdin.
 ///
@@ -38,11 +37,6 @@ public struct InputReader: Sendable {
     }
 
     private func readFile(_ path: String) throws(GleanerError) -> [UInt8] {
-        if let sniffed = WARCDetector.takeSniffed(path: path) {
-            // Already open and known to be a regular file: read on after its first bytes.
-            defer { close(sniffed.descriptor) }
-            return try readAll(from: sniffed.descriptor, source: path, sizeHint: sniffed.size, head: sniffed.head)
-        }
         // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -87,15 +81,10 @@ public struct InputReader: Sendable {
     /// chunk copied into the array was a memset and a copy of every input (1% of a whole
     /// `gleaner extract` run). A file gets room for its size plus one byte, so the read that
     /// finds its end needs no second buffer; a stream (or a file that grew) doubles it.
-    ///
-    /// `head`: bytes already read from the descriptor (a sniffed file), which come first.
-    private func readAll(from descriptor: Int32, source path: String, sizeHint: Int = 0, head: [UInt8] = []) throws(GleanerError) -> [UInt8] {
-        if head.count > maximumBytes {
-            throw GleanerError(stage: .read, code: "too_large", message: "the input exceeds \(maximumBytes) bytes", source: path)
-        }
+    private func readAll(from descriptor: Int32, source path: String, sizeHint: Int = 0) throws(GleanerError) -> [UInt8] {
         let limit = maximumBytes + 1
-        var capacity = sizeHint > 0 ? min(max(sizeHint, head.count) + 1, limit) : min(max(65536, head.count + 1), limit)
-        var bytes = head
+        var capacity = sizeHint > 0 ? min(sizeHint + 1, limit) : min(65536, limit)
+        var bytes: [UInt8] = []
         var failure: GleanerError?
         var atEnd = false
         while true {

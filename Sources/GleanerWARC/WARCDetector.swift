@@ -12,29 +12,15 @@ public enum WARCDetector {
     /// Only a regular file can be an archive: anything else (a FIFO, a socket, a device) is
     /// left to the page reader, which refuses it without blocking. Opening a FIFO to peek at
     /// its first bytes would wait for a writer forever.
-    ///
-    /// A regular file that is not an archive stays open with the bytes read from it, for the
-    /// page reader to take (`takeSniffed(path:)`) instead of opening it again.
     public static func isArchive(path: String) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            close(descriptor)
-            return false
-        }
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
         let lower = path.lowercased()
-        if archiveSuffixes.contains(where: { lower.hasSuffix($0) }) {
-            close(descriptor)
-            return true
-        }
-        let head = readHead(descriptor, count: 4096)
-        if isArchive(head: head) {
-            close(descriptor)
-            return true
-        }
-        keep(SniffedFile(descriptor: descriptor, head: head, size: Int(info.st_size)), path: path)
-        return false
+        if archiveSuffixes.contains(where: { lower.hasSuffix($0) }) { return true }
+        return isArchive(head: readHead(descriptor, count: 4096))
     }
 
     /// Up to `count` bytes from the start of the file, by `read(2)`: every input is peeked
