@@ -12,13 +12,27 @@ public enum ArticleJSON {
 
     /// One JSON line (without the trailing newline) for a result.
     public static func line(for result: ExtractionResult) -> String {
-        switch result {
-        case .article(let article): line(for: article)
-        case .failure(let error): line(for: error)
-        }
+        String(decoding: lineBytes(for: result), as: UTF8.self)
     }
 
     public static func line(for article: Article) -> String {
+        String(decoding: lineBytes(for: article), as: UTF8.self)
+    }
+
+    public static func line(for error: GleanerError) -> String {
+        String(decoding: lineBytes(for: error), as: UTF8.self)
+    }
+
+    /// The line of `line(for:)` as UTF-8 bytes, which is what a file sink writes: making a
+    /// `String` of it validated every byte again (0.6% of a whole `gleaner extract` run).
+    public static func lineBytes(for result: ExtractionResult) -> [UInt8] {
+        switch result {
+        case .article(let article): lineBytes(for: article)
+        case .failure(let error): lineBytes(for: error)
+        }
+    }
+
+    public static func lineBytes(for article: Article) -> [UInt8] {
         let text = article.text
         var json = JSONWriter(capacity: text.utf8.count * 2 + 1024)
         json.beginObject()
@@ -77,10 +91,10 @@ public enum ArticleJSON {
         if let fetch = article.fetch { json.fetch(fetch) }
         if let warc = article.warc { json.warc(warc) }
         json.endObject()
-        return json.output
+        return json.finish()
     }
 
-    public static func line(for error: GleanerError) -> String {
+    public static func lineBytes(for error: GleanerError) -> [UInt8] {
         var json = JSONWriter(capacity: 256)
         json.beginObject()
         json.key("schema"); json.string(Article.schema)
@@ -94,7 +108,7 @@ public enum ArticleJSON {
         if let fetch = error.fetch { json.fetch(fetch) }
         if let warc = error.warc { json.warc(warc) }
         json.endObject()
-        return json.output
+        return json.finish()
     }
 }
 

@@ -72,8 +72,7 @@ public final class JSONLSink: ResumableSink {
     }
 
     public func write(_ record: SinkRecord) throws {
-        var bytes = Array(record.jsonLine.utf8)
-        bytes.append(0x0A)
+        let bytes = record.jsonLineBytes
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in

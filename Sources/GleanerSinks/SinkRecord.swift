@@ -20,9 +20,9 @@ public struct SinkRecord: Sendable {
     public var extras: [RecordExtra] = []
     /// The HTTP exchange behind the record, when a sink asked for it (`Sink.wantsExchange`).
     public var exchange: FetchedExchange?
-    /// The JSON line rendered ahead of time on a worker thread, so the single writing thread
-    /// does not serialise the encoding; nil means render on demand.
-    private var rendered: String?
+    /// The JSON line rendered ahead of time on a worker thread, with its newline, so the
+    /// single writing thread does not serialise the encoding; nil means render on demand.
+    private var rendered: [UInt8]?
 
     public init(result: ExtractionResult, key: String, seenAt: String, simhash: UInt64? = nil, duplicateOf: String? = nil, similarity: Double? = nil) {
         self.result = result
@@ -37,26 +37,38 @@ public struct SinkRecord: Sendable {
     /// writer only copies bytes.
     public mutating func prerender() {
         rendered = nil
-        rendered = jsonLine
+        rendered = jsonLineBytes
     }
 
     /// The `gleaner.article/1` line, with `duplicate_of` and `similarity` appended after the
     /// documented keys when the record is a near-duplicate, then any extra objects.
     public var jsonLine: String {
+        let bytes = jsonLineBytes
+        return String(decoding: bytes[..<(bytes.count - 1)], as: UTF8.self)
+    }
+
+    /// `jsonLine` as UTF-8 bytes followed by a newline: what a JSON-lines file holds, ready
+    /// to write without a `String` in between.
+    public var jsonLineBytes: [UInt8] {
         if let rendered { return rendered }
-        let line = ArticleJSON.line(for: result)
-        guard (duplicateOf != nil && similarity != nil) || !extras.isEmpty else { return line }
-        var extra = JSONWriter(capacity: 256)
-        extra.beginObject()
-        if let duplicateOf, let similarity {
-            extra.key("duplicate_of"); extra.string(duplicateOf)
-            extra.key("similarity"); extra.double(similarity)
+        var line = ArticleJSON.lineBytes(for: result)
+        if (duplicateOf != nil && similarity != nil) || !extras.isEmpty {
+            var extra = JSONWriter(capacity: 256)
+            extra.beginObject()
+            if let duplicateOf, let similarity {
+                extra.key("duplicate_of"); extra.string(duplicateOf)
+                extra.key("similarity"); extra.double(similarity)
+            }
+            for item in extras {
+                extra.key(escaping: item.key); extra.value(item.value)
+            }
+            extra.endObject()
+            // Splice the two objects: drop the first's "}" and the second's "{".
+            line.removeLast()
+            line.append(UInt8(ascii: ","))
+            line.append(contentsOf: extra.finish().dropFirst())
         }
-        for item in extras {
-            extra.key(item.key); extra.value(item.value)
-        }
-        extra.endObject()
-        // Splice the two objects: drop the first's "}" and the second's "{".
-        return String(line.dropLast()) + "," + String(extra.output.dropFirst())
+        line.append(0x0A)
+        return line
     }
 }
