@@ -540,10 +540,14 @@ struct MetadataExtractor {
             if let headlineNode, candidate < headlineNode { continue }
             if candidate <= lastTaken { continue }  // inside an element already read
             if let box, candidate > tree[box].subtreeEnd { break }
-            guard !analysis.excluded[candidate], isBylineElement(tree[candidate], markup: bylineMarkup) else { continue }
+            guard !analysis.excluded[candidate],
+                isBylineElement(name: tree[candidate].name, attributes: tree[candidate].attributes, markup: bylineMarkup)
+            else { continue }
             let length = Int(analysis.textLength[candidate])
             guard length > 0, length <= metaRules.maximumBylineLength else { continue }
-            if ClassTokens.hasSubstring(tree[candidate], metaRules.bylineExcludedAncestorSubstrings) { continue }
+            if ClassTokens.hasSubstring(attributes: tree[candidate].attributes, metaRules.bylineExcludedAncestorSubstrings) {
+                continue
+            }
             if ClassTokens.hasAncestor(
                 tree, of: candidate, substrings: metaRules.bylineExcludedAncestorSubstrings,
                 elements: ["nav", "footer", "aside", "form"], depth: 15)
@@ -564,11 +568,12 @@ struct MetadataExtractor {
         return result
     }
 
-    private func isBylineElement(_ node: DOMNode, markup bylineMarkup: ClassTokenMatcher) -> Bool {
-        if node.name == "a", let rel = node.attribute("rel"), rel.lowercased().split(separator: " ").contains("author") {
+    /// By the element's name and attributes: a `DOMNode` passed on is copied.
+    private func isBylineElement(name: String, attributes: [HTMLAttribute], markup bylineMarkup: ClassTokenMatcher) -> Bool {
+        if name == "a", let rel = attributes.attributeNamed("rel"), rel.lowercased().split(separator: " ").contains("author") {
             return true
         }
-        return bylineMarkup.matches(node)
+        return bylineMarkup.matches(attributes: attributes)
     }
 
     // MARK: published / modified
