@@ -116,7 +116,9 @@ struct BlockBuilder {
             return (top.kind, top.level, top.language)
         }
 
-        func emit(_ block: Block) {
+        // Consuming: a new block is moved into the list, not copied (retaining its strings
+        // and arrays) and then destroyed.
+        func emit(_ block: consuming Block) {
             built.blocks.append(block)
             built.tableOf.append(tableStack.last?.id ?? -1)
         }
