@@ -13,6 +13,8 @@ struct AgencyCreditFinder {
     let rules: MetadataRules
     /// `rules.creditSkippedElements`, compiled (`RuleMatchers`).
     let skippedElements: ElementNameSet
+    /// `rules.creditExcludedAncestorSubstrings`, compiled (`RuleMatchers`).
+    let excludedAncestors: ClassSubstrings
 
     func find(after headline: Int?) -> String? {
         let tree = analysis.tree
@@ -35,7 +37,7 @@ struct AgencyCreditFinder {
             // The text alone, not the node, is taken from the tree (a node passed on is copied).
             let text = tree.nodes[i].text
             guard Self.hasParentheses(text), let credit = credit(in: text, parser: parser) else { continue }
-            if ClassTokens.hasAncestor(tree, of: i, substrings: rules.creditExcludedAncestorSubstrings, depth: 15) {
+            if ClassTokens.hasAncestor(tree, of: i, substrings: excludedAncestors, depth: 15) {
                 continue
             }
             if credit.trailing && !endsBlock(i) { continue }

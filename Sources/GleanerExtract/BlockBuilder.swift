@@ -364,15 +364,21 @@ struct BlockBuilder {
     /// The UTF-8 offset of each Unicode scalar of `text`, then the text's UTF-8 length: the
     /// scalars `a..<b` are the bytes `result[a]..<result[b]`.
     static func scalarStarts(_ text: String) -> [Int] {
-        var starts: [Int] = []
-        starts.reserveCapacity(text.utf8.count + 1)
-        var offset = 0
-        for byte in text.utf8 {
-            if byte & 0xC0 != 0x80 { starts.append(offset) }
-            offset += 1
+        let count = text.utf8.count
+        // Written into the array's storage (at most one entry a byte, plus the end).
+        return [Int](unsafeUninitializedCapacity: count + 1) { starts, written in
+            var n = 0
+            var offset = 0
+            for byte in text.utf8 {
+                if byte & 0xC0 != 0x80 {
+                    starts[n] = offset
+                    n += 1
+                }
+                offset += 1
+            }
+            starts[n] = offset
+            written = n + 1
         }
-        starts.append(offset)
-        return starts
     }
 
     /// Letters and digits in `text` (Unicode scalars); punctuation, symbols and spaces don't

@@ -57,6 +57,31 @@ enum ClassTokens {
         return false
     }
 
+    /// `hasSubstring` for a compiled list: one scan a value.
+    static func hasSubstring(attributes: [HTMLAttribute], _ substrings: ClassSubstrings) -> Bool {
+        for attribute in attributes where attribute.name == "class" || attribute.name == "id" {
+            if substrings.occurs(in: attribute.value) { return true }
+        }
+        return false
+    }
+
+    /// `hasAncestor` for a compiled list: one scan a value.
+    static func hasAncestor(
+        _ tree: DOMTree, of index: Int, substrings: ClassSubstrings, elements: Set<String> = [], depth: Int = 12
+    ) -> Bool {
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            var p = Int(nodes[index].parent)
+            var level = 0
+            while p > 0 && level < depth {
+                if !elements.isEmpty, elements.contains(nodes[p].name) { return true }
+                if hasSubstring(attributes: nodes[p].attributes, substrings) { return true }
+                p = Int(nodes[p].parent)
+                level += 1
+            }
+            return false
+        }
+    }
+
     /// True when an ancestor of `index` (up to `depth` levels) has an `id`/`class` containing
     /// one of `substrings`, or is one of `elements`.
     static func hasAncestor(

@@ -100,4 +100,18 @@ struct ByteFastPathTests {
             }
         }
     }
+
+    @Test func classSubstringsAsContainsASCIIFindsThem() {
+        let lists: [[String]] = [
+            ["sidebar", "widget", "tagcloud", "tag-cloud"], ["Widget", "comment"], ["", "x"], [], ["autör", "ü"],
+        ]
+        let values = ["", "Sidebar-left", "my-WIDGET", "tag-cloud", "TagCloud", "comments", "Comment", "x", "autör", "AUTÖR", "y"]
+        for list in lists {
+            let compiled = ClassSubstrings(list)
+            for value in values {
+                let expected = list.contains { ClassTokens.containsASCII(value, $0) }
+                #expect(compiled.occurs(in: value) == expected, "\(list) / \(value.debugDescription)")
+            }
+        }
+    }
 }
