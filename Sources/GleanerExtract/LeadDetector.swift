@@ -29,6 +29,10 @@ struct LeadDetector {
         "ul", "ol", "menu", "dialog", "address",
     ]
 
+    /// `skippedElements` compiled: byte-for-byte membership is `Set.contains` for these
+    /// ASCII names (none holds a letter a Unicode singleton normalises to).
+    static let skippedNames = ElementNameSet(skippedElements)
+
     func find(after headline: Int, descriptions: [String]) -> (node: Int, text: String)? {
         let tree = analysis.tree
         let normalizedDescriptions = descriptions.compactMap { Self.comparable($0) }.filter { $0.count >= 30 }
@@ -37,17 +41,13 @@ struct LeadDetector {
         let shortestDescription = normalizedDescriptions.map { PageAnalysis.visibleLength($0) }.min() ?? Int.max
         var j = tree[headline].subtreeEnd + 1
         let limit = min(tree.count, j + rules.leadSearchNodes)
-        // Names decided once per page, nodes read in place: `let node = tree[j]` copied
-        // each node of the window.
-        let isSkipped = tree.nameMask(Self.skippedElements)
-        let h1ID = tree.nameID("h1")
-        let paragraphID = tree.nameID("p")
+        // Nodes read in place: `let node = tree[j]` copied each node of the window. Names
+        // are tested per element of the window (a short stretch of the page), by bytes.
         return tree.nodes.withUnsafeBufferPointer { nodes -> (node: Int, text: String)? in
             while j < limit {
                 guard nodes[j].isElement else { j += 1; continue }
-                let nameID = nodes[j].nameID
                 let subtreeEnd = nodes[j].subtreeEnd
-                if analysis.excluded[j] || isSkipped[Int(nameID)] || nameID == h1ID {
+                if analysis.excluded[j] || Self.skippedNames.contains(nodes[j].name) || nodes[j].name == "h1" {
                     j = subtreeEnd + 1
                     continue
                 }
@@ -73,7 +73,7 @@ struct LeadDetector {
                     j += 1  // a wrapper with more than a lead: look inside
                     continue
                 }
-                if nameID == paragraphID {
+                if nodes[j].name == "p" {
                     if length >= 25, length >= shortestDescription - 2, let text = TextCleaner.nonEmpty(tree.rawText(of: j)),
                         let comparable = Self.comparable(text),
                         normalizedDescriptions.contains(where: { Self.sameText(description: $0, paragraph: comparable) })
