@@ -114,4 +114,23 @@ struct ByteFastPathTests {
             }
         }
     }
+
+    @Test func commasByWordsAsByTheByteLoop() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "b ", ",", "，", "、", "ü", "日本", "\u{FF0B}", "\u{3002}", "long ascii text ", "\u{EFBC}"]
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(text.utf8)
+            let fast = bytes.withUnsafeBufferPointer { ParagraphUnits.commas(buffer: $0) }
+            #expect(fast == ParagraphUnits.commas(inBytes: bytes), "\(text.debugDescription)")
+        }
+        // Raw bytes as well (lead bytes cut off at the end, stray continuation bytes).
+        for _ in 0..<2000 {
+            let bytes = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in
+                [0x2C, 0xEF, 0xBC, 0x8C, 0xE3, 0x80, 0x81, 0x41, 0x20].randomElement(using: &generator)! as UInt8
+            }
+            let fast = bytes.withUnsafeBufferPointer { ParagraphUnits.commas(buffer: $0) }
+            #expect(fast == ParagraphUnits.commas(inBytes: bytes), "\(bytes)")
+        }
+    }
 }
