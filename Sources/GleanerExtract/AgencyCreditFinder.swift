@@ -13,6 +13,8 @@ struct AgencyCreditFinder {
     let rules: MetadataRules
     /// `rules.creditSkippedElements`, compiled (`RuleMatchers`).
     let skippedElements: ElementNameSet
+    /// `rules.creditExcludedAncestorSubstrings`, compiled (`RuleMatchers`).
+    let excludedAncestors: ClassSubstrings
 
     func find(after headline: Int?) -> String? {
         let tree = analysis.tree
@@ -35,7 +37,7 @@ struct AgencyCreditFinder {
             // The text alone, not the node, is taken from the tree (a node passed on is copied).
             let text = tree.nodes[i].text
             guard Self.hasParentheses(text), let credit = credit(in: text, parser: parser) else { continue }
-            if ClassTokens.hasAncestor(tree, of: i, substrings: rules.creditExcludedAncestorSubstrings, depth: 15) {
+            if ClassTokens.hasAncestor(tree, of: i, substrings: excludedAncestors, depth: 15) {
                 continue
             }
             if credit.trailing && !endsBlock(i) { continue }
@@ -46,8 +48,17 @@ struct AgencyCreditFinder {
 
     static func hasParentheses(_ text: String) -> Bool {
         // Over the string's own bytes (runs for every text node after the headline).
-        if let found = text.utf8.withContiguousStorageIfAvailable({ hasParentheses(bytes: $0) }) { return found }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ hasParentheses(buffer: $0) }) { return found }
         return hasParentheses(bytes: text.utf8)
+    }
+
+    /// `hasParentheses(bytes:)` by `memchr`: an "(" and a ")" after it. The libc search
+    /// reads many bytes a step; the byte loop was 0.3% of a run.
+    @inline(__always)
+    static func hasParentheses(buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress, let open = memchr(base, 0x28, buffer.count) else { return false }
+        let rest = buffer.count - (UnsafeRawPointer(open) - UnsafeRawPointer(base)) - 1
+        return rest > 0 && memchr(open + 1, 0x29, rest) != nil
     }
 
     @inline(__always)

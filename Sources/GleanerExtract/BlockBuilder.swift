@@ -116,7 +116,9 @@ struct BlockBuilder {
             return (top.kind, top.level, top.language)
         }
 
-        func emit(_ block: Block) {
+        // Consuming: a new block is moved into the list, not copied (retaining its strings
+        // and arrays) and then destroyed.
+        func emit(_ block: consuming Block) {
             built.blocks.append(block)
             built.tableOf.append(tableStack.last?.id ?? -1)
         }
@@ -143,20 +145,24 @@ struct BlockBuilder {
                     }
                     let mapped = TextCleaner.clean(buffer, mapping: positions)
                     text = mapped.text
-                    // Link texts are cut from the scalars, indexed once: slicing the String
-                    // by scalar offsets walks it from the start each time, which made a block
-                    // with 900,000 links run for minutes.
-                    var scalars: [Unicode.Scalar] = []
+                    // Link texts are cut by the UTF-8 offsets of the scalars, found once:
+                    // slicing the String by scalar offsets walks it from the start each time,
+                    // which made a block with 900,000 links run for minutes (and rebuilding a
+                    // text scalar by scalar cost ~300 instructions a scalar).
+                    var scalarStarts: [Int] = []
                     for (k, range) in ranges.enumerated() {
                         let start = mapped.offsets[2 * k]
                         let end = mapped.offsets[2 * k + 1]
                         guard start < end else { continue }
                         switch range.kind {
                         case .link(let href):
-                            if scalars.isEmpty { scalars = Array(text.unicodeScalars) }
-                            var slice = String.UnicodeScalarView()
-                            slice.append(contentsOf: scalars[min(start, scalars.count)..<min(end, scalars.count)])
-                            links.append(InlineLink(text: String(slice), href: href, start: start, end: end))
+                            if scalarStarts.isEmpty { scalarStarts = Self.scalarStarts(text) }
+                            let scalarCount = scalarStarts.count - 1
+                            let utf8 = text.utf8
+                            let lower = utf8.index(utf8.startIndex, offsetBy: scalarStarts[min(start, scalarCount)])
+                            let upper = utf8.index(utf8.startIndex, offsetBy: scalarStarts[min(end, scalarCount)])
+                            let slice = String(decoding: utf8[lower..<upper], as: UTF8.self)
+                            links.append(InlineLink(text: slice, href: href, start: start, end: end))
                         case .mark(let type):
                             marks.append(InlineMark(type: type, start: start, end: end))
                         }
@@ -195,6 +201,11 @@ struct BlockBuilder {
                 verbatim: isVerbatim ? Self.verbatim(raw) : nil, language: language))
         }
 
+        // Fields are read in place (`tree[i]` yields): `let node = tree[i]` copied each node,
+        // retaining and releasing its strings and attribute array. (The loop stays outside a
+        // closure over the node buffer: captured, its many locals would be boxed and every
+        // access checked for exclusivity.)
+        let breakID = tree.nameID("br")
         var i = root
         let end = tree[root].subtreeEnd
         while i <= end {
@@ -207,62 +218,69 @@ struct BlockBuilder {
                 open.removeLast()
             }
             while let top = tableStack.last, top.end < i { tableStack.removeLast() }
-            let node = tree[i]
+            let kind = tree[i].kind
+            let subtreeEnd = tree[i].subtreeEnd
             if analysis.excluded[i] || (i != root && skip.contains(i)) {
                 // A left-out block (a headline) still separates the text around it.
-                if node.kind == .element, rules.blockBoundaryElements.contains(node.name) || rules.blockKind(for: node.name, inside: nil) != nil {
-                    flush()
-                    consecutiveBreaks = 0
+                if kind == .element {
+                    let name = tree[i].name
+                    if rules.blockBoundaryElements.contains(name) || rules.blockKind(for: name, inside: nil) != nil {
+                        flush()
+                        consecutiveBreaks = 0
+                    }
                 }
-                i = node.subtreeEnd + 1
+                i = subtreeEnd + 1
                 continue
             }
-            if node.kind == .text {
-                buffer += node.text
-                let words = Self.wordCharacters(in: node.text)
+            if kind == .text {
+                let text = tree[i].text
+                buffer += text
+                let words = Self.wordCharacters(in: text)
                 wordCount += words
                 if i <= linkEnd { linkWordCount += words }
-                if node.text.utf8.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D) }) { consecutiveBreaks = 0 }
+                if text.utf8.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D) }) { consecutiveBreaks = 0 }
                 i += 1
                 continue
             }
-            let name = node.name
-            let nameID = node.nameID
+            let nameID = tree[i].nameID
             let inVerbatim = open.last.map { $0.kind == .preformatted || $0.kind == .code } ?? false
-            if nameID == anchorID, !PageAnalysis.isNamedTarget(node) {
+            if nameID == anchorID, !PageAnalysis.isNamedTarget(attributes: tree[i].attributes) {
                 // An `<a name>` target is no link (PageAnalysis.isNamedTarget).
-                if i > linkEnd { linkEnd = node.subtreeEnd }
-                if !inVerbatim, let href = node.attribute("href"), let url = BlockLinkResolver.resolve(TextCleaner.clean(href), base: base) {
-                    openInlines.append((node.subtreeEnd, .link(url), buffer.utf8.count))
+                if i > linkEnd { linkEnd = subtreeEnd }
+                if !inVerbatim, let href = tree[i].attributes.attributeNamed("href"),
+                    let url = BlockLinkResolver.resolve(TextCleaner.clean(href), base: base)
+                {
+                    openInlines.append((subtreeEnd, .link(url), buffer.utf8.count))
                 }
             } else if !inVerbatim, isStrong[Int(nameID)] || isEmphasis[Int(nameID)] || isCode[Int(nameID)] {
                 let mark: InlineMark.Kind = isStrong[Int(nameID)] ? .strong : (isEmphasis[Int(nameID)] ? .em : .code)
-                openInlines.append((node.subtreeEnd, .mark(mark), buffer.utf8.count))
+                openInlines.append((subtreeEnd, .mark(mark), buffer.utf8.count))
             } else if nameID == imageID, let image = images.block(for: i) {
                 pendingImages.append(image)
             }
-            if name == "br" {
+            if nameID == breakID {
                 consecutiveBreaks += 1
                 if consecutiveBreaks >= 2 { flush() } else { buffer += "\n" }
                 i += 1
                 continue
             }
+            let name = tree[i].name
             if let kind = rules.blockKind(for: name, inside: open.last?.kind) {
                 flush()
                 consecutiveBreaks = 0
                 if kind.kind == .preformatted, let code = codeInfo(i, rules: rich) {
-                    open.append((node.subtreeEnd, .code, nil, code.language))
+                    open.append((subtreeEnd, .code, nil, code.language))
                 } else {
-                    open.append((node.subtreeEnd, kind.kind, kind.level, nil))
+                    open.append((subtreeEnd, kind.kind, kind.level, nil))
                 }
             } else if rules.blockBoundaryElements.contains(name) {
                 flush()
                 consecutiveBreaks = 0
                 let inherited = currentKind()
-                open.append((node.subtreeEnd, inherited.0, inherited.1, inherited.2))
+                open.append((subtreeEnd, inherited.0, inherited.1, inherited.2))
                 if nameID == tableID, tables.isDataTable(i) {
                     built.tables.append(tables.read(i))
-                    tableStack.append((node.subtreeEnd, built.tables.count - 1))
+                    tableStack.append((subtreeEnd, built.tables.count - 1))
                 }
             } else if rules.inlineSeparatedElements.contains(name) {
                 buffer += " "
@@ -327,7 +345,7 @@ struct BlockBuilder {
                 continue
             }
             if value < 0x20 || value == 0x7F || (value >= 0x80 && value < 0xA0) { continue }
-            if TextCleaner.invisibleScalars.contains(value) { continue }
+            if TextCleaner.isInvisible(value) { continue }
             if TextCleaner.isUnicodeSpace(value) {
                 out.append(" ")
                 continue
@@ -343,21 +361,88 @@ struct BlockBuilder {
         return text
     }
 
+    /// The UTF-8 offset of each Unicode scalar of `text`, then the text's UTF-8 length: the
+    /// scalars `a..<b` are the bytes `result[a]..<result[b]`.
+    static func scalarStarts(_ text: String) -> [Int] {
+        let count = text.utf8.count
+        // Written into the array's storage (at most one entry a byte, plus the end).
+        return [Int](unsafeUninitializedCapacity: count + 1) { starts, written in
+            var n = 0
+            var offset = 0
+            for byte in text.utf8 {
+                if byte & 0xC0 != 0x80 {
+                    starts[n] = offset
+                    n += 1
+                }
+                offset += 1
+            }
+            starts[n] = offset
+            written = n + 1
+        }
+    }
+
     /// Letters and digits in `text` (Unicode scalars); punctuation, symbols and spaces don't
     /// count, so "» <a>…</a>" and "<a>…</a> | <a>…</a>" are all link.
+    ///
+    /// Over the string's own bytes, decoding only non-ASCII scalars, with `ScalarFlags`'
+    /// tables (built from the same stdlib properties) for the scripts and punctuation news
+    /// text uses: iterating the scalar view was most of this function's 1% of a run.
     static func wordCharacters(in text: String) -> Int {
-        var count = 0
-        let flags = ScalarFlags.table
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let v = scalar.value | 0x20
-                if (v >= 0x61 && v <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39) { count += 1 }
-            } else if scalar.value < ScalarFlags.limit {
-                if flags[Int(scalar.value)] & (ScalarFlags.alphabetic | ScalarFlags.numeric) != 0 { count += 1 }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                count += 1
+        ScalarFlags.table.withUnsafeBufferPointer { table in
+            ScalarFlags.punctuation.withUnsafeBufferPointer { punctuation in
+                if let count = text.utf8.withContiguousStorageIfAvailable({
+                    wordCharacters(utf8: $0, table: table, punctuation: punctuation)
+                }) {
+                    return count
+                }
+                var count = 0
+                for scalar in text.unicodeScalars where isWordScalar(scalar.value, table: table, punctuation: punctuation) {
+                    count += 1
+                }
+                return count
             }
         }
+    }
+
+    /// `wordCharacters(in:)` over valid UTF-8.
+    private static func wordCharacters(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>, punctuation: UnsafeBufferPointer<UInt8>
+    ) -> Int {
+        var count = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                let v = byte | 0x20
+                if (v >= 0x61 && v <= 0x7A) || (byte >= 0x30 && byte <= 0x39) { count += 1 }
+                i += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
+            var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            i += length
+            if isWordScalar(value, table: table, punctuation: punctuation) { count += 1 }
+        }
         return count
+    }
+
+    /// A letter or digit: ASCII by range, then the two tables, then the stdlib's lookup.
+    @inline(__always)
+    private static func isWordScalar(
+        _ value: UInt32, table: UnsafeBufferPointer<UInt8>, punctuation: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        if value < 0x80 {
+            let v = value | 0x20
+            return (v >= 0x61 && v <= 0x7A) || (value >= 0x30 && value <= 0x39)
+        }
+        let wanted = ScalarFlags.alphabetic | ScalarFlags.numeric
+        if value < ScalarFlags.limit { return table[Int(value)] & wanted != 0 }
+        if value >= ScalarFlags.punctuationStart && value < ScalarFlags.punctuationEnd {
+            return punctuation[Int(value - ScalarFlags.punctuationStart)] & wanted != 0
+        }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

@@ -22,12 +22,18 @@ struct BlockFilter {
         var result: [Int] = []
         result.reserveCapacity(blocks.count)
         var textBefore = 0
-        for (index, block) in blocks.enumerated() {
-            let key = normalizedKey(block)
+        // By index, the fields read in place: a copied `Block` retained its strings and
+        // arrays (two copies per block).
+        for index in blocks.indices {
+            let key = normalizedKey(blocks[index].text)
             let inTable = tableOf.map { index < $0.count && $0[index] >= 0 } ?? false
-            if let key, !inTable, textBefore >= rules.discussionMinimumTextBefore, isDiscussionHeading(block, key: key) { break }
-            textBefore += block.text.utf8.count
-            if let key, !block.isVerbatim, isBoilerplate(block, key: key) { continue }
+            if let key, !inTable, textBefore >= rules.discussionMinimumTextBefore,
+                isDiscussionHeading(text: blocks[index].text, type: blocks[index].type, key: key)
+            {
+                break
+            }
+            textBefore += blocks[index].text.utf8.count
+            if let key, !blocks[index].isVerbatim, isBoilerplate(text: blocks[index].text, key: key) { continue }
             result.append(index)
         }
         return result
@@ -39,7 +45,9 @@ struct BlockFilter {
     func truncatedAtDiscussion(_ blocks: [Block]) -> [Block] {
         var textBefore = 0
         for (index, block) in blocks.enumerated() {
-            if textBefore >= rules.discussionMinimumTextBefore, let key = normalizedKey(block), isDiscussionHeading(block, key: key) {
+            if textBefore >= rules.discussionMinimumTextBefore, let key = normalizedKey(block.text),
+                isDiscussionHeading(text: block.text, type: block.type, key: key)
+            {
                 return Array(blocks[..<index])
             }
             textBefore += block.text.utf8.count
@@ -48,30 +56,30 @@ struct BlockFilter {
     }
 
     func isBoilerplate(_ block: Block) -> Bool {
-        guard !block.isVerbatim, let key = normalizedKey(block) else { return false }
-        return isBoilerplate(block, key: key)
+        guard !block.isVerbatim, let key = normalizedKey(block.text) else { return false }
+        return isBoilerplate(text: block.text, key: key)
     }
 
     /// The normalized text of a short block; nil for long ones, which are never furniture.
-    private func normalizedKey(_ block: Block) -> String? {
-        guard block.text.utf8.count <= rules.boilerplateBlockMaximumLength else { return nil }
-        let key = Self.normalize(block.text)
+    private func normalizedKey(_ text: String) -> String? {
+        guard text.utf8.count <= rules.boilerplateBlockMaximumLength else { return nil }
+        let key = Self.normalize(text)
         return key.isEmpty ? nil : key
     }
 
-    private func isBoilerplate(_ block: Block, key: String) -> Bool {
+    private func isBoilerplate(text: String, key: String) -> Bool {
         if rules.boilerplateBlockTexts.contains(key) { return true }
-        if rules.boilerplateBlockPrefixes.contains(where: { key.hasPrefix($0) }) { return true }
-        let lowered = block.text.lowercased()
-        if rules.boilerplateBlockLabelPrefixes.contains(where: { lowered.hasPrefix($0) }) { return true }
+        if PrefixTest.hasAnyPrefix(key, rules.boilerplateBlockPrefixes) { return true }
+        let lowered = text.lowercased()
+        if PrefixTest.hasAnyPrefix(lowered, rules.boilerplateBlockLabelPrefixes) { return true }
         return rules.boilerplateBlockSuffixes.contains(where: { key.hasSuffix($0) })
     }
 
-    private func isDiscussionHeading(_ block: Block, key: String) -> Bool {
-        // "12 Comments", "Comments (12)": the count doesn't matter. ASCII keys without a
-        // digit have no number to drop (no split: 0.26% of a run); other keys are split.
+    private func isDiscussionHeading(text: String, type: Block.Kind, key: String) -> Bool {
+        // "12 Comments", "Comments (12)": the count doesn't matter. Keys without a word that
+        // starts with a number have none to drop (no split: 0.26% of a run); others are split.
         let withoutNumbers: String
-        if key.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x30 && $0 <= 0x39) }) {
+        if !Self.hasNumberWord(key) {
             withoutNumbers = key
         } else {
             let words = key.splitASCII(separator: 0x20)
@@ -81,7 +89,7 @@ struct BlockFilter {
         // A label introducing what follows in running text or a table ("Discussion:" before
         // the points of meeting minutes, a "Comments:" column, "Comments--" in a mail) is no
         // heading of a discussion below; a heading element ("<h4>Comments:</h4>") still is.
-        if block.type != .heading, let last = block.text.unicodeScalars.last(where: { !$0.properties.isWhitespace }),
+        if type != .heading, let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }),
             last == ":" || last == "-" || last == "\u{2013}" || last == "\u{2014}"
         {
             return false
@@ -89,8 +97,29 @@ struct BlockFilter {
         if rules.discussionHeadings.contains(withoutNumbers) { return true }
         // A prefix ("thoughts on …", "comments on …") starts a heading only when the line is
         // no sentence: "Thoughts on the new season when I return." is the post's own text.
-        guard rules.discussionHeadingPrefixes.contains(where: { withoutNumbers.hasPrefix($0) }) else { return false }
-        return block.type == .heading || !Self.endsWithFullStop(block.text)
+        guard PrefixTest.hasAnyPrefix(withoutNumbers, rules.discussionHeadingPrefixes) else { return false }
+        return type == .heading || !Self.endsWithFullStop(text)
+    }
+
+    /// Whether a word of `key` (words separated by single spaces) starts with a number, as
+    /// `Character.isNumber` decides it (its first scalar has a numeric type: digits, but
+    /// also "½" or "三"). One pass over the scalars instead of splitting every key.
+    static func hasNumberWord(_ key: String) -> Bool {
+        var atWordStart = true
+        for scalar in key.unicodeScalars {
+            if scalar.value == 0x20 {
+                atWordStart = true
+                continue
+            }
+            guard atWordStart else { continue }
+            atWordStart = false
+            if scalar.isASCII {
+                if scalar.value >= 0x30 && scalar.value <= 0x39 { return true }
+            } else if scalar.properties.numericType != nil {
+                return true
+            }
+        }
+        return false
     }
 
     /// The text ends with a full stop ("." or the ideographic and full-width ones), not with

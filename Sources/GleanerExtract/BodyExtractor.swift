@@ -56,13 +56,18 @@ struct BodyExtractor {
         let isBoilerplateName = tree.nameMask(matchers.boilerplateElements)
         var scratch: [UInt8] = []
         scratch.reserveCapacity(256)
-        for i in 1..<n where tree.nodes[i].kind == .element && !analysis.excluded[i]
-            && (!tree.nodes[i].attributes.isEmpty || isBoilerplateName[Int(tree.nodes[i].nameID)])
-        {
-            let inspection = classifier.inspect(
-                attributes: tree.nodes[i].attributes, isBoilerplateElement: isBoilerplateName[Int(tree.nodes[i].nameID)], scratch: &scratch)
-            verdict[i] = inspection.verdict
-            isMarker[i] = inspection.isArticleBodyMarker
+        // Nodes borrowed from the buffer: `tree.nodes[i]` fetched (and retained) the node
+        // array on every test.
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            for i in 1..<n where nodes[i].kind == .element && !analysis.excluded[i]
+                && (!nodes[i].attributes.isEmpty || isBoilerplateName[Int(nodes[i].nameID)])
+            {
+                let inspection = classifier.inspect(
+                    attributes: nodes[i].attributes, isBoilerplateElement: isBoilerplateName[Int(nodes[i].nameID)],
+                    scratch: &scratch)
+                verdict[i] = inspection.verdict
+                isMarker[i] = inspection.isArticleBodyMarker
+            }
         }
         var holdsMarker = [Bool](repeating: false, count: n)
         for i in stride(from: n - 1, through: 1, by: -1) {

@@ -131,7 +131,7 @@ struct BylineParser {
         while changed {
             changed = false
             let lower = current.lowercased()
-            for prefix in rules.bylinePrefixes where lower.hasPrefix(prefix) {
+            for prefix in rules.bylinePrefixes where PrefixTest.hasPrefix(lower, prefix) {
                 let rest = lower.dropFirst(prefix.count)
                 guard let next = rest.first, next == " " || next == ":" else { continue }
                 let remainder = String(current.dropFirst(prefix.count)).trimming { $0 == " " || $0 == ":" }

@@ -53,7 +53,12 @@ struct ClassTokenMatcher: Sendable {
 
     /// The node's `class` or `id` matches.
     func matches(_ node: DOMNode) -> Bool {
-        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
+        matches(attributes: node.attributes)
+    }
+
+    /// `matches(node)` by the element's attributes, for loops that read nodes in place.
+    func matches(attributes: HTMLAttributes) -> Bool {
+        for attribute in attributes where attribute.name == "class" || attribute.name == "id" {
             if matches(attribute.value) { return true }
         }
         return false

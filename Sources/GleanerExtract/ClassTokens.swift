@@ -8,6 +8,12 @@ import GleanerModel
 enum ClassTokens {
     /// Does `value` contain `needle` (lower-case ASCII), ignoring ASCII case? No allocation.
     static func containsASCII(_ value: String, _ needle: String) -> Bool {
+        // The borrowed strings' own bytes; `withUTF8` needed a mutable copy of each (a
+        // retain and release apiece, for ~30,000 ancestor tests a run).
+        let found = needle.utf8.withContiguousStorageIfAvailable { n -> Bool? in
+            value.utf8.withContiguousStorageIfAvailable { bytes in contains(bytes, n) }
+        } ?? nil
+        if let found { return found }
         var value = value
         var needle = needle
         return needle.withUTF8 { n in
@@ -17,9 +23,10 @@ enum ClassTokens {
 
     /// Byte-array form of `containsASCII` for needles prepared once.
     static func containsASCII(_ value: String, _ needle: [UInt8]) -> Bool {
-        var value = value
-        return needle.withUnsafeBufferPointer { n in
-            value.withUTF8 { bytes in contains(bytes, n) }
+        needle.withUnsafeBufferPointer { n in
+            if let found = value.utf8.withContiguousStorageIfAvailable({ bytes in contains(bytes, n) }) { return found }
+            var value = value
+            return value.withUTF8 { bytes in contains(bytes, n) }
         }
     }
 
@@ -39,10 +46,40 @@ enum ClassTokens {
 
     /// True when the node's own `id`/`class` contains one of `substrings`.
     static func hasSubstring(_ node: DOMNode, _ substrings: [String]) -> Bool {
-        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
+        hasSubstring(attributes: node.attributes, substrings)
+    }
+
+    /// `hasSubstring` by the element's attributes.
+    static func hasSubstring(attributes: HTMLAttributes, _ substrings: [String]) -> Bool {
+        for attribute in attributes where attribute.name == "class" || attribute.name == "id" {
             for substring in substrings where containsASCII(attribute.value, substring) { return true }
         }
         return false
+    }
+
+    /// `hasSubstring` for a compiled list: one scan a value.
+    static func hasSubstring(attributes: HTMLAttributes, _ substrings: ClassSubstrings) -> Bool {
+        for attribute in attributes where attribute.name == "class" || attribute.name == "id" {
+            if substrings.occurs(in: attribute.value) { return true }
+        }
+        return false
+    }
+
+    /// `hasAncestor` for a compiled list: one scan a value.
+    static func hasAncestor(
+        _ tree: DOMTree, of index: Int, substrings: ClassSubstrings, elements: Set<String> = [], depth: Int = 12
+    ) -> Bool {
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            var p = Int(nodes[index].parent)
+            var level = 0
+            while p > 0 && level < depth {
+                if !elements.isEmpty, elements.contains(nodes[p].name) { return true }
+                if hasSubstring(attributes: nodes[p].attributes, substrings) { return true }
+                p = Int(nodes[p].parent)
+                level += 1
+            }
+            return false
+        }
     }
 
     /// True when an ancestor of `index` (up to `depth` levels) has an `id`/`class` containing
@@ -50,15 +87,17 @@ enum ClassTokens {
     static func hasAncestor(
         _ tree: DOMTree, of index: Int, substrings: [String], elements: Set<String> = [], depth: Int = 12
     ) -> Bool {
-        var p = Int(tree[index].parent)
-        var level = 0
-        while p > 0 && level < depth {
-            let node = tree[p]
-            if !elements.isEmpty, elements.contains(node.name) { return true }
-            if hasSubstring(node, substrings) { return true }
-            p = Int(node.parent)
-            level += 1
+        // Ancestors read in place: `let node = tree[p]` copied each one.
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            var p = Int(nodes[index].parent)
+            var level = 0
+            while p > 0 && level < depth {
+                if !elements.isEmpty, elements.contains(nodes[p].name) { return true }
+                if hasSubstring(attributes: nodes[p].attributes, substrings) { return true }
+                p = Int(nodes[p].parent)
+                level += 1
+            }
+            return false
         }
-        return false
     }
 }

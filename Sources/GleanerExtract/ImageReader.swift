@@ -136,8 +136,12 @@ enum BlockLinkResolver {
     /// data URLs and in-page fragments.
     static func resolve(_ raw: String, base: URL?) -> String? {
         let lowered = raw.lowercased()
-        if raw.isEmpty || raw.hasPrefix("#") || lowered.hasPrefix("javascript:") || lowered.hasPrefix("data:") { return nil }
-        if lowered.hasPrefix("mailto:") || lowered.hasPrefix("tel:") { return raw }
+        if raw.isEmpty || PrefixTest.hasPrefix(raw, "#") || PrefixTest.hasPrefix(lowered, "javascript:")
+            || PrefixTest.hasPrefix(lowered, "data:")
+        {
+            return nil
+        }
+        if PrefixTest.hasPrefix(lowered, "mailto:") || PrefixTest.hasPrefix(lowered, "tel:") { return raw }
         if let absolute = URLResolver.absolute(raw, base: base) { return absolute }
         return base == nil && !lowered.contains(":") ? raw : (base == nil && (lowered.hasPrefix("http:") || lowered.hasPrefix("https:")) ? raw : nil)
     }

@@ -29,6 +29,10 @@ struct LeadDetector {
         "ul", "ol", "menu", "dialog", "address",
     ]
 
+    /// `skippedElements` compiled: byte-for-byte membership is `Set.contains` for these
+    /// ASCII names (none holds a letter a Unicode singleton normalises to).
+    static let skippedNames = ElementNameSet(skippedElements)
+
     func find(after headline: Int, descriptions: [String]) -> (node: Int, text: String)? {
         let tree = analysis.tree
         let normalizedDescriptions = descriptions.compactMap { Self.comparable($0) }.filter { $0.count >= 30 }
@@ -37,49 +41,53 @@ struct LeadDetector {
         let shortestDescription = normalizedDescriptions.map { PageAnalysis.visibleLength($0) }.min() ?? Int.max
         var j = tree[headline].subtreeEnd + 1
         let limit = min(tree.count, j + rules.leadSearchNodes)
-        while j < limit {
-            let node = tree[j]
-            guard node.isElement else { j += 1; continue }
-            if analysis.excluded[j] || Self.skippedElements.contains(node.name) || node.name == "h1" {
-                j = node.subtreeEnd + 1
-                continue
-            }
-            let length = Int(analysis.textLength[j])
-            if length == 0 {
-                j = node.subtreeEnd + 1
-                continue
-            }
-            if excludedMarkup.matches(node) {
-                j = node.subtreeEnd + 1
-                continue
-            }
-            if leadMarkup.matches(node) {
-                if rules.leadLength.contains(length), analysis.linkDensity(j) < 0.3, analysis.paragraphCount[j] <= 2,
-                    let text = leadText(j), !looksLikeByline(text)
-                {
-                    return (j, text)
-                }
-                if length < rules.leadLength.lowerBound {
-                    j = node.subtreeEnd + 1
+        // Nodes read in place: `let node = tree[j]` copied each node of the window. Names
+        // are tested per element of the window (a short stretch of the page), by bytes.
+        return tree.nodes.withUnsafeBufferPointer { nodes -> (node: Int, text: String)? in
+            while j < limit {
+                guard nodes[j].isElement else { j += 1; continue }
+                let subtreeEnd = nodes[j].subtreeEnd
+                if analysis.excluded[j] || Self.skippedNames.contains(nodes[j].name) || nodes[j].name == "h1" {
+                    j = subtreeEnd + 1
                     continue
                 }
-                j += 1  // a wrapper with more than a lead: look inside
-                continue
-            }
-            if node.name == "p" {
-                if length >= 25, length >= shortestDescription - 2, let text = TextCleaner.nonEmpty(tree.rawText(of: j)),
-                    let comparable = Self.comparable(text),
-                    normalizedDescriptions.contains(where: { Self.sameText(description: $0, paragraph: comparable) })
-                {
-                    return (j, text)
+                let length = Int(analysis.textLength[j])
+                if length == 0 {
+                    j = subtreeEnd + 1
+                    continue
                 }
-                if length >= rules.leadBodyParagraphLength { return nil }
-                j = node.subtreeEnd + 1
-                continue
+                if excludedMarkup.matches(attributes: nodes[j].attributes) {
+                    j = subtreeEnd + 1
+                    continue
+                }
+                if leadMarkup.matches(attributes: nodes[j].attributes) {
+                    if rules.leadLength.contains(length), analysis.linkDensity(j) < 0.3, analysis.paragraphCount[j] <= 2,
+                        let text = leadText(j), !looksLikeByline(text)
+                    {
+                        return (j, text)
+                    }
+                    if length < rules.leadLength.lowerBound {
+                        j = subtreeEnd + 1
+                        continue
+                    }
+                    j += 1  // a wrapper with more than a lead: look inside
+                    continue
+                }
+                if nodes[j].name == "p" {
+                    if length >= 25, length >= shortestDescription - 2, let text = TextCleaner.nonEmpty(tree.rawText(of: j)),
+                        let comparable = Self.comparable(text),
+                        normalizedDescriptions.contains(where: { Self.sameText(description: $0, paragraph: comparable) })
+                    {
+                        return (j, text)
+                    }
+                    if length >= rules.leadBodyParagraphLength { return nil }
+                    j = subtreeEnd + 1
+                    continue
+                }
+                j += 1
             }
-            j += 1
+            return nil
         }
-        return nil
     }
 
     /// The lead's text; a lead made of several paragraphs or list items (live blogs' key

@@ -75,7 +75,9 @@ struct MetadataExtractor {
         }
         if isArticle, metadata.agency == nil {
             metadata.agency = AgencyCreditFinder(
-                analysis: analysis, rules: metaRules, skippedElements: matchers.creditSkippedElements).find(after: headline.node)
+                analysis: analysis, rules: metaRules, skippedElements: matchers.creditSkippedElements,
+                excludedAncestors: matchers.creditExcludedAncestors
+            ).find(after: headline.node)
         }
         return metadata
     }
@@ -540,12 +542,16 @@ struct MetadataExtractor {
             if let headlineNode, candidate < headlineNode { continue }
             if candidate <= lastTaken { continue }  // inside an element already read
             if let box, candidate > tree[box].subtreeEnd { break }
-            guard !analysis.excluded[candidate], isBylineElement(tree[candidate], markup: bylineMarkup) else { continue }
+            guard !analysis.excluded[candidate],
+                isBylineElement(name: tree[candidate].name, attributes: tree[candidate].attributes, markup: bylineMarkup)
+            else { continue }
             let length = Int(analysis.textLength[candidate])
             guard length > 0, length <= metaRules.maximumBylineLength else { continue }
-            if ClassTokens.hasSubstring(tree[candidate], metaRules.bylineExcludedAncestorSubstrings) { continue }
+            if ClassTokens.hasSubstring(attributes: tree[candidate].attributes, matchers.bylineExcludedAncestors) {
+                continue
+            }
             if ClassTokens.hasAncestor(
-                tree, of: candidate, substrings: metaRules.bylineExcludedAncestorSubstrings,
+                tree, of: candidate, substrings: matchers.bylineExcludedAncestors,
                 elements: ["nav", "footer", "aside", "form"], depth: 15)
             {
                 continue
@@ -564,11 +570,12 @@ struct MetadataExtractor {
         return result
     }
 
-    private func isBylineElement(_ node: DOMNode, markup bylineMarkup: ClassTokenMatcher) -> Bool {
-        if node.name == "a", let rel = node.attribute("rel"), rel.lowercased().split(separator: " ").contains("author") {
+    /// By the element's name and attributes: a `DOMNode` passed on is copied.
+    private func isBylineElement(name: String, attributes: HTMLAttributes, markup bylineMarkup: ClassTokenMatcher) -> Bool {
+        if name == "a", let rel = attributes.attributeNamed("rel"), rel.lowercased().split(separator: " ").contains("author") {
             return true
         }
-        return bylineMarkup.matches(node)
+        return bylineMarkup.matches(attributes: attributes)
     }
 
     // MARK: published / modified
@@ -631,13 +638,15 @@ struct MetadataExtractor {
         return chosen
     }
 
+    /// `id`/`class` marks of an update date (`pageDates`).
+    private static let updateMarks = ClassSubstrings(["updat", "modif", "aktualis", "edited"])
+
     /// Dates shown on the page: `time` elements (their `datetime`, else their text), then
     /// elements classed date/datum/time/publish, then byline elements ("Von A · 11.09.2023")
     /// — those after the headline first, none
     /// inside comments or teasers. `modified` selects the ones classed as updates.
     func pageDates(_ s: Sources, headlineNode: Int?, modified: Bool, url: String? = nil) -> [String?] {
         let tree = analysis.tree
-        let updateMarks = ["updat", "modif", "aktualis", "edited"]
         var after: [String?] = []
         var before: [String?] = []
         for list in [s.scan.times, s.scan.dates, s.scan.bylines] {
@@ -653,10 +662,10 @@ struct MetadataExtractor {
                         continue
                     }
                 }
-                let node = tree[index]
-                let isUpdate = ClassTokens.hasSubstring(node, updateMarks)
-                guard isUpdate == modified || (!modified && node.attribute("pubdate") != nil) else { continue }
-                let datetime = node.attribute("datetime") ?? node.attribute("content")
+                let attributes = tree[index].attributes
+                let isUpdate = ClassTokens.hasSubstring(attributes: attributes, Self.updateMarks)
+                guard isUpdate == modified || (!modified && attributes.attributeNamed("pubdate") != nil) else { continue }
+                let datetime = attributes.attributeNamed("datetime") ?? attributes.attributeNamed("content")
                 guard datetime != nil || analysis.textLength[index] <= 120 else { continue }
                 // Cheap checks first: parse, then the ancestor walk, for the few that qualify.
                 var value = datetime ?? tree.rawText(of: index)
@@ -667,7 +676,7 @@ struct MetadataExtractor {
                     if settled != parsed { value = settled.iso8601 }
                 }
                 if ClassTokens.hasAncestor(
-                    tree, of: index, substrings: metaRules.bylineExcludedAncestorSubstrings,
+                    tree, of: index, substrings: matchers.bylineExcludedAncestors,
                     elements: ["nav", "footer", "aside"], depth: 15)
                 {
                     continue
@@ -702,12 +711,15 @@ struct MetadataExtractor {
         return chosen.filter { $0.count <= 100 }.uniquedIgnoringCase()
     }
 
+    /// Containers of tag clouds (`tagLinks`).
+    private static let tagCloudMarks = ClassSubstrings(["sidebar", "widget", "tagcloud", "tag-cloud"])
+
     /// Texts of `a rel=tag` links, skipping tag clouds in sidebars and navigation.
     func tagLinks(_ s: Sources) -> [String] {
         let tree = analysis.tree
         var result: [String] = []
         for index in s.scan.tagLinks where !analysis.excluded[index] {
-            if ClassTokens.hasAncestor(tree, of: index, substrings: ["sidebar", "widget", "tagcloud", "tag-cloud"], elements: ["aside", "nav"], depth: 12) {
+            if ClassTokens.hasAncestor(tree, of: index, substrings: Self.tagCloudMarks, elements: ["aside", "nav"], depth: 12) {
                 continue
             }
             if let text = TextCleaner.nonEmpty(tree.rawText(of: index)) { result.append(text) }

@@ -36,9 +36,12 @@ struct MetadataScan {
         // What each distinct tag name of the page is to this scan, looked up once per name
         // rather than string-compared on every element.
         let roles = tree.names.map { Self.roles[$0] ?? .other }
+        // The static needle set fetched once: each read of it went through its lazy
+        // initialiser's check and retained its three arrays.
+        let needles = Self.candidateNeedles
         tree.nodes.withUnsafeBufferPointer { nodes in
             for i in 0..<nodes.count where nodes[i].kind == .element {
-                scan(nodes, i, role: roles[Int(nodes[i].nameID)], analysis: analysis)
+                scan(nodes, i, role: roles[Int(nodes[i].nameID)], analysis: analysis, needles: needles)
             }
         }
     }
@@ -53,10 +56,12 @@ struct MetadataScan {
         "script": .script, "h1": .h1, "h2": .subheading, "h3": .subheading, "time": .time,
     ]
 
-    private mutating func scan(_ nodes: UnsafeBufferPointer<DOMNode>, _ i: Int, role: Role, analysis: PageAnalysis) {
+    private mutating func scan(
+        _ nodes: UnsafeBufferPointer<DOMNode>, _ i: Int, role: Role, analysis: PageAnalysis, needles: ByteNeedleSet
+    ) {
         switch role {
         case .metaTag:
-            meta.read(nodes[i], index: i, tree: analysis.tree)
+            meta.read(nodes, index: i, tree: analysis.tree)
         case .script:
             if let type = nodes[i].attribute("type"), ClassTokens.containsASCII(type, "ld+json") {
                 jsonLDScripts.append(i)
@@ -77,20 +82,29 @@ struct MetadataScan {
         var isMicrodata = false
         var isByline = false
         var isDate = false
-        for attribute in nodes[i].attributes {
-            if attribute.isNamed("itemprop") || attribute.isNamed("itemscope") {
-                isMicrodata = true
-            } else if attribute.isNamed("rel") {
-                guard nodes[i].name == "a" else { continue }
-                if ClassTokens.containsASCII(attribute.value, "author") { isByline = true }
-                // WordPress marks category links `rel="category tag"`: categories are not tags.
-                let rels = attribute.value.lowercased().split(separator: " ")
-                if rels.contains("tag") && !rels.contains("category") { tagLinks.append(i) }
-            } else if attribute.isNamed("class") || attribute.isNamed("id") {
-                guard mayBeCandidate else { continue }
-                let groups = Self.candidateNeedles.groups(in: attribute.value)
-                if groups & 1 != 0 { isByline = true }
-                if groups & 2 != 0 { isDate = true }
+        // Attributes read in place: iterating the array copied each one out (its name and
+        // value retained and released), for every element with attributes.
+        nodes[i].attributes.withUnsafeBufferPointer { attributes in
+            for k in attributes.indices {
+                if attributes[k].isNamed("itemprop") || attributes[k].isNamed("itemscope") {
+                    isMicrodata = true
+                } else if attributes[k].isNamed("rel") {
+                    guard nodes[i].name == "a" else { continue }
+                    let value = attributes[k].value
+                    if ClassTokens.containsASCII(value, "author") { isByline = true }
+                    // WordPress marks category links `rel="category tag"`: categories are not
+                    // tags. No word can be "tag" unless the bytes are there (only T, A, G
+                    // lower-case to t, a, g, and "tag" has no other canonical form): most rel
+                    // values ("nofollow", "author") skip the lower-casing and splitting.
+                    guard ClassTokens.containsASCII(value, "tag") else { continue }
+                    let rels = value.lowercased().split(separator: " ")
+                    if rels.contains("tag") && !rels.contains("category") { tagLinks.append(i) }
+                } else if attributes[k].isNamed("class") || attributes[k].isNamed("id") {
+                    guard mayBeCandidate else { continue }
+                    let groups = needles.groups(in: attributes[k].value)
+                    if groups & 1 != 0 { isByline = true }
+                    if groups & 2 != 0 { isDate = true }
+                }
             }
         }
         if isMicrodata { microdata.append(i) }

@@ -51,23 +51,26 @@ struct PageTypeClassifier {
         var teasers = 0
         var paragraphText = [Int32](repeating: 0, count: tree.count)
         var dominant: Int32 = 0
-        for i in 0..<tree.count {
-            let node = tree.nodes[i]
-            guard node.isElement, !analysis.excluded[i] else { continue }
-            switch node.name {
-            case "h2", "h3", "h4":
-                let length = analysis.textLength[i]
-                guard length >= rules.teaserMinimumLength else { continue }
-                // Text inside an enclosing <a> counts as link text too (PageAnalysis inherits it).
-                if analysis.linkTextLength[i] * 2 >= length { teasers += 1 }
-            case "p":
-                let length = analysis.textLength[i]
-                guard length >= 40, analysis.linkTextLength[i] * 3 < length, node.parent >= 0 else { continue }
-                let parent = Int(node.parent)
-                paragraphText[parent] += length
-                dominant = max(dominant, paragraphText[parent])
-            default:
-                continue
+        // Names by id, looked up once per page; nodes read in place (a copied node retained
+        // its strings and attribute array).
+        let isTeaserHeading = tree.names.map { $0 == "h2" || $0 == "h3" || $0 == "h4" }
+        let paragraphID = tree.nameID("p")
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            for i in 0..<nodes.count {
+                guard nodes[i].isElement, !analysis.excluded[i] else { continue }
+                let nameID = nodes[i].nameID
+                if isTeaserHeading[Int(nameID)] {
+                    let length = analysis.textLength[i]
+                    guard length >= rules.teaserMinimumLength else { continue }
+                    // Text inside an enclosing <a> counts as link text too (PageAnalysis inherits it).
+                    if analysis.linkTextLength[i] * 2 >= length { teasers += 1 }
+                } else if nameID == paragraphID {
+                    let length = analysis.textLength[i]
+                    let parent = Int(nodes[i].parent)
+                    guard length >= 40, analysis.linkTextLength[i] * 3 < length, parent >= 0 else { continue }
+                    paragraphText[parent] += length
+                    dominant = max(dominant, paragraphText[parent])
+                }
             }
         }
         return (teasers, Int(dominant))

@@ -85,8 +85,52 @@ struct ParagraphUnits {
 
     static func commas(in text: String) -> Int32 {
         // Over the string's own bytes: it runs for every text node.
-        if let count = text.utf8.withContiguousStorageIfAvailable({ commas(inBytes: $0) }) { return count }
+        if let count = text.utf8.withContiguousStorageIfAvailable({ commas(buffer: $0) }) { return count }
         return commas(inBytes: text.utf8)
+    }
+
+    /// `commas(inBytes:)` that skips eight bytes at a time while they hold neither a comma
+    /// nor a non-ASCII byte (both wide commas start with one), where the byte loop has
+    /// nothing to do; other bytes are stepped through exactly as there. Text nodes are
+    /// mostly such runs: the byte loop was 0.45% of a run.
+    static func commas(buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard let base = buffer.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let n = buffer.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let commaBytes: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
+        var count: Int32 = 0
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let x = word ^ commaBytes
+                // No zero byte in `x` (no comma) and no high bit in `word` (all ASCII).
+                if ((x &- ones) & ~x & highs) | (word & highs) == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let byte = buffer[i]
+            i += 1
+            if byte == 0x2C {
+                count += 1
+            } else if byte == 0xEF || byte == 0xE3 {
+                // U+FF0C FULLWIDTH COMMA = EF BC 8C, U+3001 IDEOGRAPHIC COMMA = E3 80 81;
+                // the bytes after the lead are consumed as the byte loop's iterator does.
+                let second: UInt8 = byte == 0xEF ? 0xBC : 0x80
+                let third: UInt8 = byte == 0xEF ? 0x8C : 0x81
+                guard i < n else { continue }
+                let b1 = buffer[i]
+                i += 1
+                guard b1 == second, i < n else { continue }
+                let b2 = buffer[i]
+                i += 1
+                if b2 == third { count += 1 }
+            }
+        }
+        return count
     }
 
     @inline(__always)

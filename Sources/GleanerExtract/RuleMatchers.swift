@@ -28,6 +28,10 @@ final class RuleMatchers: Sendable {
     let blockElements: ElementNameSet
     let commentFurnitureAncestors: ElementNameSet
     let creditSkippedElements: ElementNameSet
+    /// `id`/`class` substrings of containers whose bylines, dates and credits are someone
+    /// else's (`ClassTokens.hasAncestor` in `MetadataExtractor`, `AgencyCreditFinder`).
+    let bylineExcludedAncestors: ClassSubstrings
+    let creditExcludedAncestors: ClassSubstrings
 
     init(_ rules: ExtractionRules) {
         let meta = rules.metadata
@@ -43,5 +47,7 @@ final class RuleMatchers: Sendable {
         blockElements = ElementNameSet(rules.blockElements)
         commentFurnitureAncestors = ElementNameSet(rules.comments.furnitureAncestors)
         creditSkippedElements = ElementNameSet(meta.creditSkippedElements)
+        bylineExcludedAncestors = ClassSubstrings(meta.bylineExcludedAncestorSubstrings)
+        creditExcludedAncestors = ClassSubstrings(meta.creditExcludedAncestorSubstrings)
     }
 }

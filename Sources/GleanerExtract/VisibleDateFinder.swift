@@ -26,10 +26,11 @@ struct VisibleDateFinder {
         var best: (distance: Int, date: DateNormalizer.Parsed, source: String)?
         var i = lower
         while i <= upper {
-            let node = tree[i]
-            if node.kind == .element {
+            // Fields read in place (`tree[i]` yields): a copied node retained its strings and
+            // attribute array.
+            if tree[i].kind == .element {
                 // Furniture and scripts: skip the whole subtree.
-                if node.isNonContent || analysis.excluded[i] { i = node.subtreeEnd + 1; continue }
+                if tree[i].isNonContent || analysis.excluded[i] { i = tree[i].subtreeEnd + 1; continue }
                 i += 1
                 continue
             }
@@ -38,10 +39,11 @@ struct VisibleDateFinder {
             // The text the date was read from (the node's, or its parent's for a date spread
             // over inline elements), for `settlingOrder`.
             let date: DateNormalizer.Parsed, source: String
-            if let own = Self.date(in: node.text) {
-                (date, source) = (own, node.text)
+            let text = tree[i].text
+            if let own = Self.date(in: text) {
+                (date, source) = (own, text)
             } else if let spread = parentDate(of: i) {
-                (date, source) = (spread, tree.rawText(of: Int(node.parent)))
+                (date, source) = (spread, tree.rawText(of: Int(tree[i].parent)))
             } else {
                 continue
             }

@@ -28,12 +28,12 @@ public enum LanguageDetector {
     /// The language of `text` (valid UTF-8 plain text), or nil when CLD2 reads none. Only the
     /// first `maximumSampleBytes` are read: more text does not change the verdict.
     public static func detect(_ text: String) -> DetectedLanguage? {
-        // Copied from the string's contiguous UTF-8 in one go: `Array(text.utf8.prefix(_:))`
-        // went byte by byte through a generic iterator (18 M instructions for 181 pages).
-        var utf8 = text.utf8.withContiguousStorageIfAvailable { Array(UnsafeBufferPointer(rebasing: $0.prefix(rules.maximumSampleBytes))) }
-            ?? Array(text.utf8.prefix(rules.maximumSampleBytes))
+        let limit = rules.maximumSampleBytes
+        // Copied from the string's own bytes in one go: the generic copy of `utf8.prefix`
+        // went byte by byte (0.45% of a run).
+        var utf8 = text.utf8.withContiguousStorageIfAvailable { Array($0.prefix(limit)) } ?? Array(text.utf8.prefix(limit))
         // Cut at a scalar boundary: drop trailing continuation bytes and their lead byte.
-        if utf8.count == rules.maximumSampleBytes {
+        if utf8.count == limit {
             while let last = utf8.last, last & 0xC0 == 0x80 { utf8.removeLast() }
             if let last = utf8.last, last >= 0xC0 { utf8.removeLast() }
         }
