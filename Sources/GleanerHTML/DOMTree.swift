@@ -54,6 +54,7 @@ public struct DOMTree: Sendable {
         names.map { set.contains($0) }
     }
 
+    @inlinable
     public var count: Int { nodes.count }
 
     /// A yielding accessor: `tree[i].name` reads in place instead of copying the node (and
@@ -97,14 +98,14 @@ public struct DOMTree: Sendable {
         var i = index
         let end = nodes[index].subtreeEnd
         while i <= end {
-            let node = nodes[i]
-            if node.kind == .text {
-                out += node.text
+            // Fields read in place: a copy of the node retained its strings and attributes.
+            if nodes[i].kind == .text {
+                out += nodes[i].text
                 i += 1
-            } else if node.isNonContent, i != index {
-                i = node.subtreeEnd + 1
+            } else if nodes[i].isNonContent, i != index {
+                i = nodes[i].subtreeEnd + 1
             } else {
-                if node.isElement, node.name == "br" { out += "\n" }
+                if nodes[i].isElement, nodes[i].name == "br" { out += "\n" }
                 i += 1
             }
         }
@@ -119,12 +120,15 @@ public struct DOMTree: Sendable {
 
     /// Walks up from `index` (exclusive) and returns the first ancestor satisfying `match`.
     public func ancestor(of index: Int, where match: (DOMNode) -> Bool) -> Int? {
-        var p = Int(nodes[index].parent)
-        while p >= 0 {
-            if match(nodes[p]) { return p }
-            p = Int(nodes[p].parent)
+        // Through the buffer, so each node reaches `match` borrowed, not copied.
+        nodes.withUnsafeBufferPointer { nodes in
+            var p = Int(nodes[index].parent)
+            while p >= 0 {
+                if match(nodes[p]) { return p }
+                p = Int(nodes[p].parent)
+            }
+            return nil
         }
-        return nil
     }
 
     /// Sequence over sibling-linked children.
