@@ -22,9 +22,10 @@ public struct DOMNode: Sendable {
     public var parent: Int32
     public var firstChild: Int32
     public var nextSibling: Int32
+    /// Declared beside the other 32-bit fields, so the node has no padding (96 bytes).
+    public var depth: Int32
     /// Index of the last node in this node's subtree (itself when it has no children).
     public var subtreeEnd: Int
-    public var depth: Int32
 
     public init(
         kind: Kind, name: String, text: String, attributes: HTMLAttributes,
@@ -78,12 +79,6 @@ public struct DOMNode: Sendable {
         return result.lowercased()
     }
 }
-
-/// An element's attributes. The parser keeps all attributes of a page in one array and
-/// gives each element its slice: an array per element was a malloc and a free for every
-/// element with attributes, most of the cost of building and freeing a tree after the
-/// strings themselves.
-public typealias HTMLAttributes = ArraySlice<HTMLAttribute>
 
 /// A name/value pair of an element.
 public struct HTMLAttribute: Sendable, Equatable {

@@ -21,7 +21,7 @@ struct SAXTreeBuilder {
 
     private(set) var nodes: [DOMNode] = []
     /// Every element's attributes, back to back in document order; `finish` gives each
-    /// element its slice (see `HTMLAttributes`).
+    /// element its range (see `HTMLAttributes`).
     private var attributeStore: [HTMLAttribute] = []
     /// Where each element with attributes has them in `attributeStore`.
     private var attributeRanges: [AttributeRange] = []
@@ -146,10 +146,10 @@ struct SAXTreeBuilder {
         flushText()
         while openElements.count > 1 { closeTop() }
         nodes[0].subtreeEnd = nodes.count - 1
-        // Handed out only now: a slice taken while the store still grew would have made
-        // each later append copy the whole store.
+        // Handed out only now: a range that shared the store while it still grew would
+        // have made each later append copy the whole store.
         for range in attributeRanges {
-            nodes[Int(range.node)].attributes = attributeStore[Int(range.start)..<Int(range.end)]
+            nodes[Int(range.node)].attributes = HTMLAttributes(store: attributeStore, range: Int(range.start)..<Int(range.end))
         }
         return DOMTree(nodes: nodes, names: names)
     }
@@ -211,7 +211,8 @@ struct SAXTreeBuilder {
         openElements.append(index)
         lastChild.append(-1)
         if scriptText == .dataOnly, nodes[Int(index)].isNonContent {
-            discardingText = Self.dropsText(name: nodes[Int(index)].name, attributes: attributeStore[attributesStart...])
+            let attributes = HTMLAttributes(store: attributeStore, range: attributesStart..<attributeStore.count)
+            discardingText = Self.dropsText(name: nodes[Int(index)].name, attributes: attributes)
         }
         return withinBudget()
     }
