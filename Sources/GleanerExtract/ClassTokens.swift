@@ -69,17 +69,7 @@ enum ClassTokens {
     static func hasAncestor(
         _ tree: DOMTree, of index: Int, substrings: ClassSubstrings, elements: Set<String> = [], depth: Int = 12
     ) -> Bool {
-        tree.nodes.withUnsafeBufferPointer { nodes in
-            var p = Int(nodes[index].parent)
-            var level = 0
-            while p > 0 && level < depth {
-                if !elements.isEmpty, elements.contains(nodes[p].name) { return true }
-                if hasSubstring(attributes: nodes[p].attributes, substrings) { return true }
-                p = Int(nodes[p].parent)
-                level += 1
-            }
-            return false
-        }
+        hasAncestor(tree, of: index, elements: elements, depth: depth) { hasSubstring(attributes: $0, substrings) }
     }
 
     /// True when an ancestor of `index` (up to `depth` levels) has an `id`/`class` containing
@@ -87,13 +77,20 @@ enum ClassTokens {
     static func hasAncestor(
         _ tree: DOMTree, of index: Int, substrings: [String], elements: Set<String> = [], depth: Int = 12
     ) -> Bool {
-        // Ancestors read in place: `let node = tree[p]` copied each one.
+        hasAncestor(tree, of: index, elements: elements, depth: depth) { hasSubstring(attributes: $0, substrings) }
+    }
+
+    /// The walk up from `index` both `hasAncestor`s make. Ancestors are read in place:
+    /// `let node = tree[p]` copied each one.
+    private static func hasAncestor(
+        _ tree: DOMTree, of index: Int, elements: Set<String>, depth: Int, where matches: (HTMLAttributes) -> Bool
+    ) -> Bool {
         tree.nodes.withUnsafeBufferPointer { nodes in
             var p = Int(nodes[index].parent)
             var level = 0
             while p > 0 && level < depth {
                 if !elements.isEmpty, elements.contains(nodes[p].name) { return true }
-                if hasSubstring(attributes: nodes[p].attributes, substrings) { return true }
+                if matches(nodes[p].attributes) { return true }
                 p = Int(nodes[p].parent)
                 level += 1
             }
