@@ -131,14 +131,9 @@ struct SAXTreeBuilder {
         // The two names every tree has keep their ids (0 and 1) should a page spell them.
         for (id, name) in names.enumerated() {
             let bytes = Array(name.utf8)
-            let hash = bytes.withUnsafeBufferPointer { Self.hash($0) }
-            var slot = Int(truncatingIfNeeded: hash >> 40) & (nameSlots.count - 1)
-            while nameSlots[slot].used { slot = (slot + 1) & (nameSlots.count - 1) }
-            nameSlots[slot] = InternedName(
-                used: true, bytesStart: Int32(truncatingIfNeeded: nameBytes.count), bytesCount: Int32(truncatingIfNeeded: bytes.count),
-                hash: hash, isNonContent: false, id: UInt32(truncatingIfNeeded: id))
-            nameBytes.append(contentsOf: bytes)
-            nameCount += 1
+            bytes.withUnsafeBufferPointer { bytes in
+                _ = insertSlot(bytes, hash: Self.hash(bytes), id: UInt32(truncatingIfNeeded: id), isNonContent: false)
+            }
         }
     }
 
@@ -384,19 +379,24 @@ struct SAXTreeBuilder {
             isNonContent = HTMLVocabulary.nonContentElements.contains(name)
         }
         // Probed again: the lower-case spelling's insertion may have grown the table.
-        let mask = nameSlots.count - 1
-        var slot = Int(truncatingIfNeeded: hash >> 40) & mask
-        while nameSlots[slot].used { slot = (slot + 1) & mask }
-        let start = Int32(truncatingIfNeeded: nameBytes.count)
-        nameBytes.append(contentsOf: bytes)
-        nameSlots[slot] = InternedName(
-            used: true, bytesStart: start, bytesCount: Int32(truncatingIfNeeded: bytes.count), hash: hash,
-            isNonContent: isNonContent, id: id)
-        nameCount += 1
+        let slot = insertSlot(bytes, hash: hash, id: id, isNonContent: isNonContent)
         if nameCount * 2 > nameSlots.count {
             growNameSlots()
             return findSlot(bytes, hash: hash)!
         }
+        return slot
+    }
+
+    /// Puts the spelling `bytes` in the first free slot of its probe sequence; returns the slot.
+    private mutating func insertSlot(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, id: UInt32, isNonContent: Bool) -> Int {
+        let mask = nameSlots.count - 1
+        var slot = Int(truncatingIfNeeded: hash >> 40) & mask
+        while nameSlots[slot].used { slot = (slot + 1) & mask }
+        nameSlots[slot] = InternedName(
+            used: true, bytesStart: Int32(truncatingIfNeeded: nameBytes.count), bytesCount: Int32(truncatingIfNeeded: bytes.count),
+            hash: hash, isNonContent: isNonContent, id: id)
+        nameBytes.append(contentsOf: bytes)
+        nameCount += 1
         return slot
     }
 
