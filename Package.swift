@@ -61,6 +61,8 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // glibc's <malloc.h> (mallopt), for the command's allocator settings.
+        .systemLibrary(name: "CMalloc"),
 
         // The record and error types every stage shares.
         .target(name: "GleanerModel", dependencies: ["CTextShim"]),
@@ -141,7 +143,7 @@ let package = Package(
         .executableTarget(
             name: "gleaner",
             dependencies: [
-                "Gleaner", "GleanerInput", "GleanerRunner", "GleanerFetch", "GleanerPipeline", "GleanerWARC",
+                "Gleaner", "GleanerInput", "GleanerRunner", "GleanerFetch", "GleanerPipeline", "GleanerWARC", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

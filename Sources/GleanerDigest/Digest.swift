@@ -23,10 +23,9 @@ public enum Digest {
         var out = [UInt8](repeating: 0, count: algorithm.byteCount)
         do {
             out.withUnsafeMutableBufferPointer { digest in
-                let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self)
                 switch algorithm {
-                case .sha1: _ = SHA1(base, raw.count, digest.baseAddress)
-                case .sha256: _ = SHA256(base, raw.count, digest.baseAddress)
+                case .sha1: gleaner_sha1(raw.baseAddress, raw.count, digest.baseAddress)
+                case .sha256: gleaner_sha256(raw.baseAddress, raw.count, digest.baseAddress)
                 }
             }
         }

@@ -45,6 +45,8 @@ enum AttributeLimiter {
         /// from them.
         var startTags = 0
         var attributes = 0
+        /// Runs of text between tags (a `<` not right after a `>`), blank ones included.
+        var textRuns = 0
     }
 
     /// Values shorter than this stay in place: a placeholder is two to six bytes.
@@ -75,12 +77,14 @@ enum AttributeLimiter {
         var drawingBudget = 2 * bytes.count
         var startTags = 0
         var attributeCount = 0
+        var textRuns = 0
         var i = 0
         let n = bytes.count
         while i < n {
             // The next '<' by memchr: the byte loop was 3% of a whole `gleaner extract` run.
             i = index(of: 0x3C, in: bytes, from: i)
             guard i + 1 < n else { break }
+            if i > 0, bytes[i - 1] != 0x3E { textRuns += 1 }
             let next = bytes[i + 1]
             if next == 0x21 || next == 0x3F {  // '!' or '?': comment or declaration
                 if next == 0x21, i + 3 < n, bytes[i + 2] == 0x2D, bytes[i + 3] == 0x2D {
@@ -170,7 +174,7 @@ enum AttributeLimiter {
             position = cut.range.upperBound
         }
         output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position..<n]))
-        return Prescan(bytes: output, values: values, startTags: startTags, attributes: attributeCount)
+        return Prescan(bytes: output, values: values, startTags: startTags, attributes: attributeCount, textRuns: textRuns)
     }
 
     /// DEL and `number` in decimal.

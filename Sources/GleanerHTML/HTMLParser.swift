@@ -38,7 +38,7 @@ public enum HTMLParser {
     static func parse(
         _ bytes: UnsafeRawBufferPointer, charset: String, url: String?, scriptText: ScriptTextPolicy,
         limits: ParseLimits, skippingDroppedText: Bool, prescanned: Bool = false, stashing: Bool = true,
-        stash: AttributeStash? = nil, counts: (startTags: Int, attributes: Int)? = nil
+        stash: AttributeStash? = nil, counts: (startTags: Int, attributes: Int, textRuns: Int)? = nil
     ) throws(HTMLParseError) -> DOMTree {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             throw HTMLParseError(message: "empty input")
@@ -71,7 +71,7 @@ public enum HTMLParser {
                     try parse(
                         trimmed, charset: charset, url: url, scriptText: scriptText, limits: limits,
                         skippingDroppedText: skippingDroppedText, prescanned: true, stash: stash,
-                        counts: (prescan.startTags, prescan.attributes))
+                        counts: (prescan.startTags, prescan.attributes, prescan.textRuns))
                 }
             }
             if case .failure(let error) = result, error.code == AttributeStash.leakedCode {

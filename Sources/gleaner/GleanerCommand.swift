@@ -21,6 +21,7 @@ extension GleanerCommand {
     /// 2 — the documented contract: 0 all inputs gave records, 1 some gave error records,
     /// 2 usage errors.
     static func main() {
+        MallocPolicy.apply()
         do {
             // `--explain` alone means `--explain=json` (argument-parser options need a value).
             let arguments = CommandLine.arguments.dropFirst().map { $0 == "--explain" ? "--explain=json" : $0 }
