@@ -56,11 +56,9 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        // libcurl's headers, and forwarders that load libcurl.so.4 on the first call (dlopen):
+        // commands that never fetch do not pay for loading it. Debian: libcurl4-openssl-dev.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         // glibc's <malloc.h> (mallopt), for the command's allocator settings.
         .systemLibrary(name: "CMalloc"),
 

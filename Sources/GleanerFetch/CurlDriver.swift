@@ -29,7 +29,9 @@ final class CurlDriver {
 
     init(configuration: FetchConfiguration, inbox: FetchInbox) throws(FetchFailure) {
         guard CurlGlobal.isReady else {
-            throw FetchFailure(.fetchFailed, "libcurl: curl_global_init failed")
+            // libcurl is loaded on first use: say why it could not be, when that was the cause.
+            let reason = gleaner_curl_load_error().map { String(cString: $0) } ?? "libcurl: curl_global_init failed"
+            throw FetchFailure(.fetchFailed, reason)
         }
         guard let multi = curl_multi_init() else {
             throw FetchFailure(.fetchFailed, "libcurl: curl_multi_init failed")
