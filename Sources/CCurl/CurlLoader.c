@@ -3,12 +3,15 @@
 // never fetch (`extract`, `validate`, WARC work) never load libcurl nor what it links.
 // See CCurl.h for why.
 //
-// Each forwarder has the header's exact signature, so Swift code calls libcurl as before.
-// Before a successful load the forwarders answer as libcurl does when it cannot start:
-// NULL handles, CURLE_FAILED_INIT, and error strings that carry the loader's message.
+// Each forwarder is defined under libcurl's own symbol with its parameters and result, so
+// Swift code calls libcurl as before. Before a successful load the forwarders answer as
+// libcurl does when it cannot start: NULL handles, CURLE_FAILED_INIT, and error strings that
+// carry the loader's message.
+//
 // The header's own declarations of the functions defined here are renamed out of the way:
-// their spelling varies between libcurl releases (`const CURLU *` since 8.x), the symbols and
-// their calling convention do not, and only the symbols matter to the callers.
+// their spelling varies between libcurl releases (`curl_url_get` takes a `const CURLU *` in
+// later ones), the symbols and their calling convention do not, and only the symbols matter
+// to the callers.
 #define curl_global_init gleaner_header_curl_global_init
 #define curl_version gleaner_header_curl_version
 #define curl_version_info gleaner_header_curl_version_info
