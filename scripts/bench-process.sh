@@ -35,14 +35,18 @@ find "$work/plain" -type f | sort > "$work/plain.list"
 find "$bench/scrapinghub/html" -type f | sort > "$work/gz.list"
 pages=$(wc -l < "$work/plain.list")
 
-# seconds COMMAND… — wall time of one run, pinned to one core.
-seconds() {
-  local start end
-  start=$(date +%s.%N)
-  taskset -c 0 "$@" >/dev/null 2>&1
-  end=$(date +%s.%N)
-  python3 -c "print(${end} - ${start})"
+# wall_cpu COMMAND… — "wall cpu" seconds of one run (cpu: user + system of the child).
+wall_cpu() {
+  python3 - "$@" <<'PY'
+import os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, _, usage = os.wait4(child.pid, 0)
+print(f"{time.perf_counter() - start} {usage.ru_utime + usage.ru_stime}")
+PY
 }
+# seconds COMMAND… — wall time of one run, pinned to one core.
+seconds() { wall_cpu taskset -c 0 "$@" | cut -d' ' -f1; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 : > "$work/floor"
@@ -59,16 +63,6 @@ done
 # same run moved ±25% within minutes, so a ratio of two medians taken minutes apart measured
 # the host as much as the runner. Also the CPUs the --jobs 2 run kept busy (CPU time / wall):
 # 2.0 is perfect, start-up (one thread) and the last page (one worker) cost the rest.
-# wall_cpu COMMAND… — "wall cpu" seconds of one run (cpu: user + system of the child).
-wall_cpu() {
-  python3 - "$@" <<'PY'
-import os, subprocess, sys, time
-start = time.perf_counter()
-child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-_, _, usage = os.wait4(child.pid, 0)
-print(f"{time.perf_counter() - start} {usage.ru_utime + usage.ru_stime}")
-PY
-}
 for run in $(seq "$runs"); do
   for b in "${!builds[@]}"; do
     order="1 2"

@@ -44,7 +44,7 @@ for name in $(readelf -d "$binary" | awk '/NEEDED/ {gsub(/[\[\]]/, "", $5); prin
 done
 # libcurl is not NEEDED: the binary opens libcurl.so.4 on its first fetch (Sources/CCurl), so
 # only `scrape`, `run` and `discover` need it — list it all the same.
-curl=$(ldconfig -p | awk '/libcurl\.so\.4 .*x86-64|libcurl\.so\.4 \(libc6,x86-64\)/ {print $NF; exit}')
+curl=$(ldconfig -p | awk '/libcurl\.so\.4 .*x86-64/ {print $NF; exit}')
 curl_owner=$(package "${curl:-/lib/x86_64-linux-gnu/libcurl.so.4}")
 echo "  libcurl.so.4  ${curl_owner:+($curl_owner)}  — loaded on the first fetch (dlopen)"
 [[ -n $curl_owner ]] && packages+=("$curl_owner")
