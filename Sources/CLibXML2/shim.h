@@ -56,6 +56,12 @@ typedef struct {
     gleaner_end_fn end;
     gleaner_characters_fn characters;
     int stopped;
+    /// Whether text right after a tag is read here (`gleaner_skip_text`) instead of by libxml2.
+    int skip_text;
+    /// `htmlTagLookup(name)->empty` by the name's pointer (names are the parser's dictionary
+    /// strings): libxml2 finds a tag's description by a linear, case-folding scan.
+    const xmlChar *void_names[64];
+    signed char void_flags[64];
 } gleaner_sax_state;
 
 static inline gleaner_sax_state *gleaner_sax_state_of(void *context) {
@@ -198,6 +204,161 @@ static inline void gleaner_skip_raw_text(htmlParserCtxtPtr context) {
     input->cur = resume - 1;
 }
 
+/// Reads the text run that starts at `p` as libxml2's `htmlParseCharData` would, up to the
+/// next `<` or `&`: returns where the run ends, or NULL when the run holds a byte libxml2
+/// would report or drop (invalid UTF-8; NUL, which it reads as a space; a control character
+/// or U+FFFE/U+FFFF, which it leaves out) or does not end before `limit`. Moves `*line` and
+/// `*column` as its NEXTL would. Eight plain ASCII bytes at a time.
+static inline const xmlChar *gleaner_text_run(const xmlChar *p, const xmlChar *limit, int *line, int *column) {
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    int lines = *line, col = *column;
+    while (p < limit) {
+        if (limit - p >= 8) {
+            uint64_t word;
+            memcpy(&word, p, 8);
+            uint64_t lt = word ^ (ones * '<'), amp = word ^ (ones * '&');
+            uint64_t special = ((word - ones * 0x20) & ~word)            // a byte below 0x20
+                | ((lt - ones) & ~lt) | ((amp - ones) & ~amp) | word;    // '<', '&', non-ASCII
+            if ((special & high) == 0) {
+                col += 8;
+                p += 8;
+                continue;
+            }
+        }
+        xmlChar byte = *p;
+        if (byte == '<' || byte == '&') {
+            *line = lines;
+            *column = col;
+            return p;
+        }
+        if (byte < 0x80) {
+            if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') return NULL;
+            if (byte == '\n') { lines++; col = 1; } else { col++; }
+            p++;
+            continue;
+        }
+        int length;
+        unsigned int value;
+        if (byte >= 0xC2 && byte <= 0xDF) { length = 2; value = byte & 0x1F; }
+        else if (byte >= 0xE0 && byte <= 0xEF) { length = 3; value = byte & 0x0F; }
+        else if (byte >= 0xF0 && byte <= 0xF4) { length = 4; value = byte & 0x07; }
+        else return NULL;
+        if (limit - p < length) return NULL;
+        for (int k = 1; k < length; k++) {
+            if ((p[k] & 0xC0) != 0x80) return NULL;
+            value = (value << 6) | (p[k] & 0x3F);
+        }
+        if ((length == 3 && value < 0x800) || (length == 4 && (value < 0x10000 || value > 0x10FFFF))
+            || (value >= 0xD800 && value <= 0xDFFF) || value == 0xFFFE || value == 0xFFFF) return NULL;
+        col++;
+        p += length;
+    }
+    return NULL;
+}
+
+/// Whether `name` (a dictionary string) is an empty element to libxml2 (`br`, `img`, …).
+static inline int gleaner_is_void(gleaner_sax_state *state, const xmlChar *name) {
+    unsigned slot = (unsigned)(((uintptr_t)name >> 3) & 63);
+    if (state->void_names[slot] != name) {
+        const htmlElemDesc *info = htmlTagLookup(name);
+        state->void_names[slot] = name;
+        state->void_flags[slot] = (info != NULL && info->empty) ? 1 : 0;
+    }
+    return state->void_flags[slot];
+}
+
+/// Whether text under an element of this name is plain character data to libxml2 with no
+/// side effect: not NULL, `html` or `head` (text there opens an implied `p`), `script` or
+/// `style` (raw text). Names are the parser's lower-case ones.
+static inline int gleaner_text_parent_is_plain(const xmlChar *name) {
+    if (name == NULL) return 0;
+    if (name[0] != 'h' && name[0] != 's') return 1;
+    return !xmlStrEqual(name, BAD_CAST "html") && !xmlStrEqual(name, BAD_CAST "head")
+        && !xmlStrEqual(name, BAD_CAST "script") && !xmlStrEqual(name, BAD_CAST "style");
+}
+
+/// Whether the bytes just before `cursor` are `</name>`, the name in any case.
+static inline int gleaner_follows_end_tag(const xmlChar *base, const xmlChar *cursor, const xmlChar *name) {
+    size_t length = strlen((const char *)name);
+    if ((size_t)(cursor - base) < length + 3) return 0;
+    const xmlChar *written = cursor - length - 1;
+    if (written[-2] != '<' || written[-1] != '/') return 0;
+    for (size_t i = 0; i < length; i++) {
+        xmlChar byte = written[i];
+        if (byte >= 'A' && byte <= 'Z') byte += 32;
+        if (byte != name[i]) return 0;
+    }
+    return 1;
+}
+
+/// Reports the text that follows a tag the way libxml2 would, and moves its cursor past it.
+///
+/// libxml2 reads text one character at a time (decode, check, copy into a 1000-byte buffer,
+/// report): with attribute values stashed and script text skipped, a tenth of a whole
+/// `gleaner extract` run. Right after an element's start tag or end tag, the next text run
+/// (up to `<` or `&`) goes to `htmlParseCharData`, and when the run is well-formed UTF-8
+/// with no character libxml2 reports or drops, and the element the text lands in is neither
+/// `html`/`head` (text there opens an implied `p`) nor `script`/`style`, all that call does
+/// is report the run's bytes in chunks of at least 1000 bytes (ending on a character
+/// boundary) and move the cursor, line and column. This does the same: it reports the same
+/// chunks to `characters`, then moves the cursor to the `<` or `&`, keeping line and column
+/// as libxml2 would count them. When the call comes from the start-tag callback, the parser
+/// is about to step over the tag's `>`: as `gleaner_skip_raw_text` does, the run's last byte
+/// in libxml2's decoded copy becomes that `>` and the cursor is put on it.
+///
+/// Only on the callbacks that are the tag's own: a start tag whose name is the parser's
+/// (implied `html`, `body` and `p` elements have static names, not dictionary ones), with the
+/// cursor on its `>` and not an empty element; an end tag whose name is the one written just
+/// before the cursor (`</name>`; callbacks for elements an end tag closes implicitly come
+/// with another name there), or an empty element's (`<br>`, `<img …/>`: never on the
+/// parser's stack, so only its own start tag ends it). The run must end 500 bytes before
+/// libxml2's decoded end, so that neither path decodes more input or moves the buffer.
+/// Only with libxml2 2.9.14 (`gleaner_raw_text_skip_supported`), UTF-8 decoding and a
+/// decoder (so the input is libxml2's own copy).
+static inline void gleaner_skip_text(htmlParserCtxtPtr context, gleaner_sax_state *state, const xmlChar *name,
+                                     int atStart) {
+    if (!state->skip_text || state->stopped) return;
+    xmlParserInputPtr input = context->input;
+    if (input == NULL || input->cur == NULL || input->end == NULL || input->base == NULL) return;
+    const xmlChar *cursor = input->cur;
+    // Cheapest first: most tags are followed by another tag, or are not where the cursor is.
+    const xmlChar *content = atStart ? cursor + 1 : cursor;
+    if (input->end - content < 2 * INPUT_CHUNK + 1 || *content == '<' || *content == '&') return;
+    if (atStart ? *cursor != '>' : (cursor <= input->base || cursor[-1] != '>')) return;
+    if (input->buf == NULL || input->buf->encoder == NULL || context->instate == XML_PARSER_EOF
+        || context->disableSAX || context->charset != XML_CHAR_ENCODING_UTF8 || !context->recovery) return;
+    if (name == NULL || context->name != name || !xmlDictOwns(context->dict, name)) return;
+    if (atStart) {
+        if (gleaner_is_void(state, name) || !gleaner_text_parent_is_plain(name)) return;
+    } else {
+        if (!gleaner_is_void(state, name) && !gleaner_follows_end_tag(input->base, cursor, name)) return;
+        const xmlChar *parent = context->nameNr >= 2 ? context->nameTab[context->nameNr - 2] : NULL;
+        if (!gleaner_text_parent_is_plain(parent)) return;
+    }
+    int line = input->line;
+    int column = input->col + (atStart ? 1 : 0);
+    const xmlChar *resume = gleaner_text_run(content, input->end - 2 * INPUT_CHUNK, &line, &column);
+    if (resume == NULL || resume == content) return;
+    for (const xmlChar *chunk = content; chunk < resume;) {
+        const xmlChar *stop = resume - chunk > 1000 ? chunk + 1000 : resume;
+        while (stop < resume && (*stop & 0xC0) == 0x80) stop++;
+        if (state->characters(state->user, chunk, (int)(stop - chunk)) != 0) {
+            gleaner_sax_stop(context, state);
+            return;
+        }
+        chunk = stop;
+    }
+    input->line = line;
+    if (atStart) {
+        input->col = column - 1;
+        *(xmlChar *)(resume - 1) = '>';
+        input->cur = resume - 1;
+    } else {
+        input->col = column;
+        input->cur = resume;
+    }
+}
+
 /// `start` returns 0 to go on, 1 to stop, 2 to go on without the element's raw text.
 static inline void gleaner_sax_start(void *context, const xmlChar *name, const xmlChar **attributes) {
     gleaner_sax_state *state = gleaner_sax_state_of(context);
@@ -207,13 +368,19 @@ static inline void gleaner_sax_start(void *context, const xmlChar *name, const x
         gleaner_skip_raw_text((htmlParserCtxtPtr)context);
     } else if (verdict != 0) {
         gleaner_sax_stop(context, state);
+        return;
     }
+    gleaner_skip_text((htmlParserCtxtPtr)context, state, name, 1);
 }
 
 static inline void gleaner_sax_end(void *context, const xmlChar *name) {
     gleaner_sax_state *state = gleaner_sax_state_of(context);
     if (state->stopped || state->end == NULL) return;
-    if (state->end(state->user, name) != 0) gleaner_sax_stop(context, state);
+    if (state->end(state->user, name) != 0) {
+        gleaner_sax_stop(context, state);
+        return;
+    }
+    gleaner_skip_text((htmlParserCtxtPtr)context, state, name, 0);
 }
 
 static inline void gleaner_sax_characters(void *context, const xmlChar *characters, int length) {
@@ -283,7 +450,7 @@ static inline htmlDocPtr gleaner_html_read_static(htmlParserCtxtPtr context, con
 /// created, -2 for an unknown encoding.
 static inline int gleaner_html_sax_parse(const char *buffer, int size, const char *encoding, int options,
                                          void *user, gleaner_start_fn start, gleaner_end_fn end,
-                                         gleaner_characters_fn characters) {
+                                         gleaner_characters_fn characters, int skip_text) {
     if (encoding != NULL) {
         // htmlCtxtReadMemory ignores an encoding it cannot find; the caller wants to know.
         xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
@@ -295,7 +462,13 @@ static inline int gleaner_html_sax_parse(const char *buffer, int size, const cha
         if (context != NULL) htmlFreeParserCtxt(context);
         return -1;
     }
-    gleaner_sax_state state = {user, start, end, characters, 0};
+    gleaner_sax_state state;
+    memset(&state, 0, sizeof(state));
+    state.user = user;
+    state.start = start;
+    state.end = end;
+    state.characters = characters;
+    state.skip_text = skip_text && gleaner_raw_text_skip_supported();
     memset(context->sax, 0, sizeof(*context->sax));
     context->sax->startElement = gleaner_sax_start;
     context->sax->endElement = gleaner_sax_end;

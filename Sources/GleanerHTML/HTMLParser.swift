@@ -103,7 +103,7 @@ public enum HTMLParser {
             },
             { user, characters, length in
                 user!.assumingMemoryBound(to: SAXTreeBuilder.self).pointee.characters(characters, length) ? 0 : 1
-            })
+            }, skippingDroppedText ? 1 : 0)
         switch status {
         case 0, 1:
             switch builder.pointee.stop {
@@ -132,7 +132,7 @@ public enum HTMLParser {
         silenceLibxml2()
         return gleaner_html_sax_parse(
             base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), charset, options, nil,
-            nil, nil, nil) == 0
+            nil, nil, nil, 0) == 0
     }
 
     /// libxml2 prints some errors (encoding, I/O) straight to stderr through its generic
