@@ -32,6 +32,7 @@ static inline void gleaner_silence_libxml2(void) {
 }
 
 #include <string.h>
+#include <stdlib.h>
 #include <stdint.h>
 
 /// `xmlFree` is a global function-pointer variable, which Swift 6 treats as shared mutable
@@ -62,6 +63,14 @@ typedef struct {
     /// strings): libxml2 finds a tag's description by a linear, case-folding scan.
     const xmlChar *void_names[64];
     signed char void_flags[64];
+    /// A start tag whose attributes `gleaner_take_attributes` read: reported with the start
+    /// callback for the element whose tag ends (its `>`) at `taken_end`.
+    const xmlChar *taken_end;
+    const xmlChar **taken;
+    int taken_capacity;
+    xmlChar *taken_bytes;
+    size_t taken_bytes_capacity;
+    xmlChar taken_name[64];
 } gleaner_sax_state;
 
 static inline gleaner_sax_state *gleaner_sax_state_of(void *context) {
@@ -359,10 +368,203 @@ static inline void gleaner_skip_text(htmlParserCtxtPtr context, gleaner_sax_stat
     }
 }
 
+/// Byte classes for `gleaner_take_attributes`: 1 a name's first byte (ASCII letter, `_`,
+/// `:`, `.`), 2 a name's other bytes (those, digits, `-`), 4 a blank (space, tab, CR, LF),
+/// as libxml2's `htmlParseHTMLName` and `IS_BLANK_CH` read them.
+static const unsigned char gleaner_tag_classes[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 3,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+static inline int gleaner_is_name_start(xmlChar c) { return gleaner_tag_classes[c] & 1; }
+static inline int gleaner_is_name_char(xmlChar c) { return gleaner_tag_classes[c] & 2; }
+static inline int gleaner_is_blank(xmlChar c) { return gleaner_tag_classes[c] & 4; }
+
+/// Reads the attributes of the start tag at `tag` (its `<`) and leaves libxml2 a bare
+/// `<name>` to parse.
+///
+/// libxml2 parses each attribute one character at a time and copies each value into a
+/// buffer it allocates, grows on the second character, and frees after the start callback:
+/// about a third of its work on a news page, even with long values stashed by the
+/// pre-scan. Before libxml2 reaches a start tag, this reads the tag the way
+/// `htmlParseStartTag` would — names of ASCII letters, digits and `:-_.`, lower-cased;
+/// values double- or single-quoted, or bare up to a blank or `>`; blanks between; a later
+/// attribute of the same name dropped — into `state`, then writes `<name` (or `<name/`)
+/// just before the tag's `>` in libxml2's decoded copy and moves the cursor there (with
+/// `atGreater`, one byte further back onto a `>` the parser is about to step over, as
+/// `gleaner_skip_text` does), with line and column set so that they reach the `>` as
+/// libxml2 would have counted them. The start callback for the element whose tag ends at
+/// that `>` then reports these attributes. Only for tags where there is nothing else to
+/// reproduce: no `&` in a value (entities), no invalid UTF-8 or NUL, no bogus attribute, not `html`, `head`, `body` (libxml2 may
+/// discard those) or `meta` (its attributes are inspected for a charset), at most 128
+/// attributes, and the tag's end 500 bytes before libxml2's decoded end.
+static inline void gleaner_take_attributes(htmlParserCtxtPtr context, gleaner_sax_state *state, int atGreater) {
+    xmlParserInputPtr input = context->input;
+    const xmlChar *tag = atGreater ? input->cur + 1 : input->cur;
+    if (atGreater && *input->cur != '>') return;
+    const xmlChar *limit = input->end - 2 * INPUT_CHUNK;
+    if (tag + 3 >= limit || tag[0] != '<' || !((tag[1] | 0x20) >= 'a' && (tag[1] | 0x20) <= 'z')) return;
+    const xmlChar *p = tag + 1;
+    while (p < limit && gleaner_is_name_char(*p)) p++;
+    size_t nameLength = (size_t)(p - tag - 1);
+    if (nameLength >= sizeof(state->taken_name) || p >= limit || !gleaner_is_blank(*p)) return;
+    xmlChar name[64];
+    for (size_t i = 0; i < nameLength; i++) {
+        xmlChar c = tag[1 + i];
+        name[i] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    }
+    name[nameLength] = 0;
+    if (xmlStrEqual(name, BAD_CAST "html") || xmlStrEqual(name, BAD_CAST "head") || xmlStrEqual(name, BAD_CAST "body")
+        || xmlStrEqual(name, BAD_CAST "meta")) return;
+    // One pass: where each attribute's name and value are, and the tag's end.
+    enum { most = 128 };
+    const xmlChar *names[most];
+    unsigned char nameLengths[most];
+    const xmlChar *values[most];
+    size_t valueLengths[most];
+    size_t valueBytes = 0;
+    int count = 0;
+    int selfClosing = 0;
+    const xmlChar *end = NULL;
+    while (p < limit) {
+        while (p < limit && gleaner_is_blank(*p)) p++;
+        if (p >= limit) return;
+        if (*p == '>') { end = p; break; }
+        if (*p == '/' && p + 1 < limit && p[1] == '>') { selfClosing = 1; end = p + 1; break; }
+        if (!gleaner_is_name_start(*p) || count == most) return;
+        const xmlChar *attributeName = p;
+        while (p < limit && gleaner_is_name_char(*p)) p++;
+        if (p - attributeName > 90) return;
+        names[count] = attributeName;
+        nameLengths[count] = (unsigned char)(p - attributeName);
+        values[count] = NULL;
+        valueLengths[count] = 0;
+        const xmlChar *afterName = p;
+        while (p < limit && gleaner_is_blank(*p)) p++;
+        if (p < limit && *p == '=') {
+            p++;
+            while (p < limit && gleaner_is_blank(*p)) p++;
+            if (p >= limit) return;
+            const xmlChar *value;
+            if (*p == '"' || *p == '\'') {
+                xmlChar quote = *p++;
+                value = p;
+                const xmlChar *close = memchr(p, quote, (size_t)(limit - p));
+                if (close == NULL || memchr(value, '&', (size_t)(close - value)) != NULL) return;
+                p = close + 1;
+                valueLengths[count] = (size_t)(close - value);
+            } else {
+                value = p;
+                while (p < limit && !gleaner_is_blank(*p) && *p != '>') {
+                    if (*p == '&') return;
+                    p++;
+                }
+                valueLengths[count] = (size_t)(p - value);
+            }
+            values[count] = value;
+            valueBytes += valueLengths[count] + 1;
+        } else {
+            p = afterName;
+        }
+        count++;
+    }
+    if (end == NULL || count == 0) return;
+    // Everything libxml2 reads in the tag must be well-formed UTF-8 without NUL (it switches
+    // decoding on the first, and stops a value at the second). Line and column from `<`.
+    int line = input->line;
+    int column = input->col + (atGreater ? 1 : 0);
+    if (!gleaner_scan_raw_text(tag, end, &line, &column)) return;
+    if ((size_t)count * 2 + 1 > (size_t)state->taken_capacity) {
+        int capacity = count * 2 + 1 < 64 ? 64 : count * 2 + 1;
+        const xmlChar **grown = (const xmlChar **)realloc((void *)state->taken, sizeof(xmlChar *) * (size_t)capacity);
+        if (grown == NULL) return;
+        state->taken = grown;
+        state->taken_capacity = capacity;
+    }
+    if (valueBytes > state->taken_bytes_capacity) {
+        size_t capacity = valueBytes < 4096 ? 4096 : valueBytes * 2;
+        xmlChar *grown = (xmlChar *)realloc(state->taken_bytes, capacity);
+        if (grown == NULL) return;
+        state->taken_bytes = grown;
+        state->taken_bytes_capacity = capacity;
+    }
+    // Names from the parser's dictionary (lower-cased), as libxml2 gives them: the tree
+    // builder knows names by their address. A later attribute of a name already seen is
+    // dropped, as libxml2 drops it.
+    xmlChar *out = state->taken_bytes;
+    int taken = 0;
+    for (int k = 0; k < count; k++) {
+        xmlChar lowered[96];
+        for (int i = 0; i < nameLengths[k]; i++) {
+            xmlChar c = names[k][i];
+            lowered[i] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+        }
+        const xmlChar *attributeName = xmlDictLookup(context->dict, lowered, nameLengths[k]);
+        if (attributeName == NULL) return;
+        int repeated = 0;
+        for (int i = 0; i < taken; i += 2) {
+            if (state->taken[i] == attributeName) { repeated = 1; break; }
+        }
+        if (repeated) continue;
+        const xmlChar *value = NULL;
+        if (values[k] != NULL) {
+            memcpy(out, values[k], valueLengths[k]);
+            out[valueLengths[k]] = 0;
+            value = out;
+            out += valueLengths[k] + 1;
+        }
+        state->taken[taken++] = attributeName;
+        state->taken[taken++] = value;
+    }
+    state->taken[taken] = NULL;
+    // libxml2 now reads `<name>` (or `<name/>`) ending at the same `>`.
+    size_t written = 1 + nameLength + (size_t)selfClosing;
+    xmlChar *at = (xmlChar *)end - written;
+    memmove(at + 1, tag + 1, nameLength);
+    at[0] = '<';
+    if (selfClosing) at[1 + nameLength] = '/';
+    memcpy(state->taken_name, name, nameLength + 1);
+    // libxml2 reports the element with its cursor on the `>`, or on the `/` of `/>`.
+    state->taken_end = selfClosing ? end - 1 : end;
+    input->line = line;
+    if (atGreater) {
+        at[-1] = '>';
+        input->cur = at - 1;
+        input->col = column - (int)written - 1;
+    } else {
+        input->cur = at;
+        input->col = column - (int)written;
+    }
+}
+
+/// `gleaner_take_attributes` where the parser's state allows it (see `gleaner_skip_text`).
+static inline void gleaner_take_next_tag(htmlParserCtxtPtr context, gleaner_sax_state *state, int atGreater) {
+    if (!state->skip_text || state->stopped || state->taken_end != NULL) return;
+    xmlParserInputPtr input = context->input;
+    if (input == NULL || input->cur == NULL || input->end == NULL || input->end - input->cur < 2 * INPUT_CHUNK + 8) return;
+    if (input->cur[atGreater ? 1 : 0] != '<') return;
+    if (input->buf == NULL || input->buf->encoder == NULL || context->instate == XML_PARSER_EOF
+        || context->disableSAX || context->charset != XML_CHAR_ENCODING_UTF8 || !context->recovery) return;
+    gleaner_take_attributes(context, state, atGreater);
+}
+
 /// `start` returns 0 to go on, 1 to stop, 2 to go on without the element's raw text.
 static inline void gleaner_sax_start(void *context, const xmlChar *name, const xmlChar **attributes) {
     gleaner_sax_state *state = gleaner_sax_state_of(context);
     if (state->stopped || state->start == NULL) return;
+    htmlParserCtxtPtr parser = (htmlParserCtxtPtr)context;
+    if (state->taken_end != NULL && parser->input != NULL && parser->input->cur == state->taken_end
+        && attributes == NULL && xmlStrEqual(name, state->taken_name)) {
+        // The tag whose attributes `gleaner_take_attributes` read.
+        attributes = state->taken;
+        state->taken_end = NULL;
+    }
     int verdict = state->start(state->user, name, attributes);
     if (verdict == 2) {
         gleaner_skip_raw_text((htmlParserCtxtPtr)context);
@@ -370,7 +572,13 @@ static inline void gleaner_sax_start(void *context, const xmlChar *name, const x
         gleaner_sax_stop(context, state);
         return;
     }
-    gleaner_skip_text((htmlParserCtxtPtr)context, state, name, 1);
+    gleaner_skip_text(parser, state, name, 1);
+    // Only on the tag's own callback (implied elements' names are not the dictionary's), and
+    // not into a script's or style's raw text.
+    if (parser->name == name && parser->input != NULL && parser->input->cur != NULL && *parser->input->cur == '>'
+        && gleaner_text_parent_is_plain(name) && xmlDictOwns(parser->dict, name)) {
+        gleaner_take_next_tag(parser, state, 1);
+    }
 }
 
 static inline void gleaner_sax_end(void *context, const xmlChar *name) {
@@ -381,6 +589,7 @@ static inline void gleaner_sax_end(void *context, const xmlChar *name) {
         return;
     }
     gleaner_skip_text((htmlParserCtxtPtr)context, state, name, 0);
+    gleaner_take_next_tag((htmlParserCtxtPtr)context, state, 0);
 }
 
 static inline void gleaner_sax_characters(void *context, const xmlChar *characters, int length) {
@@ -478,6 +687,8 @@ static inline int gleaner_html_sax_parse(const char *buffer, int size, const cha
     context->_private = &state;
     htmlDocPtr document = gleaner_html_read_static(context, buffer, size, encoding, options);
     if (document != NULL) xmlFreeDoc(document);
+    free((void *)state.taken);
+    free(state.taken_bytes);
     htmlFreeParserCtxt(context);
     return state.stopped ? 1 : 0;
 }

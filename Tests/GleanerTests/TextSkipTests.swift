@@ -38,6 +38,18 @@ struct TextSkipTests {
         "<custom-element>custom</custom-element>after custom",
         "<svg><text>in svg</text></svg>after svg",
         "<noscript>no script text</noscript><template>template text</template>",
+        // Start tags whose attributes the shim reads (`gleaner_take_attributes`), and ones it leaves to libxml2.
+        "<p>x</p><div id=\"main\" class='story wide' data-x=bare hidden>a</div><span CLASS=\"Up\" Id=mixed>b</span>",
+        "<div class=\"a\"class=\"b\" id=\"x\"id=\"y\">dup</div><a href=\"/x?a=1&amp;b=2\" title=\"Tom &amp; Jerry\">amp</a>",
+        "<img src=\"a.png\" alt=\"a > b < c\"><img src=a.png alt=x/><img src=\"b.png\" />tail<br class=x/>after",
+        "<div\nclass=\"multi\nline\"\r\n  id = \"spaced\" >nl</div><p title=\"caf\u{E9} \u{2603}\">utf</p>",
+        "<div @click=\"go\" :bind=\"x\" v-on:click=\"y\">vue</div><div 1bad=\"x\">digit</div><div a / b>slash</div>",
+        "<div title=\"unterminated>never closed</div><p>x</p>",
+        "<div data-empty=\"\" data-bare= data-eq=>empties</div><input value=\"\u{1}\">ctrl</input>",
+        "<html lang=\"en\"><head><meta charset=\"utf-8\" name=x></head><body class=\"b\"><p>in</p></body></html>",
+        "<script type=\"application/ld+json\"><div class=\"in-json\">x</div></script><script><b id=\"in-js\"></b></script>",
+        "<textarea><b class=\"in-textarea\">t</b></textarea><title><i class=\"in-title\">t</i></title>",
+        "<p><a href=\"https://example.com/a-long-url-that-the-pre-scan-stashes\" class=\"a-long-class-list here\">s</a></p>",
     ])
     func tricky(_ body: String) throws {
         try RawTextSkipTests.expectSameTree(Self.page(body), "\(body)")
@@ -112,7 +124,9 @@ struct TextSkipTests {
             "</head>", "<html>", "</html>", "<body>", "</body>", "<title>", "</title>", "<textarea>", "</textarea>",
             "<script>var a = '<p>';</script>", "<style>p{}</style>", "<!-- c -->", "<?pi?>", "<!DOCTYPE html>", "<", ">",
             "&", "&amp;", "&nbsp", "&#233;", "&#xZZ;", "</P >", "</DIV>", "<P>", "text ", "more words", " ", "\n", "\r\n",
-            "\t", "é", "☃", "𝄞", String(repeating: "yy ", count: 330), String(repeating: "é ", count: 500), "/>", "=",
+            "\t", "é", "☃", "𝄞", "<div class=\"a b\" id=x>", "<a href='/p?q=1' target=_blank>", "<img src=i.png alt=\"\">",
+            "<br clear=all/>", "<span data-x=\"1\"data-y=\"2\" data-x=3>", "<P CLASS=Up>", "<div\ttitle=\"a > b\">",
+            "<input disabled value=\"\">", " class=\"stray\"", "<a href=\"x&amp;y\">", "<div id=\"", "\" id=\"", String(repeating: "yy ", count: 330), String(repeating: "é ", count: 500), "/>", "=",
         ].map { Array($0.utf8) } + [[0xE9], [0x00], [0xFF], [0x01], [0xEF, 0xBF, 0xBF], [0xE2, 0x82]]
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
         func next(_ bound: Int) -> Int {
