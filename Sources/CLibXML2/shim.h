@@ -554,6 +554,106 @@ static inline void gleaner_take_next_tag(htmlParserCtxtPtr context, gleaner_sax_
     gleaner_take_attributes(context, state, atGreater);
 }
 
+/// `gleaner_scan_raw_text`, refusing also what libxml2 leaves out of script text it keeps:
+/// control characters other than tab, CR and LF, and U+FFFE/U+FFFF.
+static inline int gleaner_scan_kept_raw_text(const xmlChar *start, const xmlChar *end, int *line, int *column) {
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    const xmlChar *p = start;
+    int lines = *line, col = *column;
+    while (p < end) {
+        if (end - p >= 8) {
+            uint64_t word;
+            memcpy(&word, p, 8);
+            if ((((word - ones * 0x20) & ~word) | word) & high) {
+                // A byte below 0x20 or a non-ASCII one: byte by byte below.
+            } else {
+                col += 8;
+                p += 8;
+                continue;
+            }
+        }
+        xmlChar byte = *p;
+        if (byte < 0x80) {
+            if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') return 0;
+            if (byte == '\n') { lines++; col = 1; } else { col++; }
+            p++;
+            continue;
+        }
+        int length;
+        unsigned int value;
+        if (byte >= 0xC2 && byte <= 0xDF) { length = 2; value = byte & 0x1F; }
+        else if (byte >= 0xE0 && byte <= 0xEF) { length = 3; value = byte & 0x0F; }
+        else if (byte >= 0xF0 && byte <= 0xF4) { length = 4; value = byte & 0x07; }
+        else return 0;
+        if (end - p < length) return 0;
+        for (int k = 1; k < length; k++) {
+            if ((p[k] & 0xC0) != 0x80) return 0;
+            value = (value << 6) | (p[k] & 0x3F);
+        }
+        if ((length == 3 && value < 0x800) || (length == 4 && (value < 0x10000 || value > 0x10FFFF))
+            || (value >= 0xD800 && value <= 0xDFFF) || value == 0xFFFE || value == 0xFFFF) return 0;
+        col++;
+        p += length;
+    }
+    *line = lines;
+    *column = col;
+    return 1;
+}
+
+/// Reports the raw text of a `script` or `style` the tree keeps (JSON-LD, page-state JSON)
+/// the way libxml2's `htmlParseScript` would, and moves its cursor to the end tag.
+///
+/// `htmlParseScript` reads up to the first `</` followed by the element's name (in any
+/// case, in recovery mode), copying each character it accepts and reporting every 1000
+/// bytes or more (ending on a character boundary), then the rest. When the end tag lies
+/// before libxml2's decoded window's last 500 bytes and the text is well-formed UTF-8 with
+/// no character it leaves out (see `gleaner_scan_kept_raw_text`), this reports the same
+/// chunks and puts the cursor on a `>` just before the end tag, as `gleaner_skip_raw_text`
+/// does. Same conditions as that function.
+static inline void gleaner_report_raw_text(htmlParserCtxtPtr context, gleaner_sax_state *state) {
+    if (!state->skip_text || state->stopped || state->characters == NULL) return;
+    xmlParserInputPtr input = context->input;
+    const xmlChar *name = context->name;
+    if (input == NULL || name == NULL || input->cur == NULL || input->end == NULL || input->buf == NULL
+        || input->buf->encoder == NULL || context->instate == XML_PARSER_EOF || context->disableSAX
+        || !context->recovery || context->charset != XML_CHAR_ENCODING_UTF8) return;
+    if (!xmlStrEqual(name, BAD_CAST "script") && !xmlStrEqual(name, BAD_CAST "style")) return;
+    const xmlChar *cursor = input->cur;
+    if (input->end - cursor < 2 * INPUT_CHUNK + 3 || *cursor != '>') return;
+    const xmlChar *content = cursor + 1;
+    if (*content == '<') return;
+    const xmlChar *limit = input->end - 2 * INPUT_CHUNK;
+    size_t nameLength = strlen((const char *)name);
+    const xmlChar *resume = NULL;
+    const xmlChar *scan = content;
+    while (scan < limit) {
+        const xmlChar *open = memchr(scan, '<', (size_t)(limit - scan));
+        if (open == NULL) break;
+        if (open[1] == '/' && xmlStrncasecmp(name, open + 2, (int)nameLength) == 0) {
+            resume = open;
+            break;
+        }
+        scan = open + 1;
+    }
+    if (resume == NULL || resume - content < 2) return;
+    int line = input->line;
+    int column = input->col + 1;
+    if (!gleaner_scan_kept_raw_text(content, resume, &line, &column)) return;
+    for (const xmlChar *chunk = content; chunk < resume;) {
+        const xmlChar *stop = resume - chunk > 1000 ? chunk + 1000 : resume;
+        while (stop < resume && (*stop & 0xC0) == 0x80) stop++;
+        if (state->characters(state->user, chunk, (int)(stop - chunk)) != 0) {
+            gleaner_sax_stop(context, state);
+            return;
+        }
+        chunk = stop;
+    }
+    input->line = line;
+    input->col = column - 1;
+    *(xmlChar *)(resume - 1) = '>';
+    input->cur = resume - 1;
+}
+
 /// `start` returns 0 to go on, 1 to stop, 2 to go on without the element's raw text.
 static inline void gleaner_sax_start(void *context, const xmlChar *name, const xmlChar **attributes) {
     gleaner_sax_state *state = gleaner_sax_state_of(context);
@@ -572,6 +672,7 @@ static inline void gleaner_sax_start(void *context, const xmlChar *name, const x
         gleaner_sax_stop(context, state);
         return;
     }
+    if (verdict == 0) gleaner_report_raw_text(parser, state);
     gleaner_skip_text(parser, state, name, 1);
     // Only on the tag's own callback (implied elements' names are not the dictionary's), and
     // not into a script's or style's raw text.

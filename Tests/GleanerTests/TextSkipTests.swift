@@ -97,6 +97,31 @@ struct TextSkipTests {
         }
     }
 
+    /// Script text the tree keeps (JSON-LD, page-state JSON), reported by the shim in the
+    /// chunks libxml2 would report: long, multi-byte, with `<`, `&` and `</` inside, with
+    /// characters libxml2 leaves out, unterminated.
+    @Test func keptScriptText() throws {
+        let long = String(repeating: "{\"name\": \"caf\u{E9} \u{2603} <b> & </b>\"},\n", count: 120)
+        for body in [
+            "<script type=\"application/ld+json\">\(long)</script><p>after</p>",
+            "<script type=\"application/json\" id=\"state\">\(long)</SCRIPT ><p>after</p>",
+            "<script type=\"application/ld+json\">{\"a\": \"\u{1}\"}</script><p>control</p>",
+            "<script type=\"application/ld+json\">{\"a\": \"\u{FFFE}\"}</script><p>non-character</p>",
+            "<script type=\"application/ld+json\">{\"a\": 1}</scriptx></script><p>longer end name</p>",
+            "<script type=\"application/ld+json\">x</script><p>one byte</p>",
+            "<script type=\"application/ld+json\">\(long)",
+        ] {
+            for scriptText in [ScriptTextPolicy.dataOnly, .all] {
+                func shape(_ skipping: Bool) throws -> [String] {
+                    try Self.page(body).withUnsafeBytes {
+                        try HTMLParser.parse($0, charset: "UTF-8", url: nil, scriptText: scriptText, limits: .default, skippingDroppedText: skipping)
+                    }.nodes.map { "\($0.kind) \($0.name) \($0.parent) \($0.text)" }
+                }
+                #expect(try shape(true) == shape(false), "\(body.prefix(80))")
+            }
+        }
+    }
+
     /// A text node's byte budget (`ParseLimits.maximumTextBytesPerNode`) cuts the same text,
     /// whether libxml2 reports a long run in pieces or the shim reports it at once.
     @Test func textBudgetCutsTheSame() throws {
