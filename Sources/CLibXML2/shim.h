@@ -400,10 +400,13 @@ static inline int gleaner_is_blank(xmlChar c) { return gleaner_tag_classes[c] & 
 /// `atGreater`, one byte further back onto a `>` the parser is about to step over, as
 /// `gleaner_skip_text` does), with line and column set so that they reach the `>` as
 /// libxml2 would have counted them. The start callback for the element whose tag ends at
-/// that `>` then reports these attributes. Only for tags where there is nothing else to
-/// reproduce: no `&` in a value (entities), no invalid UTF-8 or NUL, no bogus attribute, not `html`, `head`, `body` (libxml2 may
-/// discard those) or `meta` (its attributes are inspected for a charset), at most 128
-/// attributes, and the tag's end 500 bytes before libxml2's decoded end.
+/// that `>` (or `/>`) then reports these attributes. The names come from the parser's
+/// dictionary, as libxml2's do (the tree builder knows names by their address). Only for
+/// tags where there is nothing else to reproduce: no `&` in a value (entities), no invalid
+/// UTF-8 or NUL, no bogus attribute, not `html`, `head`, `body` (libxml2 may discard those)
+/// or `meta` (its attributes are inspected for a charset), at most 128 attributes, and the
+/// tag's end 500 bytes before libxml2's decoded end. Called where libxml2 is about to read
+/// the tag: after a start or end callback whose text run (if any) `gleaner_skip_text` took.
 static inline void gleaner_take_attributes(htmlParserCtxtPtr context, gleaner_sax_state *state, int atGreater) {
     xmlParserInputPtr input = context->input;
     const xmlChar *tag = atGreater ? input->cur + 1 : input->cur;

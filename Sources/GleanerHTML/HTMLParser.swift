@@ -32,9 +32,11 @@ public enum HTMLParser {
         try parse(bytes, charset: charset, url: url, scriptText: scriptText, limits: limits, skippingDroppedText: true)
     }
 
-    /// `parse`, where `skippingDroppedText: false` makes libxml2 read script and style text
-    /// the policy drops instead of skipping it (`gleaner_skip_raw_text`): the trees must be
-    /// equal, which the tests check.
+    /// `parse`, where `skippingDroppedText: false` makes libxml2 read everything itself:
+    /// script and style text the policy drops (`gleaner_skip_raw_text`), text after tags
+    /// (`gleaner_skip_text`), start tags' attributes (`gleaner_take_attributes`) and kept
+    /// script text (`gleaner_report_raw_text`), which the C shim otherwise reads for it. The
+    /// trees must be equal, which the tests check (`RawTextSkipTests`, `TextSkipTests`).
     static func parse(
         _ bytes: UnsafeRawBufferPointer, charset: String, url: String?, scriptText: ScriptTextPolicy,
         limits: ParseLimits, skippingDroppedText: Bool, prescanned: Bool = false, stashing: Bool = true,
