@@ -82,6 +82,29 @@ static inline void gleaner_sax_stop(void *context, gleaner_sax_state *state) {
     xmlStopParser((htmlParserCtxtPtr)context);
 }
 
+/// The length of the well-formed UTF-8 character of two to four bytes at `p` (before `end`),
+/// its scalar in `*scalar`; 0 for a malformed, overlong or surrogate sequence, or one past
+/// U+10FFFF: the sequences libxml2 reports as an encoding error (and then switches decoding)
+/// or as a character out of range.
+static inline int gleaner_utf8_sequence(const xmlChar *p, const xmlChar *end, unsigned int *scalar) {
+    xmlChar byte = *p;
+    int length;
+    unsigned int value;
+    if (byte >= 0xC2 && byte <= 0xDF) { length = 2; value = byte & 0x1F; }
+    else if (byte >= 0xE0 && byte <= 0xEF) { length = 3; value = byte & 0x0F; }
+    else if (byte >= 0xF0 && byte <= 0xF4) { length = 4; value = byte & 0x07; }
+    else return 0;
+    if (end - p < length) return 0;
+    for (int k = 1; k < length; k++) {
+        if ((p[k] & 0xC0) != 0x80) return 0;
+        value = (value << 6) | (p[k] & 0x3F);
+    }
+    if ((length == 3 && value < 0x800) || (length == 4 && (value < 0x10000 || value > 0x10FFFF))
+        || (value >= 0xD800 && value <= 0xDFFF)) return 0;
+    *scalar = value;
+    return length;
+}
+
 /// Reads `[start, end)` as libxml2's NEXTL would: returns 0 unless it is well-formed UTF-8
 /// without a NUL byte (text libxml2 reads without an error that changes its state: an
 /// invalid byte makes it switch decoding); otherwise adds the newlines to `*line` and moves
@@ -116,25 +139,28 @@ static inline int gleaner_scan_raw_text(const xmlChar *start, const xmlChar *end
             continue;
         }
         if (byte == 0) return 0;
-        int length;
         unsigned int value;
-        if (byte >= 0xC2 && byte <= 0xDF) { length = 2; value = byte & 0x1F; }
-        else if (byte >= 0xE0 && byte <= 0xEF) { length = 3; value = byte & 0x0F; }
-        else if (byte >= 0xF0 && byte <= 0xF4) { length = 4; value = byte & 0x07; }
-        else return 0;
-        if (end - p < length) return 0;
-        for (int k = 1; k < length; k++) {
-            if ((p[k] & 0xC0) != 0x80) return 0;
-            value = (value << 6) | (p[k] & 0x3F);
-        }
-        if ((length == 3 && value < 0x800) || (length == 4 && (value < 0x10000 || value > 0x10FFFF))
-            || (value >= 0xD800 && value <= 0xDFFF)) return 0;
+        int length = gleaner_utf8_sequence(p, end, &value);
+        if (length == 0) return 0;
         col++;
         p += length;
     }
     *line = lines;
     *column = col;
     return 1;
+}
+
+/// The first `</` followed by `name` (in any case) in `[from, limit)`, where libxml2's
+/// `htmlParseScript` ends a script or style in recovery mode; NULL when there is none.
+static inline const xmlChar *gleaner_find_end_tag(const xmlChar *from, const xmlChar *limit, const xmlChar *name) {
+    size_t nameLength = strlen((const char *)name);
+    while (from < limit) {
+        const xmlChar *open = memchr(from, '<', (size_t)(limit - from));
+        if (open == NULL) return NULL;
+        if (open[1] == '/' && xmlStrncasecmp(name, open + 2, (int)nameLength) == 0) return open;
+        from = open + 1;
+    }
+    return NULL;
 }
 
 /// Skips the raw text of the `script` or `style` element whose start tag libxml2 just
@@ -186,19 +212,9 @@ static inline void gleaner_skip_raw_text(htmlParserCtxtPtr context) {
     const xmlChar *content = cursor + 1;
     if (*content == '<') return;
     const xmlChar *limit = end - 2 * INPUT_CHUNK;
-    size_t nameLength = strlen((const char *)name);
-    const xmlChar *resume = limit;
-    const xmlChar *scan = content;
-    while (scan < limit) {
-        const xmlChar *open = memchr(scan, '<', (size_t)(limit - scan));
-        if (open == NULL) break;
-        if (open[1] == '/' && xmlStrncasecmp(name, open + 2, (int)nameLength) == 0) {
-            resume = open;
-            break;
-        }
-        scan = open + 1;
-    }
-    if (resume == limit) {
+    const xmlChar *resume = gleaner_find_end_tag(content, limit, name);
+    if (resume == NULL) {
+        resume = limit;
         // The end tag is not in reach: resume at a character start that is not '<'.
         while (resume > content && ((*resume & 0xC0) == 0x80 || *resume == '<')) resume--;
     }
@@ -246,23 +262,31 @@ static inline const xmlChar *gleaner_text_run(const xmlChar *p, const xmlChar *l
             p++;
             continue;
         }
-        int length;
         unsigned int value;
-        if (byte >= 0xC2 && byte <= 0xDF) { length = 2; value = byte & 0x1F; }
-        else if (byte >= 0xE0 && byte <= 0xEF) { length = 3; value = byte & 0x0F; }
-        else if (byte >= 0xF0 && byte <= 0xF4) { length = 4; value = byte & 0x07; }
-        else return NULL;
-        if (limit - p < length) return NULL;
-        for (int k = 1; k < length; k++) {
-            if ((p[k] & 0xC0) != 0x80) return NULL;
-            value = (value << 6) | (p[k] & 0x3F);
-        }
-        if ((length == 3 && value < 0x800) || (length == 4 && (value < 0x10000 || value > 0x10FFFF))
-            || (value >= 0xD800 && value <= 0xDFFF) || value == 0xFFFE || value == 0xFFFF) return NULL;
+        int length = gleaner_utf8_sequence(p, limit, &value);
+        if (length == 0 || value == 0xFFFE || value == 0xFFFF) return NULL;
         col++;
         p += length;
     }
     return NULL;
+}
+
+/// Reports `[start, end)` to `characters` in the chunks libxml2's text and script loops
+/// report: each ends at the first character boundary 1000 bytes or more after its start
+/// (the loops copy a whole character, then report once 1000 bytes are buffered). Returns 0
+/// when a callback stopped the parse.
+static inline int gleaner_report_chunks(htmlParserCtxtPtr context, gleaner_sax_state *state, const xmlChar *start,
+                                        const xmlChar *end) {
+    for (const xmlChar *chunk = start; chunk < end;) {
+        const xmlChar *stop = end - chunk > 1000 ? chunk + 1000 : end;
+        while (stop < end && (*stop & 0xC0) == 0x80) stop++;
+        if (state->characters(state->user, chunk, (int)(stop - chunk)) != 0) {
+            gleaner_sax_stop(context, state);
+            return 0;
+        }
+        chunk = stop;
+    }
+    return 1;
 }
 
 /// Whether `name` (a dictionary string) is an empty element to libxml2 (`br`, `img`, …).
@@ -348,15 +372,7 @@ static inline void gleaner_skip_text(htmlParserCtxtPtr context, gleaner_sax_stat
     int column = input->col + (atStart ? 1 : 0);
     const xmlChar *resume = gleaner_text_run(content, input->end - 2 * INPUT_CHUNK, &line, &column);
     if (resume == NULL || resume == content) return;
-    for (const xmlChar *chunk = content; chunk < resume;) {
-        const xmlChar *stop = resume - chunk > 1000 ? chunk + 1000 : resume;
-        while (stop < resume && (*stop & 0xC0) == 0x80) stop++;
-        if (state->characters(state->user, chunk, (int)(stop - chunk)) != 0) {
-            gleaner_sax_stop(context, state);
-            return;
-        }
-        chunk = stop;
-    }
+    if (!gleaner_report_chunks(context, state, content, resume)) return;
     input->line = line;
     if (atStart) {
         input->col = column - 1;
@@ -582,19 +598,9 @@ static inline int gleaner_scan_kept_raw_text(const xmlChar *start, const xmlChar
             p++;
             continue;
         }
-        int length;
         unsigned int value;
-        if (byte >= 0xC2 && byte <= 0xDF) { length = 2; value = byte & 0x1F; }
-        else if (byte >= 0xE0 && byte <= 0xEF) { length = 3; value = byte & 0x0F; }
-        else if (byte >= 0xF0 && byte <= 0xF4) { length = 4; value = byte & 0x07; }
-        else return 0;
-        if (end - p < length) return 0;
-        for (int k = 1; k < length; k++) {
-            if ((p[k] & 0xC0) != 0x80) return 0;
-            value = (value << 6) | (p[k] & 0x3F);
-        }
-        if ((length == 3 && value < 0x800) || (length == 4 && (value < 0x10000 || value > 0x10FFFF))
-            || (value >= 0xD800 && value <= 0xDFFF) || value == 0xFFFE || value == 0xFFFF) return 0;
+        int length = gleaner_utf8_sequence(p, end, &value);
+        if (length == 0 || value == 0xFFFE || value == 0xFFFF) return 0;
         col++;
         p += length;
     }
@@ -625,32 +631,12 @@ static inline void gleaner_report_raw_text(htmlParserCtxtPtr context, gleaner_sa
     if (input->end - cursor < 2 * INPUT_CHUNK + 3 || *cursor != '>') return;
     const xmlChar *content = cursor + 1;
     if (*content == '<') return;
-    const xmlChar *limit = input->end - 2 * INPUT_CHUNK;
-    size_t nameLength = strlen((const char *)name);
-    const xmlChar *resume = NULL;
-    const xmlChar *scan = content;
-    while (scan < limit) {
-        const xmlChar *open = memchr(scan, '<', (size_t)(limit - scan));
-        if (open == NULL) break;
-        if (open[1] == '/' && xmlStrncasecmp(name, open + 2, (int)nameLength) == 0) {
-            resume = open;
-            break;
-        }
-        scan = open + 1;
-    }
+    const xmlChar *resume = gleaner_find_end_tag(content, input->end - 2 * INPUT_CHUNK, name);
     if (resume == NULL || resume - content < 2) return;
     int line = input->line;
     int column = input->col + 1;
     if (!gleaner_scan_kept_raw_text(content, resume, &line, &column)) return;
-    for (const xmlChar *chunk = content; chunk < resume;) {
-        const xmlChar *stop = resume - chunk > 1000 ? chunk + 1000 : resume;
-        while (stop < resume && (*stop & 0xC0) == 0x80) stop++;
-        if (state->characters(state->user, chunk, (int)(stop - chunk)) != 0) {
-            gleaner_sax_stop(context, state);
-            return;
-        }
-        chunk = stop;
-    }
+    if (!gleaner_report_chunks(context, state, content, resume)) return;
     input->line = line;
     input->col = column - 1;
     *(xmlChar *)(resume - 1) = '>';

@@ -7,12 +7,7 @@ import Testing
 /// by libxml2 one character at a time) must leave the tree exactly as libxml2's own reading
 /// does: same nodes, same text, same places, on ordinary and on awkward markup.
 struct TextSkipTests {
-    /// Pads a page so that its text lies well inside libxml2's decoded window, where the skip
-    /// applies (it keeps 500 bytes away from the decoded end).
-    static func page(_ body: String) -> [UInt8] {
-        let tail = String(repeating: "<p>tail paragraph with some words</p>\n", count: 40)
-        return Array("<html><head><title>t</title></head><body>\(body)\(tail)</body></html>".utf8)
-    }
+    static func page(_ body: String) -> [UInt8] { RawTextSkipTests.page(body) }
 
     @Test(arguments: [
         "<p>plain words</p>",
