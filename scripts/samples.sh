@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 # A debug build: the same one scripts/test.sh makes (so the two quick-start commands share
 # it), and a fresh clone is built in under 3 minutes; eight pages need no optimiser.
-# For big batches build with `swift build -c release` and run .build/release/gleaner.
+# For big batches build with scripts/build-release.sh and run build/release/gleaner (the Swift
+# runtime linked in: the faster build in scripts/bench-process.sh), or `swift build -c release`.
 swift build --product gleaner
 exec .build/debug/gleaner run Pipelines/samples.yaml "$@"
